@@ -1,0 +1,15 @@
+package org.goalpost;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** Goalpost: campaigns with tiered goals, an exact donation ledger, Stripe payments. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class GoalpostApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(GoalpostApplication.class, args);
+    }
+}

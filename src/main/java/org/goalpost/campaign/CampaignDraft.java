@@ -1,0 +1,28 @@
+package org.goalpost.campaign;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A campaign as someone asked for it (a form, the staff API, the demo seed), before
+ * {@link CampaignRules} has checked it. Text fields arrive as typed; enums as their names, any case.
+ * Absent optional values: status {@code draft}, period {@code none}, time zone {@code UTC},
+ * count basis {@code gross}, amount style {@code locale}.
+ */
+public record CampaignDraft(
+        String slug,
+        String title,
+        String description,
+        String currency,
+        String status,
+        String period,
+        String timeZone,
+        Instant startsAt,
+        Instant endsAt,
+        String countBasis,
+        String amountStyle,
+        List<TierDraft> tiers) {
+
+    public record TierDraft(Long amountMinor, String label, String description) {
+    }
+}

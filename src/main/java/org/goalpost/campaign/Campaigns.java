@@ -1,0 +1,101 @@
+package org.goalpost.campaign;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.goalpost.shared.web.FieldProblem;
+import org.goalpost.shared.web.InvalidInputException;
+import org.goalpost.shared.web.NotFoundException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionOperations;
+
+/** The campaign module's entrance: find, create and change campaigns, always through {@link CampaignRules}. */
+@Service
+public class Campaigns {
+
+    private final CampaignRepository repository;
+    private final CampaignRules rules;
+    private final CampaignUsage usage;
+    private final TransactionOperations transactions;
+    private final Clock clock;
+
+    Campaigns(CampaignRepository repository, CampaignRules rules, CampaignUsage usage,
+            TransactionOperations transactions, Clock clock) {
+        this.repository = repository;
+        this.rules = rules;
+        this.usage = usage;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    public Optional<Campaign> find(String slug) {
+        return slug == null ? Optional.empty() : repository.findBySlug(slug);
+    }
+
+    public Optional<Campaign> find(long id) {
+        return repository.findById(id);
+    }
+
+    /** A campaign the public may see (active or ended), or a 404. */
+    public Campaign findPublic(String slug) {
+        return find(slug).filter(c -> c.status().isPublic())
+                .orElseThrow(() -> new NotFoundException("No campaign '" + slug + "'"));
+    }
+
+    public List<Campaign> findAll() {
+        return repository.findAll();
+    }
+
+    public List<Campaign> findPublic() {
+        return repository.findAll().stream().filter(c -> c.status().isPublic()).toList();
+    }
+
+    /**
+     * Creates a campaign with its tiers, all or nothing.
+     *
+     * @throws InvalidInputException naming each field that breaks a rule; nothing is written
+     */
+    public Campaign create(CampaignDraft draft) {
+        ValidCampaign valid = rules.check(draft, slug -> repository.slugTaken(slug, null));
+        long id = writeOrReportDuplicate(() -> repository.insert(valid, clock.instant()));
+        return repository.findById(id).orElseThrow();
+    }
+
+    /**
+     * Changes a campaign and replaces its tiers, all or nothing. The currency and the period cannot
+     * change once money has been recorded for the campaign: that money would be re-interpreted.
+     */
+    public Campaign update(String slug, CampaignDraft draft) {
+        Campaign current = find(slug).orElseThrow(() -> new NotFoundException("No campaign '" + slug + "'"));
+        ValidCampaign valid = rules.check(draft, candidate -> repository.slugTaken(candidate, current.id()));
+        List<FieldProblem> locked = new ArrayList<>();
+        boolean currencyChanges = !valid.currency().equals(current.currency());
+        boolean periodChanges = valid.periodKind() != current.periodKind() || !valid.timeZone().equals(current.timeZone());
+        if ((currencyChanges || periodChanges) && usage.hasMoney(current.id())) {
+            if (currencyChanges) {
+                locked.add(new FieldProblem("currency", "cannot change once money has been recorded"));
+            }
+            if (periodChanges) {
+                locked.add(new FieldProblem(valid.periodKind() != current.periodKind() ? "period" : "timeZone",
+                        "cannot change once money has been recorded"));
+            }
+            throw new InvalidInputException(locked);
+        }
+        writeOrReportDuplicate(() -> {
+            repository.update(current.id(), valid, clock.instant());
+            return current.id();
+        });
+        return repository.findById(current.id()).orElseThrow();
+    }
+
+    private long writeOrReportDuplicate(java.util.function.LongSupplier write) {
+        try {
+            Long id = transactions.execute(status -> write.getAsLong());
+            return id;
+        } catch (DuplicateKeyException e) {
+            throw new InvalidInputException("slug", "is already used by another campaign");
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package org.goalpost.donation;
+
+import java.time.Instant;
+import org.goalpost.shared.money.Money;
+
+/** A donor's gift (or monthly pledge) to a campaign, as stored. The money it moved is in the ledger. */
+public record Donation(
+        long id,
+        String publicId,
+        long campaignId,
+        Long donorId,
+        DonationChannel channel,
+        DonationStatus status,
+        DonationInterval interval,
+        Money amount,
+        boolean livemode,
+        String donorName,
+        String donorEmail,
+        boolean anonymous,
+        String message,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    /** Who counts as the donor: the known donor, or this donation on its own. */
+    public DonorRef donorRef() {
+        return donorId != null ? DonorRef.known(donorId) : DonorRef.anonymous(publicId);
+    }
+}

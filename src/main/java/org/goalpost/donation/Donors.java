@@ -1,0 +1,52 @@
+package org.goalpost.donation;
+
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Optional;
+import org.goalpost.shared.db.DbTime;
+import org.goalpost.shared.db.DuplicateKeys;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Donor identities, for counting unique donors: one donor per email address (compared without
+ * case or surrounding spaces). Gifts without an email have no donor row and count on their own.
+ */
+@Service
+public class Donors {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    Donors(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** The donor id for this email, created on first sight; empty when there is no email. */
+    public Optional<Long> identify(String email) {
+        String normalised = normalise(email);
+        if (normalised == null) {
+            return Optional.empty();
+        }
+        Optional<Long> known = find(normalised);
+        if (known.isPresent()) {
+            return known;
+        }
+        DuplicateKeys.insertUnlessPresent(() -> jdbc.sql("INSERT INTO donor (email, created_at) VALUES (?, ?)")
+                .params(normalised, DbTime.param(clock.instant()))
+                .update());
+        return find(normalised);
+    }
+
+    private Optional<Long> find(String normalisedEmail) {
+        return jdbc.sql("SELECT id FROM donor WHERE email = ?").param(normalisedEmail).query(Long.class).optional();
+    }
+
+    static String normalise(String email) {
+        if (email == null || email.isBlank()) {
+            return null;
+        }
+        return email.strip().toLowerCase(Locale.ROOT);
+    }
+}

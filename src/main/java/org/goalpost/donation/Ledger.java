@@ -1,0 +1,72 @@
+package org.goalpost.donation;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.goalpost.campaign.Campaign;
+import org.goalpost.campaign.CampaignUsage;
+import org.goalpost.shared.db.Transactions;
+import org.goalpost.shared.money.CurrencyMismatchException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Records money movements. Each entry is written once (unique per kind and source) and, in the
+ * same transaction, added to its period's totals; recording an entry again changes nothing.
+ * When called inside a transaction already under way (a webhook's), it joins it, so that the
+ * entry and whatever else that transaction writes commit or roll back together.
+ */
+@Service
+public class Ledger implements CampaignUsage {
+
+    private static final Logger log = LoggerFactory.getLogger(Ledger.class);
+
+    private final LedgerRepository entries;
+    private final TotalsRepository totals;
+    private final Transactions transactions;
+    private final Clock clock;
+
+    Ledger(LedgerRepository entries, TotalsRepository totals, Transactions transactions, Clock clock) {
+        this.entries = entries;
+        this.totals = totals;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    public Posting record(Campaign campaign, LedgerEntry entry) {
+        if (!entry.amount().currency().equals(campaign.currency())) {
+            throw new CurrencyMismatchException(campaign.currency(), entry.amount().currency());
+        }
+        return transactions.inTransaction(() -> {
+            if (!entries.insert(campaign.id(), entry, clock.instant())) {
+                warnIfConflicting(campaign, entry);
+                return Posting.ALREADY_RECORDED;
+            }
+            boolean newDonor = entry.kind().isGift() && entries.addPeriodDonor(campaign.id(), entry);
+            totals.add(campaign.id(), entry, newDonor, clock.instant());
+            return Posting.RECORDED;
+        });
+    }
+
+    public Optional<RecordedEntry> find(LedgerKind kind, String sourceRef) {
+        return entries.find(kind, sourceRef);
+    }
+
+    public List<RecordedEntry> entriesOf(long donationId) {
+        return entries.forDonation(donationId);
+    }
+
+    @Override
+    public boolean hasMoney(long campaignId) {
+        return entries.hasEntries(campaignId);
+    }
+
+    private void warnIfConflicting(Campaign campaign, LedgerEntry entry) {
+        entries.find(entry.kind(), entry.sourceRef())
+                .filter(kept -> kept.campaignId() != campaign.id() || !kept.amount().equals(entry.amount()))
+                .ifPresent(kept -> log.warn("Ledger entry {} {} was recorded before as {} for campaign {}; now offered as {} "
+                        + "for campaign {}. The first one stands.", entry.kind(), entry.sourceRef(), kept.amount(),
+                        kept.campaignId(), entry.amount(), campaign.id()));
+    }
+}

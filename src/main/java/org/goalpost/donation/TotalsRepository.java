@@ -1,0 +1,78 @@
+package org.goalpost.donation;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.goalpost.campaign.PeriodKey;
+import org.goalpost.shared.db.DbTime;
+import org.goalpost.shared.money.Currencies;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The kept totals. Every change is one SQL statement that adds to the stored figures
+ * ({@code raised_minor = raised_minor + ?}) under the row's lock: there is no read-modify-write
+ * in Java, so concurrent writers never lose each other's money.
+ */
+@Repository
+class TotalsRepository {
+
+    static final String COLUMNS = "campaign_id, period_key, livemode, currency, raised_minor, gross_minor, refunded_minor, "
+            + "disputed_minor, adjusted_minor, fees_minor, donation_count, donor_count, updated_at";
+
+    private final JdbcClient jdbc;
+
+    TotalsRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Adds one ledger entry's effect to its period's totals, creating the row on first use. */
+    void add(long campaignId, LedgerEntry entry, boolean newDonor, Instant now) {
+        long amount = entry.amount().minor();
+        LedgerKind kind = entry.kind();
+        long gross = kind.isGift() ? amount : 0;
+        long refunded = kind == LedgerKind.REFUND ? -amount : 0;
+        long disputed = kind == LedgerKind.DISPUTE || kind == LedgerKind.DISPUTE_REVERSAL ? -amount : 0;
+        long adjusted = kind == LedgerKind.ADJUSTMENT ? amount : 0;
+        long donations = kind.isGift() ? 1 : 0;
+        long donors = newDonor ? 1 : 0;
+        String at = DbTime.param(now);
+        jdbc.sql("INSERT INTO campaign_totals (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                        + "ON DUPLICATE KEY UPDATE raised_minor = raised_minor + ?, gross_minor = gross_minor + ?, "
+                        + "refunded_minor = refunded_minor + ?, disputed_minor = disputed_minor + ?, "
+                        + "adjusted_minor = adjusted_minor + ?, fees_minor = fees_minor + ?, "
+                        + "donation_count = donation_count + ?, donor_count = donor_count + ?, updated_at = ?")
+                .params(campaignId, entry.period().value(), entry.livemode(), entry.amount().currencyCode(),
+                        amount, gross, refunded, disputed, adjusted, entry.feeMinor(), donations, donors, at,
+                        amount, gross, refunded, disputed, adjusted, entry.feeMinor(), donations, donors, at)
+                .update();
+    }
+
+    Optional<PeriodTotals> find(long campaignId, PeriodKey period, boolean livemode) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM campaign_totals WHERE campaign_id = ? AND period_key = ? AND livemode = ?")
+                .params(campaignId, period.value(), livemode)
+                .query(TotalsRepository::row)
+                .optional();
+    }
+
+    List<PeriodTotals> periods(long campaignId, boolean livemode) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM campaign_totals WHERE campaign_id = ? AND livemode = ? ORDER BY period_key DESC")
+                .params(campaignId, livemode)
+                .query(TotalsRepository::row)
+                .list();
+    }
+
+    List<PeriodTotals> all() {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM campaign_totals").query(TotalsRepository::row).list();
+    }
+
+    static PeriodTotals row(ResultSet rs, int rowNum) throws SQLException {
+        return new PeriodTotals(rs.getLong("campaign_id"), PeriodKey.parse(rs.getString("period_key")),
+                rs.getBoolean("livemode"), Currencies.parse(rs.getString("currency")), rs.getLong("raised_minor"),
+                rs.getLong("gross_minor"), rs.getLong("refunded_minor"), rs.getLong("disputed_minor"),
+                rs.getLong("adjusted_minor"), rs.getLong("fees_minor"), rs.getLong("donation_count"),
+                rs.getLong("donor_count"), DbTime.read(rs, "updated_at"));
+    }
+}

@@ -1,0 +1,53 @@
+package org.goalpost.progress;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import org.goalpost.campaign.Campaign;
+import org.goalpost.campaign.Progress;
+import org.goalpost.shared.mode.AppMode;
+
+/** A campaign's public figures as JSON. Aggregates only: nothing about any donor. */
+record CampaignJson(
+        String slug,
+        String title,
+        String description,
+        String currency,
+        String status,
+        String mode,
+        String countBasis,
+        long raisedMinor,
+        long goalMinor,
+        BigDecimal percentOfGoal,
+        long donorCount,
+        long donationCount,
+        List<TierJson> tiers,
+        PeriodJson period,
+        Instant updatedAt) {
+
+    record TierJson(long amountMinor, String label, String description, boolean reached) {
+    }
+
+    record PeriodJson(String key, Instant start, Instant end) {
+    }
+
+    static CampaignJson of(CampaignProgress view, AppMode mode) {
+        Campaign campaign = view.campaign();
+        Progress progress = view.progress();
+        List<TierJson> tiers = progress.markers().stream()
+                .map(m -> new TierJson(m.tier().amountMinor(), m.tier().label(), m.tier().description(), m.reached()))
+                .toList();
+        PeriodJson period = view.period().isBounded()
+                ? new PeriodJson(view.period().key().value(), view.period().start(), view.period().end())
+                : null;
+        return new CampaignJson(campaign.slug(), campaign.title(), campaign.description(),
+                campaign.currency().getCurrencyCode(), lower(campaign.status()), lower(mode), lower(campaign.countBasis()),
+                progress.raisedMinor(), progress.goalMinor(), BigDecimal.valueOf(progress.percentOfGoalBasisPoints(), 2),
+                view.totals().donorCount(), view.totals().donationCount(), tiers, period, view.updatedAt());
+    }
+
+    private static String lower(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT);
+    }
+}

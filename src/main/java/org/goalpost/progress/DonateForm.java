@@ -1,0 +1,116 @@
+package org.goalpost.progress;
+
+import java.math.BigDecimal;
+import java.util.Currency;
+import org.goalpost.donation.DonationRequest;
+import org.goalpost.shared.money.Money;
+
+/**
+ * The donate form as typed: a preset amount (in minor units) or {@code custom} with an amount in
+ * major units ({@code 25} or {@code 25.50}), once or monthly, and the donor's optional details.
+ */
+public class DonateForm {
+
+    private String amount;
+    private String customAmount;
+    private String interval = "once";
+    private String name;
+    private String email;
+    private String message;
+    private boolean anonymous;
+    private boolean coverFees;
+
+    /**
+     * The request this form makes, or null for the amount when it cannot be read as money of
+     * this currency (the policy then reports the amount as missing).
+     */
+    DonationRequest toRequest(Currency currency) {
+        return new DonationRequest(amountMinor(currency), interval, name, email, anonymous, message, coverFees);
+    }
+
+    boolean amountUnreadable(Currency currency) {
+        return "custom".equals(amount) && customAmount != null && !customAmount.isBlank() && amountMinor(currency) == null;
+    }
+
+    private Long amountMinor(Currency currency) {
+        try {
+            if ("custom".equals(amount) || amount == null || amount.isBlank()) {
+                if (customAmount == null || customAmount.isBlank()) {
+                    return null;
+                }
+                String typed = customAmount.strip().replace(",", "");
+                if (!typed.matches("\\d{1,9}([.]\\d{1,3})?")) {
+                    return null;
+                }
+                return Money.ofMajor(new BigDecimal(typed).toPlainString(), currency).minor();
+            }
+            return Long.parseLong(amount.strip());
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            return null;
+        }
+    }
+
+    public String getAmount() {
+        return amount;
+    }
+
+    public void setAmount(String amount) {
+        this.amount = amount;
+    }
+
+    public String getCustomAmount() {
+        return customAmount;
+    }
+
+    public void setCustomAmount(String customAmount) {
+        this.customAmount = customAmount;
+    }
+
+    public String getInterval() {
+        return interval;
+    }
+
+    public void setInterval(String interval) {
+        this.interval = interval;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    public String getMessage() {
+        return message;
+    }
+
+    public void setMessage(String message) {
+        this.message = message;
+    }
+
+    public boolean isAnonymous() {
+        return anonymous;
+    }
+
+    public void setAnonymous(boolean anonymous) {
+        this.anonymous = anonymous;
+    }
+
+    public boolean isCoverFees() {
+        return coverFees;
+    }
+
+    public void setCoverFees(boolean coverFees) {
+        this.coverFees = coverFees;
+    }
+}

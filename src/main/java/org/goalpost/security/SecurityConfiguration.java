@@ -1,0 +1,39 @@
+package org.goalpost.security;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+
+/**
+ * The access rules, deny by default: anything not listed as public needs the ADMIN role.
+ * Staff logins come with the staff module; until then no user exists and nobody can log in.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
+class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/", "/campaigns/**", "/api/campaigns", "/api/campaigns/**", "/css/**",
+                                "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**", "/actuator/info")
+                        .permitAll()
+                        .anyRequest().hasRole("ADMIN"))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+                .httpBasic(basic -> basic.disable())
+                .formLogin(form -> form.disable());
+        return http.build();
+    }
+
+    /** No users yet: keeps Spring Boot from inventing one with a generated password. */
+    @Bean
+    UserDetailsService noUsers() {
+        return new InMemoryUserDetailsManager();
+    }
+}

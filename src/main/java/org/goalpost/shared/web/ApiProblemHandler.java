@@ -1,0 +1,56 @@
+package org.goalpost.shared.web;
+
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error of the JSON API as {@code application/problem+json} (RFC 9457). Field-level
+ * problems are listed under {@code errors}; no stack trace or framework detail is ever shown.
+ */
+@RestControllerAdvice(annotations = RestController.class)
+class ApiProblemHandler extends ResponseEntityExceptionHandler {
+
+    static final URI VALIDATION = URI.create("https://goalpost.dev/problems/validation");
+    static final URI NOT_FOUND = URI.create("https://goalpost.dev/problems/not-found");
+
+    @ExceptionHandler(InvalidInputException.class)
+    ProblemDetail invalidInput(InvalidInputException e) {
+        return validationProblem(HttpStatus.UNPROCESSABLE_CONTENT, "The request breaks a rule: see errors.", e.problems());
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ProblemDetail notFound(NotFoundException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        problem.setType(NOT_FOUND);
+        problem.setTitle("Not found");
+        return problem;
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> problems = ex.getBindingResult().getFieldErrors().stream()
+                .map(error -> new FieldProblem(error.getField(), error.getDefaultMessage()))
+                .toList();
+        return ResponseEntity.badRequest().body(validationProblem(HttpStatus.BAD_REQUEST, "The request is not valid: see errors.", problems));
+    }
+
+    static ProblemDetail validationProblem(HttpStatus status, String detail, List<FieldProblem> problems) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(VALIDATION);
+        problem.setTitle("Invalid input");
+        problem.setProperty("errors", problems);
+        return problem;
+    }
+}

@@ -1,0 +1,77 @@
+package org.goalpost.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.goalpost.testing.AppTest;
+import org.goalpost.testing.Browser;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Rectangle;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The demo campaign in a real headless Chromium: where the tier markers are drawn, and what it says. */
+@AppTest
+class CampaignPageBrowserTest {
+
+    private static ChromeDriver browser;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void openBrowser() {
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void drawsTheTierMarkersProportionallyAndTheRaisedAmount() {
+        browser.get("http://localhost:" + port + "/campaigns/support");
+
+        WebElement bar = browser.findElement(By.cssSelector(".gp-bar"));
+        Rectangle track = bar.getRect();
+        assertThat(track.getWidth()).isGreaterThan(200);
+        assertThat(bar.getAttribute("role")).isEqualTo("progressbar");
+        assertThat(bar.getAttribute("aria-valuenow")).isEqualTo("89500");
+
+        assertThat(centreShare(tick("250000"), track)).as("2,500 $ sits at half the bar").isCloseTo(0.50, within(0.005));
+        assertThat(centreShare(tick("500000"), track)).as("5,000 $ sits at the end").isCloseTo(1.00, within(0.005));
+        assertThat(centreShare(tick("0"), track)).as("0 $ sits at the start").isCloseTo(0.00, within(0.005));
+
+        Rectangle fill = browser.findElement(By.cssSelector("[data-testid=fill]")).getRect();
+        assertThat((double) fill.getWidth() / track.getWidth()).as("895 of 5,000 filled").isCloseTo(0.179, within(0.005));
+
+        List<String> labels = browser.findElements(By.cssSelector("[data-testid=marker] .gp-marker-amount")).stream()
+                .map(WebElement::getText).toList();
+        assertThat(labels).containsExactly("0 $", "2,500 $", "5,000 $");
+        assertThat(browser.findElement(By.cssSelector("[data-testid=raised]")).getText()).isEqualTo("895 $ raised");
+        assertThat(browser.findElement(By.cssSelector("[data-testid=test-mode]")).isDisplayed()).isTrue();
+
+        Path shot = Browser.screenshot(browser, "campaign-support");
+        assertThat(shot).exists();
+        assertThat(shot.toFile().length()).isGreaterThan(10_000);
+    }
+
+    private Rectangle tick(String amountMinor) {
+        return browser.findElement(By.cssSelector("[data-testid=tick][data-amount-minor='" + amountMinor + "']")).getRect();
+    }
+
+    private static double centreShare(Rectangle element, Rectangle track) {
+        double centre = element.getX() + element.getWidth() / 2.0;
+        return (centre - track.getX()) / track.getWidth();
+    }
+}

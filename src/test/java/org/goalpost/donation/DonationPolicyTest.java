@@ -1,0 +1,92 @@
+package org.goalpost.donation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.goalpost.campaign.Campaign;
+import org.goalpost.campaign.CampaignStatus;
+import org.goalpost.campaign.PeriodKind;
+import org.goalpost.campaign.TestCampaigns;
+import org.goalpost.shared.money.Money;
+import org.goalpost.shared.web.FieldProblem;
+import org.goalpost.shared.web.InvalidInputException;
+import org.junit.jupiter.api.Test;
+
+class DonationPolicyTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-28T12:00:00Z");
+    private final DonationPolicy policy = new DonationPolicy(
+            new DonationLimits(new BigDecimal("1.00"), new BigDecimal("10000.00"), List.of(new BigDecimal("10"), new BigDecimal("25"))),
+            Clock.fixed(NOW, ZoneOffset.UTC));
+    private final Campaign campaign = TestCampaigns.campaign("USD", PeriodKind.NONE, "UTC", 250_000, 500_000);
+
+    private List<String> rejected(Campaign target, DonationRequest request) {
+        InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> policy.check(target, request));
+        assertThat(e).as("the request should be rejected").isNotNull();
+        return e.problems().stream().map(FieldProblem::field).toList();
+    }
+
+    @Test
+    void acceptsAGiftWithinTheLimits() {
+        AcceptedDonation accepted = policy.check(campaign, new DonationRequest(2_500L, "month", " Ada ", "ada@example.org", true, " Thanks ", true));
+        assertThat(accepted.amount()).isEqualTo(Money.of(2_500, "USD"));
+        assertThat(accepted.interval()).isEqualTo(DonationInterval.MONTH);
+        assertThat(accepted.name()).isEqualTo("Ada");
+        assertThat(accepted.message()).isEqualTo("Thanks");
+        assertThat(accepted.anonymous()).isTrue();
+        assertThat(accepted.coverFees()).isTrue();
+        assertThat(policy.check(campaign, new DonationRequest(100L, null, null, null, null, null, null)).interval())
+                .isEqualTo(DonationInterval.ONCE);
+        assertThat(policy.check(campaign, new DonationRequest(1_000_000L, "once", null, null, null, null, null)).amount().minor())
+                .isEqualTo(1_000_000);
+    }
+
+    @Test
+    void amountsOutsideTheLimitsAreRefused() {
+        assertThat(rejected(campaign, new DonationRequest(99L, "once", null, null, null, null, null))).containsExactly("amountMinor");
+        assertThat(rejected(campaign, new DonationRequest(1_000_001L, "once", null, null, null, null, null))).containsExactly("amountMinor");
+        assertThat(rejected(campaign, new DonationRequest(null, "once", null, null, null, null, null))).containsExactly("amountMinor");
+        assertThat(rejected(campaign, new DonationRequest(-500L, "once", null, null, null, null, null))).containsExactly("amountMinor");
+    }
+
+    @Test
+    void limitsFollowTheCampaignsCurrency() {
+        Campaign yen = TestCampaigns.campaign("JPY", PeriodKind.NONE, "UTC", 100_000);
+        assertThat(policy.minimum(yen)).isEqualTo(Money.of(1, "JPY"));
+        assertThat(policy.maximum(yen)).isEqualTo(Money.of(10_000, "JPY"));
+        assertThat(policy.presets(yen)).containsExactly(Money.of(10, "JPY"), Money.of(25, "JPY"));
+        assertThat(policy.presets(campaign)).containsExactly(Money.of(1_000, "USD"), Money.of(2_500, "USD"));
+    }
+
+    @Test
+    void unknownIntervalsLongMessagesAndBadEmailsAreRefused() {
+        assertThat(rejected(campaign, new DonationRequest(500L, "weekly", null, null, null, null, null))).containsExactly("interval");
+        assertThat(rejected(campaign, new DonationRequest(500L, "once", null, "not-an-email", null, null, null))).containsExactly("email");
+        assertThat(rejected(campaign, new DonationRequest(500L, "once", "n".repeat(201), null, null, "m".repeat(501), null)))
+                .containsExactly("name", "message");
+        // 500 characters is fine, counted as characters, not UTF-16 units
+        assertThat(policy.check(campaign, new DonationRequest(500L, "once", null, null, null, "😀".repeat(500), null)).message()).hasSize(1000);
+    }
+
+    @Test
+    void onlyOpenCampaignsTakeDonations() {
+        Campaign ended = withStatus(campaign, CampaignStatus.ENDED, null, null);
+        Campaign notYet = withStatus(campaign, CampaignStatus.ACTIVE, NOW.plusSeconds(60), null);
+        Campaign over = withStatus(campaign, CampaignStatus.ACTIVE, null, NOW);
+        DonationRequest fine = new DonationRequest(500L, "once", null, null, null, null, null);
+        assertThat(rejected(ended, fine)).containsExactly("campaign");
+        assertThat(rejected(notYet, fine)).containsExactly("campaign");
+        assertThat(rejected(over, fine)).containsExactly("campaign");
+        assertThat(policy.check(withStatus(campaign, CampaignStatus.ACTIVE, NOW, NOW.plusSeconds(1)), fine)).isNotNull();
+    }
+
+    private static Campaign withStatus(Campaign c, CampaignStatus status, Instant start, Instant end) {
+        return new Campaign(c.id(), c.slug(), c.title(), c.description(), c.currency(), status, start, end, c.timeZone(),
+                c.periodKind(), c.countBasis(), c.amountStyle(), c.tiers(), c.createdAt(), c.updatedAt());
+    }
+}

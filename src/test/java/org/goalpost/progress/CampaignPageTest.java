@@ -1,0 +1,108 @@
+package org.goalpost.progress;
+
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.goalpost.campaign.Campaigns;
+import org.goalpost.campaign.TestCampaigns;
+import org.goalpost.testing.AppTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The campaign page as the server renders it (the browser test checks the drawing). */
+@AppTest
+class CampaignPageTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Campaigns campaigns;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void showsTheDemoBoxInTestMode() throws Exception {
+        mvc.perform(get("/campaigns/support"))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith("text/html"))
+                .andExpect(content().string(allOf(
+                        containsString("TEST MODE"),
+                        containsString("<h1 data-testid=\"title\">Support independent journalism</h1>"),
+                        containsString(">0 $<"), containsString(">2,500 $<"), containsString(">5,000 $<"),
+                        containsString("Keep the lights on"), containsString("Fund new reporting"),
+                        containsString("<strong>895 $</strong> raised"),
+                        containsString("left: 50%"), containsString("left: 100%"), containsString("width: 17.9%"),
+                        containsString("aria-valuenow=\"89500\""), containsString("aria-valuemax=\"500000\""),
+                        containsString("9 donors"), containsString("11 donations"),
+                        containsString("name=\"_csrf\""))));
+    }
+
+    @Test
+    void amountsFollowTheReadersLocale() throws Exception {
+        mvc.perform(get("/campaigns/support").header("Accept-Language", "de-DE"))
+                .andExpect(content().string(allOf(containsString(">2.500 $<"), containsString("<strong>895 $</strong>"))));
+        String slug = campaigns.create(TestCampaigns.draft(TestCampaigns.uniqueSlug("locale"), 250_000)).slug();
+        mvc.perform(get("/campaigns/" + slug).header("Accept-Language", "en-US"))
+                .andExpect(content().string(allOf(containsString(">$2,500<"), containsString("<strong>$0</strong> raised"))));
+        mvc.perform(get("/campaigns/" + slug).header("Accept-Language", "de-DE"))
+                .andExpect(content().string(containsString(">2.500 $<")));
+    }
+
+    @Test
+    void anUnknownCampaignIsAReadable404() throws Exception {
+        mvc.perform(get("/campaigns/nope"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith("text/html"))
+                .andExpect(content().string(containsString("No campaign &#39;nope&#39;")));
+    }
+
+    @Test
+    void theDonateFormNeedsItsCsrfToken() throws Exception {
+        mvc.perform(post("/campaigns/support/donate").param("amount", "2500")).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void aBadAmountIsExplainedAndWhatWasTypedIsKept() throws Exception {
+        long donations = count();
+        mvc.perform(post("/campaigns/support/donate").with(csrf())
+                        .param("amount", "custom").param("customAmount", "lots").param("name", "Ada Lovelace")
+                        .param("message", "For the <b>newsroom</b>"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(allOf(
+                        containsString("write the amount as a number, such as 25 or 25.50"),
+                        containsString("value=\"lots\""), containsString("value=\"Ada Lovelace\""),
+                        containsString("For the &lt;b&gt;newsroom&lt;/b&gt;"), not(containsString("<b>newsroom</b>")))));
+        mvc.perform(post("/campaigns/support/donate").with(csrf()).param("amount", "custom").param("customAmount", "0.50"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("must be between 1.00 USD and 10000.00 USD")));
+        mvc.perform(post("/campaigns/support/donate").with(csrf()).param("amount", "2500").param("interval", "weekly")
+                        .param("email", "nobody"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(allOf(containsString("must be &#39;once&#39; or &#39;month&#39;"),
+                        containsString("is not an email address"))));
+        org.assertj.core.api.Assertions.assertThat(count()).isEqualTo(donations);
+    }
+
+    @Test
+    void aValidGiftIsAcceptedButNotChargedUntilPaymentsAreConnected() throws Exception {
+        long donations = count();
+        mvc.perform(post("/campaigns/support/donate").with(csrf()).param("amount", "custom").param("customAmount", "25")
+                        .param("interval", "month"))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(content().string(containsString("Payments are not connected yet")));
+        org.assertj.core.api.Assertions.assertThat(count()).isEqualTo(donations);
+    }
+
+    private long count() {
+        return jdbc.sql("SELECT COUNT(*) FROM donation").query(Long.class).single()
+                + jdbc.sql("SELECT COUNT(*) FROM ledger_entry").query(Long.class).single();
+    }
+}

@@ -1,0 +1,18 @@
+package org.goalpost.testing;
+
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Points an application test context at a fresh database on the primary test server (or H2). */
+public class TestDatabaseInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        DbTarget target = TestDatabases.fresh(TestDatabases.primary(), "app");
+        TestPropertyValues.of(
+                "spring.datasource.url=" + target.url(),
+                "spring.datasource.username=" + target.username(),
+                "spring.datasource.password=" + target.password()).applyTo(context);
+    }
+}
