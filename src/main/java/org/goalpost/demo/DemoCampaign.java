@@ -84,7 +84,7 @@ class DemoCampaign implements ApplicationRunner {
         for (int i = 0; i < GIFTS.size(); i++) {
             DemoGift gift = GIFTS.get(i);
             Instant at = start.plus(Duration.ofDays(i));
-            Donation donation = donations.open(new NewDonation(campaign.id(), DonationChannel.DEMO, DonationInterval.ONCE,
+            Donation donation = donations.open(NewDonation.simple(campaign.id(), DonationChannel.DEMO, DonationInterval.ONCE,
                     campaign.money(gift.cents()), false, null, gift.email(), gift.email() == null, null), DonationStatus.SUCCEEDED);
             ledger.record(campaign, LedgerEntry.gift(LedgerKind.PAYMENT, campaign.money(gift.cents()), 0,
                     "demo_" + (i + 1), donation.id(), donation.donorRef(), false, at, PeriodAttribution.forGift(campaign, at)));

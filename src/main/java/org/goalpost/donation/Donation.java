@@ -3,7 +3,11 @@ package org.goalpost.donation;
 import java.time.Instant;
 import org.goalpost.shared.money.Money;
 
-/** A donor's gift (or monthly pledge) to a campaign, as stored. The money it moved is in the ledger. */
+/**
+ * A donor's gift (or monthly pledge) to a campaign, as stored. {@code amount} is what the donor is
+ * charged; {@code gift} what they chose to give (less when they covered the fees). The money it
+ * moved is in the ledger.
+ */
 public record Donation(
         long id,
         String publicId,
@@ -13,16 +17,27 @@ public record Donation(
         DonationStatus status,
         DonationInterval interval,
         Money amount,
+        Money gift,
+        boolean coverFees,
         boolean livemode,
         String donorName,
         String donorEmail,
         boolean anonymous,
         String message,
+        String checkoutSessionId,
+        String checkoutUrl,
+        Instant checkoutExpiresAt,
+        String subscriptionId,
+        String subscriptionStatus,
         Instant createdAt,
         Instant updatedAt) {
 
     /** Who counts as the donor: the known donor, or this donation on its own. */
     public DonorRef donorRef() {
         return donorId != null ? DonorRef.known(donorId) : DonorRef.anonymous(publicId);
+    }
+
+    public boolean isMonthly() {
+        return interval == DonationInterval.MONTH;
     }
 }

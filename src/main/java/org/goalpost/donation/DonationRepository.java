@@ -3,6 +3,7 @@ package org.goalpost.donation;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.goalpost.shared.db.DbTime;
 import org.goalpost.shared.money.Money;
@@ -15,7 +16,8 @@ import org.springframework.stereotype.Repository;
 class DonationRepository {
 
     private static final String COLUMNS = "id, public_id, campaign_id, donor_id, channel, status, donation_interval, "
-            + "amount_minor, currency, livemode, donor_name, donor_email, anonymous, message, created_at, updated_at";
+            + "amount_minor, gift_minor, cover_fees, currency, livemode, donor_name, donor_email, anonymous, message, "
+            + "checkout_session_id, checkout_url, checkout_expires_at, subscription_id, subscription_status, created_at, updated_at";
 
     private final JdbcClient jdbc;
 
@@ -26,23 +28,40 @@ class DonationRepository {
     long insert(String publicId, NewDonation donation, Long donorId, DonationStatus status, Instant now) {
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO donation (public_id, campaign_id, donor_id, channel, status, donation_interval, amount_minor, "
-                        + "currency, livemode, donor_name, donor_email, anonymous, message, created_at, updated_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + "gift_minor, cover_fees, currency, livemode, donor_name, donor_email, anonymous, message, request_key, "
+                        + "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(publicId, donation.campaignId(), donorId, donation.channel().name(), status.name(),
-                        donation.interval().name(), donation.amount().minor(), donation.amount().currencyCode(),
-                        donation.livemode(), donation.donorName(), donation.donorEmail(), donation.anonymous(),
-                        donation.message(), DbTime.param(now), DbTime.param(now))
+                        donation.interval().name(), donation.amount().minor(), donation.gift().minor(), donation.coverFees(),
+                        donation.amount().currencyCode(), donation.livemode(), donation.donorName(), donation.donorEmail(),
+                        donation.anonymous(), donation.message(), donation.requestKey(), DbTime.param(now), DbTime.param(now))
                 .update(key, "id");
         return key.getKeyAs(Number.class).longValue();
     }
 
     Optional<Donation> findById(long id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM donation WHERE id = ?").param(id).query(DonationRepository::row).optional();
+        return one("id = ?", id);
     }
 
     Optional<Donation> findByPublicId(String publicId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM donation WHERE public_id = ?").param(publicId)
-                .query(DonationRepository::row).optional();
+        return one("public_id = ?", publicId);
+    }
+
+    Optional<Donation> findByRequestKey(String requestKey) {
+        return one("request_key = ?", requestKey);
+    }
+
+    Optional<Donation> findByCheckoutSession(String sessionId) {
+        return one("checkout_session_id = ?", sessionId);
+    }
+
+    Optional<Donation> findBySubscription(String subscriptionId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM donation WHERE subscription_id = ? ORDER BY id LIMIT 1")
+                .param(subscriptionId).query(DonationRepository::row).optional();
+    }
+
+    List<Donation> pendingCreatedBefore(Instant before, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM donation WHERE status = 'PENDING' AND created_at < ? ORDER BY created_at LIMIT " + limit)
+                .param(DbTime.param(before)).query(DonationRepository::row).list();
     }
 
     /** Moves the status only from the expected one: a concurrent change in between makes this a no-op (false). */
@@ -52,18 +71,46 @@ class DonationRepository {
                 .update() == 1;
     }
 
-    void attachDonor(long id, long donorId, Instant now) {
-        jdbc.sql("UPDATE donation SET donor_id = ?, updated_at = ? WHERE id = ?").params(donorId, DbTime.param(now), id).update();
+    void attachDonor(long id, long donorId, String name, String email, Instant now) {
+        jdbc.sql("UPDATE donation SET donor_id = ?, donor_name = COALESCE(donor_name, ?), donor_email = COALESCE(donor_email, ?), "
+                        + "updated_at = ? WHERE id = ? AND donor_id IS NULL")
+                .params(donorId, name, email, DbTime.param(now), id).update();
+    }
+
+    void attachCheckout(long id, String sessionId, String url, Instant expiresAt, Instant now) {
+        jdbc.sql("UPDATE donation SET checkout_session_id = ?, checkout_url = ?, checkout_expires_at = ?, updated_at = ? WHERE id = ?")
+                .params(sessionId, url, DbTime.param(expiresAt), DbTime.param(now), id).update();
+    }
+
+    void linkSubscription(long id, String subscriptionId, Instant now) {
+        jdbc.sql("UPDATE donation SET subscription_id = ?, updated_at = ? WHERE id = ? AND subscription_id IS NULL")
+                .params(subscriptionId, DbTime.param(now), id).update();
+    }
+
+    void subscriptionStatus(String subscriptionId, String status, Long amountMinor, Instant now) {
+        jdbc.sql("UPDATE donation SET subscription_status = ?, amount_minor = COALESCE(?, amount_minor), updated_at = ? "
+                        + "WHERE subscription_id = ?")
+                .params(status, amountMinor, DbTime.param(now), subscriptionId).update();
+    }
+
+    private Optional<Donation> one(String where, Object value) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM donation WHERE " + where).param(value).query(DonationRepository::row).optional();
     }
 
     static Donation row(ResultSet rs, int rowNum) throws SQLException {
         long donor = rs.getLong("donor_id");
         Long donorId = rs.wasNull() ? null : donor;
+        String currency = rs.getString("currency");
+        long amount = rs.getLong("amount_minor");
+        long gift = rs.getLong("gift_minor");
+        boolean noGift = rs.wasNull();
         return new Donation(rs.getLong("id"), rs.getString("public_id"), rs.getLong("campaign_id"), donorId,
                 DonationChannel.valueOf(rs.getString("channel")), DonationStatus.valueOf(rs.getString("status")),
-                DonationInterval.valueOf(rs.getString("donation_interval")),
-                Money.of(rs.getLong("amount_minor"), rs.getString("currency")), rs.getBoolean("livemode"),
-                rs.getString("donor_name"), rs.getString("donor_email"), rs.getBoolean("anonymous"),
-                rs.getString("message"), DbTime.read(rs, "created_at"), DbTime.read(rs, "updated_at"));
+                DonationInterval.valueOf(rs.getString("donation_interval")), Money.of(amount, currency),
+                Money.of(noGift ? amount : gift, currency), rs.getBoolean("cover_fees"), rs.getBoolean("livemode"),
+                rs.getString("donor_name"), rs.getString("donor_email"), rs.getBoolean("anonymous"), rs.getString("message"),
+                rs.getString("checkout_session_id"), rs.getString("checkout_url"), DbTime.read(rs, "checkout_expires_at"),
+                rs.getString("subscription_id"), rs.getString("subscription_status"),
+                DbTime.read(rs, "created_at"), DbTime.read(rs, "updated_at"));
     }
 }

@@ -1,8 +1,11 @@
 package org.goalpost.donation;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.goalpost.shared.db.DuplicateKeys;
 import org.springframework.stereotype.Service;
 
 /** Opens donations and moves them along their statuses, forward only. */
@@ -19,11 +22,25 @@ public class Donations {
         this.clock = clock;
     }
 
-    /** Writes a new donation in the given status; its donor is known at once when an email is given. */
+    /**
+     * Writes a new donation in the given status; its donor is known at once when an email is given.
+     * With a request key already used, returns the donation that key opened instead.
+     */
     public Donation open(NewDonation donation, DonationStatus status) {
+        if (donation.requestKey() != null) {
+            Optional<Donation> earlier = repository.findByRequestKey(donation.requestKey());
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
         Long donorId = donors.identify(donation.donorEmail()).orElse(null);
-        long id = repository.insert(UUID.randomUUID().toString(), donation, donorId, status, clock.instant());
-        return repository.findById(id).orElseThrow();
+        long[] id = new long[1];
+        boolean inserted = DuplicateKeys.insertUnlessPresent(() ->
+                id[0] = repository.insert(UUID.randomUUID().toString(), donation, donorId, status, clock.instant()));
+        if (!inserted) {
+            return repository.findByRequestKey(donation.requestKey()).orElseThrow();
+        }
+        return repository.findById(id[0]).orElseThrow();
     }
 
     public Optional<Donation> find(long id) {
@@ -31,7 +48,20 @@ public class Donations {
     }
 
     public Optional<Donation> findByPublicId(String publicId) {
-        return repository.findByPublicId(publicId);
+        return publicId == null ? Optional.empty() : repository.findByPublicId(publicId);
+    }
+
+    public Optional<Donation> findByCheckoutSession(String sessionId) {
+        return sessionId == null ? Optional.empty() : repository.findByCheckoutSession(sessionId);
+    }
+
+    public Optional<Donation> findBySubscription(String subscriptionId) {
+        return subscriptionId == null ? Optional.empty() : repository.findBySubscription(subscriptionId);
+    }
+
+    /** Donations still pending that were opened before {@code before}, oldest first. */
+    public List<Donation> pendingOpenedBefore(Instant before, int limit) {
+        return repository.pendingCreatedBefore(before, limit);
     }
 
     /**
@@ -44,5 +74,27 @@ public class Donations {
             return false;
         }
         return repository.moveStatus(current.id(), current.status(), next, clock.instant());
+    }
+
+    /** Learns the donor of a donation from its payment (Stripe collects the email); a donor once known stays. */
+    public Donation identifyDonor(Donation donation, String email, String name) {
+        if (donation.donorId() == null) {
+            donors.identify(email).ifPresent(donorId -> repository.attachDonor(donation.id(), donorId, name, email, clock.instant()));
+            return repository.findById(donation.id()).orElseThrow();
+        }
+        return donation;
+    }
+
+    public void attachCheckout(Donation donation, String sessionId, String url, Instant expiresAt) {
+        repository.attachCheckout(donation.id(), sessionId, url, expiresAt, clock.instant());
+    }
+
+    public void linkSubscription(Donation donation, String subscriptionId) {
+        repository.linkSubscription(donation.id(), subscriptionId, clock.instant());
+    }
+
+    /** A monthly donation's subscription changed: its status, and its amount when known. */
+    public void subscriptionChanged(String subscriptionId, String status, Long amountMinor) {
+        repository.subscriptionStatus(subscriptionId, status, amountMinor, clock.instant());
     }
 }

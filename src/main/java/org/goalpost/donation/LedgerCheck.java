@@ -21,13 +21,13 @@ public class LedgerCheck {
 
     private static final Logger log = LoggerFactory.getLogger(LedgerCheck.class);
 
-    private static final String GIFT = "kind IN ('PAYMENT', 'OFFLINE_GIFT')";
+    private static final String GIFT = "kind IN (" + LedgerKind.sqlList(LedgerKind.Figure.GROSS) + ")";
     private static final String RECOMPUTE = "SELECT campaign_id, period_key, livemode, "
             + "SUM(amount_minor) AS raised, "
             + "SUM(CASE WHEN " + GIFT + " THEN amount_minor ELSE 0 END) AS gross, "
-            + "-SUM(CASE WHEN kind = 'REFUND' THEN amount_minor ELSE 0 END) AS refunded, "
-            + "-SUM(CASE WHEN kind IN ('DISPUTE', 'DISPUTE_REVERSAL') THEN amount_minor ELSE 0 END) AS disputed, "
-            + "SUM(CASE WHEN kind = 'ADJUSTMENT' THEN amount_minor ELSE 0 END) AS adjusted, "
+            + "-SUM(CASE WHEN kind IN (" + LedgerKind.sqlList(LedgerKind.Figure.REFUNDED) + ") THEN amount_minor ELSE 0 END) AS refunded, "
+            + "-SUM(CASE WHEN kind IN (" + LedgerKind.sqlList(LedgerKind.Figure.DISPUTED) + ") THEN amount_minor ELSE 0 END) AS disputed, "
+            + "SUM(CASE WHEN kind IN (" + LedgerKind.sqlList(LedgerKind.Figure.ADJUSTED) + ") THEN amount_minor ELSE 0 END) AS adjusted, "
             + "SUM(fee_minor) AS fees, "
             + "SUM(CASE WHEN " + GIFT + " THEN 1 ELSE 0 END) AS donations, "
             + "COUNT(DISTINCT CASE WHEN " + GIFT + " THEN donor_ref END) AS donors "

@@ -2,15 +2,28 @@ package org.goalpost.donation;
 
 import org.goalpost.shared.money.Money;
 
-/** What is known of a donation when it is opened. */
+/**
+ * What is known of a donation when it is opened. {@code requestKey}, when given, makes opening
+ * idempotent: a second request with the same key finds the first donation instead of a new one.
+ */
 public record NewDonation(
         long campaignId,
         DonationChannel channel,
         DonationInterval interval,
         Money amount,
+        Money gift,
+        boolean coverFees,
         boolean livemode,
         String donorName,
         String donorEmail,
         boolean anonymous,
-        String message) {
+        String message,
+        String requestKey) {
+
+    /** A gift recorded as it is: nothing covered, no request key. */
+    public static NewDonation simple(long campaignId, DonationChannel channel, DonationInterval interval, Money amount,
+            boolean livemode, String donorName, String donorEmail, boolean anonymous, String message) {
+        return new NewDonation(campaignId, channel, interval, amount, amount, false, livemode, donorName, donorEmail,
+                anonymous, message, null);
+    }
 }

@@ -31,12 +31,12 @@ class TotalsRepository {
     /** Adds one ledger entry's effect to its period's totals, creating the row on first use. */
     void add(long campaignId, LedgerEntry entry, boolean newDonor, Instant now) {
         long amount = entry.amount().minor();
-        LedgerKind kind = entry.kind();
-        long gross = kind.isGift() ? amount : 0;
-        long refunded = kind == LedgerKind.REFUND ? -amount : 0;
-        long disputed = kind == LedgerKind.DISPUTE || kind == LedgerKind.DISPUTE_REVERSAL ? -amount : 0;
-        long adjusted = kind == LedgerKind.ADJUSTMENT ? amount : 0;
-        long donations = kind.isGift() ? 1 : 0;
+        LedgerKind.Figure figure = entry.kind().figure();
+        long gross = figure == LedgerKind.Figure.GROSS ? amount : 0;
+        long refunded = figure == LedgerKind.Figure.REFUNDED ? -amount : 0;
+        long disputed = figure == LedgerKind.Figure.DISPUTED ? -amount : 0;
+        long adjusted = figure == LedgerKind.Figure.ADJUSTED ? amount : 0;
+        long donations = entry.kind().isGift() ? 1 : 0;
         long donors = newDonor ? 1 : 0;
         String at = DbTime.param(now);
         jdbc.sql("INSERT INTO campaign_totals (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "

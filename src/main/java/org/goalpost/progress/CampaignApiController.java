@@ -5,7 +5,7 @@ import org.goalpost.campaign.Campaign;
 import org.goalpost.campaign.Campaigns;
 import org.goalpost.campaign.PeriodKey;
 import org.goalpost.shared.mode.AppMode;
-import org.goalpost.shared.web.InvalidInputException;
+import org.goalpost.shared.web.MalformedInputException;
 import org.goalpost.shared.web.NotFoundException;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -49,7 +49,7 @@ class CampaignApiController {
         try {
             key = PeriodKey.parse(value.strip());
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("period", "must be YYYY-MM (or ALL for a campaign without periods)");
+            throw new MalformedInputException("period", "must be YYYY-MM (or ALL for a campaign without periods)");
         }
         try {
             campaign.period(key);

@@ -3,24 +3,26 @@ package org.goalpost.progress;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.goalpost.campaign.Campaign;
 import org.goalpost.campaign.Campaigns;
 import org.goalpost.donation.DonationPolicy;
+import org.goalpost.payment.CheckoutService;
 import org.goalpost.shared.money.MoneyFormatter;
 import org.goalpost.shared.web.FieldProblem;
 import org.goalpost.shared.web.InvalidInputException;
-import org.goalpost.shared.web.NotFoundException;
+import org.goalpost.shared.web.UpstreamFailureException;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.view.RedirectView;
 
 /** The public campaign page: title, description, the tier bar, the figures and the donate form. */
 @Controller
@@ -29,11 +31,13 @@ class CampaignPageController {
     private final Campaigns campaigns;
     private final ProgressService progress;
     private final DonationPolicy policy;
+    private final CheckoutService checkout;
 
-    CampaignPageController(Campaigns campaigns, ProgressService progress, DonationPolicy policy) {
+    CampaignPageController(Campaigns campaigns, ProgressService progress, DonationPolicy policy, CheckoutService checkout) {
         this.campaigns = campaigns;
         this.progress = progress;
         this.policy = policy;
+        this.checkout = checkout;
     }
 
     @GetMapping("/")
@@ -45,30 +49,45 @@ class CampaignPageController {
     }
 
     @GetMapping("/campaigns/{slug}")
-    String page(@PathVariable String slug, Model model, Locale locale) {
+    String page(@PathVariable String slug, @RequestParam(required = false) String canceled, Model model, Locale locale) {
         Campaign campaign = campaigns.findPublic(slug);
+        if (canceled != null) {
+            model.addAttribute("notice", "Your donation was canceled: nothing was charged.");
+        }
         fill(model, campaign, new DonateForm(), List.of(), locale);
         return "campaign";
     }
 
     /**
-     * Checks the donation with the same policy as the API. Payments are connected by the payment
-     * module; until a gateway takes the donation, a valid form says so and nothing is written.
+     * Starts the donation with the same service as the JSON API and sends the donor to the
+     * gateway's checkout (303). A refused form comes back with its messages and what was typed.
      */
     @PostMapping("/campaigns/{slug}/donate")
-    String donate(@PathVariable String slug, @ModelAttribute("form") DonateForm form, Model model, Locale locale,
+    Object donate(@PathVariable String slug, @ModelAttribute("form") DonateForm form, Model model, Locale locale,
             HttpServletResponse response) {
         Campaign campaign = campaigns.findPublic(slug);
         try {
-            policy.check(campaign, form.toRequest(campaign.currency()));
+            CheckoutService.Started started = checkout.start(slug, form.toRequest(campaign.currency()), form.getRequestKey());
+            RedirectView toCheckout = new RedirectView(started.checkoutUrl(), true);
+            toCheckout.setStatusCode(HttpStatus.SEE_OTHER);
+            toCheckout.setExposeModelAttributes(false);
+            return toCheckout;
         } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             fill(model, campaign, form, readable(e.problems(), form, campaign), locale);
-            return "campaign";
+        } catch (UpstreamFailureException e) {
+            response.setStatus(e.retryable() ? HttpStatus.SERVICE_UNAVAILABLE.value() : HttpStatus.BAD_GATEWAY.value());
+            fill(model, campaign, form, List.of(new FieldProblem("campaign", e.getMessage())), locale);
         }
-        response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
-        model.addAttribute("notice", "Payments are not connected yet: nothing was charged and nothing was recorded.");
-        fill(model, campaign, form, List.of(), locale);
+        return "campaign";
+    }
+
+    /** Where the gateway sends the donor back. It changes nothing: only the gateway's events move money. */
+    @GetMapping("/campaigns/{slug}/thanks")
+    String thanks(@PathVariable String slug, Model model, Locale locale) {
+        Campaign campaign = campaigns.findPublic(slug);
+        model.addAttribute("thanks", true);
+        fill(model, campaign, new DonateForm(), List.of(), locale);
         return "campaign";
     }
 
@@ -80,6 +99,9 @@ class CampaignPageController {
                 .toList());
         model.addAttribute("minimum", MoneyFormatter.format(policy.minimum(campaign), locale, campaign.amountStyle()));
         model.addAttribute("maximum", MoneyFormatter.format(policy.maximum(campaign), locale, campaign.amountStyle()));
+        if (form.getRequestKey() == null || form.getRequestKey().isBlank()) {
+            form.setRequestKey(UUID.randomUUID().toString());
+        }
         model.addAttribute("form", form);
         model.addAttribute("errors", problems.stream()
                 .collect(Collectors.toMap(FieldProblem::field, FieldProblem::message, (a, b) -> a + "; " + b)));
@@ -96,12 +118,5 @@ class CampaignPageController {
         return problems.stream()
                 .map(p -> p.field().equals("amountMinor") ? new FieldProblem(p.field(), "write the amount as a number, such as 25 or 25.50") : p)
                 .toList();
-    }
-
-    @ResponseStatus(HttpStatus.NOT_FOUND)
-    @ExceptionHandler(NotFoundException.class)
-    String notFound(NotFoundException e, Model model) {
-        model.addAttribute("message", e.getMessage());
-        return "not-found";
     }
 }

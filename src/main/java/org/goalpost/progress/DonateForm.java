@@ -19,6 +19,7 @@ public class DonateForm {
     private String message;
     private boolean anonymous;
     private boolean coverFees;
+    private String requestKey;
 
     /**
      * The request this form makes, or null for the amount when it cannot be read as money of
@@ -104,6 +105,15 @@ public class DonateForm {
 
     public void setAnonymous(boolean anonymous) {
         this.anonymous = anonymous;
+    }
+
+    /** A key made when the form is shown: submitting the same form twice opens one checkout. */
+    public String getRequestKey() {
+        return requestKey;
+    }
+
+    public void setRequestKey(String requestKey) {
+        this.requestKey = requestKey;
     }
 
     public boolean isCoverFees() {

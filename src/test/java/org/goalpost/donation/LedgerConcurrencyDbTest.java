@@ -83,7 +83,7 @@ class LedgerConcurrencyDbTest {
             LedgerKind kind = randomKind(random);
             long amount = 1 + random.nextInt(50_000);
             long signed = switch (kind) {
-                case PAYMENT, OFFLINE_GIFT, DISPUTE_REVERSAL -> amount;
+                case PAYMENT, OFFLINE_GIFT, DISPUTE_REVERSAL, REFUND_REVERSAL -> amount;
                 case REFUND, DISPUTE -> -amount;
                 case ADJUSTMENT -> random.nextBoolean() ? amount : -amount;
             };
@@ -107,7 +107,7 @@ class LedgerConcurrencyDbTest {
                     e.donations++;
                     e.donors.add(donor.value());
                 }
-                case REFUND -> e.refunded -= signed;
+                case REFUND, REFUND_REVERSAL -> e.refunded -= signed;
                 case DISPUTE, DISPUTE_REVERSAL -> e.disputed -= signed;
                 case ADJUSTMENT -> e.adjusted += signed;
             }
@@ -173,8 +173,11 @@ class LedgerConcurrencyDbTest {
         if (roll < 60) {
             return LedgerKind.OFFLINE_GIFT;
         }
-        if (roll < 75) {
+        if (roll < 72) {
             return LedgerKind.REFUND;
+        }
+        if (roll < 75) {
+            return LedgerKind.REFUND_REVERSAL;
         }
         if (roll < 83) {
             return LedgerKind.DISPUTE;

@@ -3,10 +3,12 @@ package org.goalpost.progress;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.goalpost.campaign.Campaigns;
@@ -92,13 +94,31 @@ class CampaignPageTest {
     }
 
     @Test
-    void aValidGiftIsAcceptedButNotChargedUntilPaymentsAreConnected() throws Exception {
-        long donations = count();
+    void aValidGiftGoesToTheCheckoutOnceEvenWhenSubmittedTwice() throws Exception {
+        long before = pendingDonations();
+        String first = mvc.perform(post("/campaigns/support/donate").with(csrf()).param("amount", "custom").param("customAmount", "25")
+                        .param("interval", "month").param("requestKey", "form-key-1"))
+                .andExpect(status().isSeeOther())
+                .andExpect(header().string("Location", startsWith("/test-checkout/test_cs_")))
+                .andReturn().getResponse().getHeader("Location");
         mvc.perform(post("/campaigns/support/donate").with(csrf()).param("amount", "custom").param("customAmount", "25")
-                        .param("interval", "month"))
-                .andExpect(status().isServiceUnavailable())
-                .andExpect(content().string(containsString("Payments are not connected yet")));
-        org.assertj.core.api.Assertions.assertThat(count()).isEqualTo(donations);
+                        .param("interval", "month").param("requestKey", "form-key-1"))
+                .andExpect(status().isSeeOther())
+                .andExpect(header().string("Location", first));
+        org.assertj.core.api.Assertions.assertThat(pendingDonations()).isEqualTo(before + 1);
+        mvc.perform(get("/campaigns/support")).andExpect(content().string(containsString("<strong>895 $</strong> raised")));
+    }
+
+    @Test
+    void aCanceledCheckoutSaysSo() throws Exception {
+        mvc.perform(get("/campaigns/support").param("canceled", "x"))
+                .andExpect(content().string(containsString("Your donation was canceled: nothing was charged.")));
+        mvc.perform(get("/campaigns/support/thanks").param("donation", "x"))
+                .andExpect(content().string(containsString("Thank you for your support!")));
+    }
+
+    private long pendingDonations() {
+        return jdbc.sql("SELECT COUNT(*) FROM donation WHERE status = 'PENDING'").query(Long.class).single();
     }
 
     private long count() {

@@ -2,6 +2,8 @@ package org.goalpost.shared.web;
 
 import java.net.URI;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -23,6 +25,14 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
     static final URI VALIDATION = URI.create("https://goalpost.dev/problems/validation");
     static final URI NOT_FOUND = URI.create("https://goalpost.dev/problems/not-found");
+    static final URI UPSTREAM = URI.create("https://goalpost.dev/problems/payment-provider");
+    static final URI INTERNAL = URI.create("https://goalpost.dev/problems/internal");
+    private static final Logger log = LoggerFactory.getLogger(ApiProblemHandler.class);
+
+    @ExceptionHandler(MalformedInputException.class)
+    ProblemDetail malformedInput(MalformedInputException e) {
+        return validationProblem(HttpStatus.BAD_REQUEST, "The request cannot be read: see errors.", e.problems());
+    }
 
     @ExceptionHandler(InvalidInputException.class)
     ProblemDetail invalidInput(InvalidInputException e) {
@@ -34,6 +44,26 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
         problem.setType(NOT_FOUND);
         problem.setTitle("Not found");
+        return problem;
+    }
+
+    @ExceptionHandler(UpstreamFailureException.class)
+    ProblemDetail upstream(UpstreamFailureException e) {
+        HttpStatus status = e.retryable() ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.BAD_GATEWAY;
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
+        problem.setType(UPSTREAM);
+        problem.setTitle(e.retryable() ? "Payment provider unavailable" : "Payment provider refused the request");
+        return problem;
+    }
+
+    /** Anything unexpected: logged in full here, answered without any detail. */
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) {
+        log.error("Request failed", e);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "The request could not be completed; nothing was changed. Please try again.");
+        problem.setType(INTERNAL);
+        problem.setTitle("Internal error");
         return problem;
     }
 

@@ -1,0 +1,27 @@
+package org.goalpost.payment;
+
+import java.time.Instant;
+import java.util.List;
+import org.goalpost.donation.Donation;
+
+/**
+ * A payment provider, seen from Goalpost: Stripe, or the local test gateway. Failures are
+ * {@link org.goalpost.shared.web.UpstreamFailureException}s with a message fit for the donor.
+ */
+public interface PaymentGateway {
+
+    /** {@code stripe} or {@code test}. */
+    String name();
+
+    /** Opens a hosted checkout for a pending donation. Idempotent on the request's key. */
+    CheckoutSession openCheckout(CheckoutRequest request);
+
+    /** The gateway's events since an instant, oldest first, for the reconciler. */
+    List<IncomingEvent> eventsSince(Instant since);
+
+    /**
+     * What became of a donation still pending after its checkout should have closed: the facts to
+     * apply (a payment, or its end), or none while the checkout is still open.
+     */
+    List<PaymentFact> settle(Donation pending);
+}

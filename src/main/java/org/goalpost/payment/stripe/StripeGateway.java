@@ -1,0 +1,117 @@
+package org.goalpost.payment.stripe;
+
+import com.stripe.model.checkout.Session;
+import com.stripe.param.checkout.SessionCreateParams;
+import com.stripe.param.checkout.SessionCreateParams.LineItem;
+import com.stripe.param.checkout.SessionCreateParams.LineItem.PriceData;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import org.goalpost.donation.Donation;
+import org.goalpost.donation.DonationStatus;
+import org.goalpost.payment.CheckoutRequest;
+import org.goalpost.payment.CheckoutSession;
+import org.goalpost.payment.IncomingEvent;
+import org.goalpost.payment.PaymentFact;
+import org.goalpost.payment.PaymentGateway;
+
+/**
+ * Stripe as Goalpost's payment gateway: hosted Checkout (card data never reaches us), in
+ * {@code payment} mode for one-time gifts and {@code subscription} mode for monthly ones, with
+ * inline prices, so any amount works without creating products first.
+ */
+class StripeGateway implements PaymentGateway {
+
+    private final StripeApi stripe;
+    private final StripeEventTranslator translator;
+
+    StripeGateway(StripeApi stripe, StripeEventTranslator translator) {
+        this.stripe = stripe;
+        this.translator = translator;
+    }
+
+    @Override
+    public String name() {
+        return "stripe";
+    }
+
+    @Override
+    public CheckoutSession openCheckout(CheckoutRequest request) {
+        Session session = stripe.createSession(params(request), request.idempotencyKey());
+        return new CheckoutSession(session.getId(), session.getUrl(),
+                session.getExpiresAt() == null ? null : Instant.ofEpochSecond(session.getExpiresAt()));
+    }
+
+    /**
+     * The Checkout Session for a donation. Our donation id travels as {@code client_reference_id}
+     * and in the metadata of the session, of its PaymentIntent (one-time: so that a refund or
+     * dispute finds its donation before the payment's own event) and of its subscription
+     * (monthly: so that every renewal invoice finds it). Adaptive pricing is off: the donor pays
+     * in the campaign's currency, which is the currency the totals count in.
+     */
+    static SessionCreateParams params(CheckoutRequest request) {
+        Donation donation = request.donation();
+        boolean monthly = donation.isMonthly();
+        String donationId = donation.publicId();
+        String slug = request.campaign().slug();
+        PriceData.Builder price = PriceData.builder()
+                .setCurrency(donation.amount().currencyCode().toLowerCase(Locale.ROOT))
+                .setUnitAmount(donation.amount().minor())
+                .setProductData(PriceData.ProductData.builder()
+                        .setName((monthly ? "Monthly donation: " : "Donation: ") + request.campaign().title())
+                        .build());
+        if (monthly) {
+            price.setRecurring(PriceData.Recurring.builder().setInterval(PriceData.Recurring.Interval.MONTH).build());
+        }
+        SessionCreateParams.Builder params = SessionCreateParams.builder()
+                .setMode(monthly ? SessionCreateParams.Mode.SUBSCRIPTION : SessionCreateParams.Mode.PAYMENT)
+                .setSuccessUrl(request.successUrl())
+                .setCancelUrl(request.cancelUrl())
+                .setClientReferenceId(donationId)
+                .putMetadata(StripeEventTranslator.DONATION_KEY, donationId)
+                .putMetadata(StripeEventTranslator.CAMPAIGN_KEY, slug)
+                .setAdaptivePricing(SessionCreateParams.AdaptivePricing.builder().setEnabled(false).build())
+                .addLineItem(LineItem.builder().setQuantity(1L).setPriceData(price.build()).build());
+        if (donation.donorEmail() != null) {
+            params.setCustomerEmail(donation.donorEmail());
+        }
+        if (monthly) {
+            params.setSubscriptionData(SessionCreateParams.SubscriptionData.builder()
+                    .putMetadata(StripeEventTranslator.DONATION_KEY, donationId)
+                    .putMetadata(StripeEventTranslator.CAMPAIGN_KEY, slug)
+                    .build());
+        } else {
+            params.setSubmitType(SessionCreateParams.SubmitType.DONATE);
+            params.setPaymentIntentData(SessionCreateParams.PaymentIntentData.builder()
+                    .putMetadata(StripeEventTranslator.DONATION_KEY, donationId)
+                    .putMetadata(StripeEventTranslator.CAMPAIGN_KEY, slug)
+                    .setDescription("Donation: " + request.campaign().title())
+                    .build());
+        }
+        return params.build();
+    }
+
+    @Override
+    public List<IncomingEvent> eventsSince(Instant since) {
+        return stripe.eventsSince(since).stream().map(translator::incoming).toList();
+    }
+
+    /**
+     * A donation still pending after its checkout should have closed: its session says whether it
+     * was paid (then it counts, as its event would have), expired, or is still open.
+     */
+    @Override
+    public List<PaymentFact> settle(Donation pending) {
+        if (pending.checkoutSessionId() == null) {
+            return List.of(new PaymentFact.CheckoutClosed(pending.publicId(), null, DonationStatus.FAILED));
+        }
+        Session session = stripe.session(pending.checkoutSessionId());
+        if ("complete".equals(session.getStatus())) {
+            return translator.completed(session, Boolean.TRUE.equals(session.getLivemode()));
+        }
+        if ("expired".equals(session.getStatus())) {
+            return List.of(new PaymentFact.CheckoutClosed(pending.publicId(), session.getId(), DonationStatus.EXPIRED));
+        }
+        return List.of();
+    }
+}
