@@ -4,12 +4,12 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.goalpost.shared.db.Transactions;
 import org.goalpost.shared.web.FieldProblem;
 import org.goalpost.shared.web.InvalidInputException;
 import org.goalpost.shared.web.NotFoundException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionOperations;
 
 /** The campaign module's entrance: find, create and change campaigns, always through {@link CampaignRules}. */
 @Service
@@ -18,11 +18,11 @@ public class Campaigns {
     private final CampaignRepository repository;
     private final CampaignRules rules;
     private final CampaignUsage usage;
-    private final TransactionOperations transactions;
+    private final Transactions transactions;
     private final Clock clock;
 
     Campaigns(CampaignRepository repository, CampaignRules rules, CampaignUsage usage,
-            TransactionOperations transactions, Clock clock) {
+            Transactions transactions, Clock clock) {
         this.repository = repository;
         this.rules = rules;
         this.usage = usage;
@@ -92,8 +92,7 @@ public class Campaigns {
 
     private long writeOrReportDuplicate(java.util.function.LongSupplier write) {
         try {
-            Long id = transactions.execute(status -> write.getAsLong());
-            return id;
+            return transactions.inTransaction(write::getAsLong);
         } catch (DuplicateKeyException e) {
             throw new InvalidInputException("slug", "is already used by another campaign");
         }

@@ -7,6 +7,7 @@ import org.goalpost.payment.stripe.StripeKeyCondition;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.DependsOn;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
@@ -23,7 +24,9 @@ class TestGatewayConfiguration {
         }
     }
 
+    /** Made after the app's mode, whose production checks give the clearer message when secrets are missing. */
     @Bean
+    @DependsOn("appMode")
     TestGateway testGateway(PaymentProperties properties, FeeModel fees, Clock clock) {
         return new TestGateway(fees, clock, properties.production());
     }

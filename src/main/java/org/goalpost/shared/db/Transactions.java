@@ -9,11 +9,16 @@ import org.springframework.core.retry.RetryTemplate;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Runs a unit of work in one database transaction. A deadlock or lock-wait timeout rolls the
+ * Runs a unit of work in one database transaction, at READ COMMITTED: each statement sees what
+ * other transactions committed (a unique key that made us wait is then visible), and InnoDB takes
+ * no gap locks, which keeps deadlocks rare under concurrent webhooks. A deadlock or lock-wait timeout rolls the
  * whole transaction back on MySQL and MariaDB, so the whole unit is tried again, a bounded number
  * of times with back-off. Work that joins a transaction already under way is not retried here:
  * the outermost unit owns the retry.
@@ -26,8 +31,10 @@ public class Transactions {
     private final TransactionOperations transactions;
     private final RetryTemplate retry;
 
-    public Transactions(TransactionOperations transactions) {
-        this.transactions = transactions;
+    public Transactions(PlatformTransactionManager transactionManager) {
+        TransactionTemplate template = new TransactionTemplate(transactionManager);
+        template.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
+        this.transactions = template;
         this.retry = new RetryTemplate(RetryPolicy.builder()
                 .maxRetries(5)
                 .delay(Duration.ofMillis(20))

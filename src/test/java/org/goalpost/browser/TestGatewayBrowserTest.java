@@ -1,0 +1,64 @@
+package org.goalpost.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.goalpost.testing.AppTest;
+import org.goalpost.testing.Browser;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * A newcomer's first donation, without a Stripe account: 25 $ once on the demo campaign, through
+ * the test gateway's TEST MODE checkout, and the bar moves from 895 $ to 920 $.
+ */
+@AppTest
+@TestPropertySource(properties = "goalpost.test.context=test-gateway-flow")
+class TestGatewayBrowserTest {
+
+    private static ChromeDriver browser;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void openBrowser() {
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void donatingThroughTheTestGatewayMovesTheBar() {
+        browser.get("http://localhost:" + port + "/campaigns/support");
+        assertThat(browser.findElement(By.cssSelector("[data-testid=raised]")).getText()).isEqualTo("895 $ raised");
+
+        browser.findElement(By.cssSelector("input[name=amount][value='2500']")).click();
+        browser.findElement(By.cssSelector("input[name=interval][value=once]")).click();
+        browser.findElement(By.cssSelector("[data-testid=donate]")).click();
+
+        assertThat(browser.getCurrentUrl()).contains("/test-checkout/test_cs_");
+        assertThat(browser.findElement(By.cssSelector("[data-testid=test-mode]")).getText()).contains("TEST MODE");
+        assertThat(browser.findElement(By.cssSelector("[data-testid=amount]")).getText()).isEqualTo("25 $");
+        Browser.screenshot(browser, "test-gateway-checkout");
+        browser.findElement(By.cssSelector("[data-testid=complete]")).click();
+
+        assertThat(browser.getCurrentUrl()).contains("/campaigns/support/thanks");
+        assertThat(browser.findElement(By.cssSelector("[data-testid=thanks]")).getText()).contains("Thank you");
+        assertThat(browser.findElement(By.cssSelector("[data-testid=raised]")).getText()).isEqualTo("920 $ raised");
+        assertThat(browser.findElement(By.cssSelector("[data-testid=counts]")).getText()).contains("12 donations");
+        Browser.screenshot(browser, "test-gateway-thanks");
+
+        browser.get("http://localhost:" + port + "/campaigns/support");
+        assertThat(browser.findElement(By.cssSelector("[data-testid=raised]")).getText()).isEqualTo("920 $ raised");
+    }
+}
