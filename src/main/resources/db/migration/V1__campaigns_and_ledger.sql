@@ -15,6 +15,7 @@ CREATE TABLE campaign (
     period_kind   VARCHAR(16)   NOT NULL,
     count_basis   VARCHAR(8)    NOT NULL,
     amount_style  VARCHAR(16)   NOT NULL,
+    embed_origins VARCHAR(2000) NULL,
     created_at    DATETIME(6)   NOT NULL,
     updated_at    DATETIME(6)   NOT NULL,
     CONSTRAINT uq_campaign_slug UNIQUE (slug)

@@ -21,6 +21,7 @@ public record Campaign(
         CountBasis countBasis,
         AmountStyle amountStyle,
         Tiers tiers,
+        EmbedOrigins embedOrigins,
         Instant createdAt,
         Instant updatedAt) {
 

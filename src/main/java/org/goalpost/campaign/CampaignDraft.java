@@ -7,7 +7,7 @@ import java.util.List;
  * A campaign as someone asked for it (a form, the staff API, the demo seed), before
  * {@link CampaignRules} has checked it. Text fields arrive as typed; enums as their names, any case.
  * Absent optional values: status {@code draft}, period {@code none}, time zone {@code UTC},
- * count basis {@code gross}, amount style {@code locale}.
+ * count basis {@code gross}, amount style {@code locale}, embed origins none (any site may embed the widget).
  */
 public record CampaignDraft(
         String slug,
@@ -21,7 +21,14 @@ public record CampaignDraft(
         Instant endsAt,
         String countBasis,
         String amountStyle,
-        List<TierDraft> tiers) {
+        List<TierDraft> tiers,
+        List<String> embedOrigins) {
+
+    /** A draft without an embed list: the widget may be embedded anywhere. */
+    public CampaignDraft(String slug, String title, String description, String currency, String status, String period,
+            String timeZone, Instant startsAt, Instant endsAt, String countBasis, String amountStyle, List<TierDraft> tiers) {
+        this(slug, title, description, currency, status, period, timeZone, startsAt, endsAt, countBasis, amountStyle, tiers, null);
+    }
 
     public record TierDraft(Long amountMinor, String label, String description) {
     }

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Repository;
 class CampaignRepository {
 
     private static final String COLUMNS = "id, slug, title, description, currency, status, starts_at, ends_at, "
-            + "time_zone, period_kind, count_basis, amount_style, created_at, updated_at";
+            + "time_zone, period_kind, count_basis, amount_style, embed_origins, created_at, updated_at";
 
     private final JdbcClient jdbc;
 
@@ -51,12 +51,12 @@ class CampaignRepository {
     long insert(ValidCampaign campaign, Instant now) {
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO campaign (slug, title, description, currency, status, starts_at, ends_at, time_zone, "
-                        + "period_kind, count_basis, amount_style, created_at, updated_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + "period_kind, count_basis, amount_style, embed_origins, created_at, updated_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(campaign.slug(), campaign.title(), campaign.description(), campaign.currency().getCurrencyCode(),
                         campaign.status().name(), DbTime.param(campaign.startsAt()), DbTime.param(campaign.endsAt()),
                         campaign.timeZone().getId(), campaign.periodKind().name(), campaign.countBasis().name(),
-                        campaign.amountStyle().name(), DbTime.param(now), DbTime.param(now))
+                        campaign.amountStyle().name(), campaign.embedOrigins().stored(), DbTime.param(now), DbTime.param(now))
                 .update(key, "id");
         long id = key.getKeyAs(Number.class).longValue();
         insertTiers(id, campaign.tiers());
@@ -65,12 +65,12 @@ class CampaignRepository {
 
     void update(long id, ValidCampaign campaign, Instant now) {
         jdbc.sql("UPDATE campaign SET slug = ?, title = ?, description = ?, currency = ?, status = ?, starts_at = ?, "
-                        + "ends_at = ?, time_zone = ?, period_kind = ?, count_basis = ?, amount_style = ?, updated_at = ? "
+                        + "ends_at = ?, time_zone = ?, period_kind = ?, count_basis = ?, amount_style = ?, embed_origins = ?, updated_at = ? "
                         + "WHERE id = ?")
                 .params(campaign.slug(), campaign.title(), campaign.description(), campaign.currency().getCurrencyCode(),
                         campaign.status().name(), DbTime.param(campaign.startsAt()), DbTime.param(campaign.endsAt()),
                         campaign.timeZone().getId(), campaign.periodKind().name(), campaign.countBasis().name(),
-                        campaign.amountStyle().name(), DbTime.param(now), id)
+                        campaign.amountStyle().name(), campaign.embedOrigins().stored(), DbTime.param(now), id)
                 .update();
         jdbc.sql("DELETE FROM campaign_tier WHERE campaign_id = ?").param(id).update();
         insertTiers(id, campaign.tiers());
@@ -110,17 +110,17 @@ class CampaignRepository {
         return new CampaignRow(rs.getLong("id"), rs.getString("slug"), rs.getString("title"), rs.getString("description"),
                 rs.getString("currency"), rs.getString("status"), DbTime.read(rs, "starts_at"), DbTime.read(rs, "ends_at"),
                 rs.getString("time_zone"), rs.getString("period_kind"), rs.getString("count_basis"),
-                rs.getString("amount_style"), DbTime.read(rs, "created_at"), DbTime.read(rs, "updated_at"));
+                rs.getString("amount_style"), rs.getString("embed_origins"), DbTime.read(rs, "created_at"), DbTime.read(rs, "updated_at"));
     }
 
     private record CampaignRow(long id, String slug, String title, String description, String currency, String status,
             Instant startsAt, Instant endsAt, String timeZone, String periodKind, String countBasis, String amountStyle,
-            Instant createdAt, Instant updatedAt) {
+            String embedOrigins, Instant createdAt, Instant updatedAt) {
 
         Campaign toCampaign(Tiers tiers) {
             return new Campaign(id, slug, title, description, Currencies.parse(currency), CampaignStatus.valueOf(status),
                     startsAt, endsAt, ZoneId.of(timeZone), PeriodKind.valueOf(periodKind), CountBasis.valueOf(countBasis),
-                    AmountStyle.valueOf(amountStyle), tiers, createdAt, updatedAt);
+                    AmountStyle.valueOf(amountStyle), tiers, EmbedOrigins.fromStored(embedOrigins), createdAt, updatedAt);
         }
     }
 }

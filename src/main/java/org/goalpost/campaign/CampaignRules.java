@@ -68,11 +68,12 @@ public final class CampaignRules {
             problems.add(new FieldProblem("endsAt", "must be after the start"));
         }
         List<Tier> tiers = tiers(draft.tiers(), problems);
+        EmbedOrigins origins = EmbedOrigins.parse(draft.embedOrigins(), problems);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
         return new ValidCampaign(slug, title, description, Currencies.parse(currency), status,
-                draft.startsAt(), draft.endsAt(), zone, period, basis, style, new Tiers(tiers));
+                draft.startsAt(), draft.endsAt(), zone, period, basis, style, new Tiers(tiers), origins);
     }
 
     private static List<Tier> tiers(List<CampaignDraft.TierDraft> drafts, List<FieldProblem> problems) {

@@ -9,6 +9,7 @@ import org.goalpost.shared.web.FieldProblem;
 import org.goalpost.shared.web.InvalidInputException;
 import org.goalpost.shared.web.NotFoundException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /** The campaign module's entrance: find, create and change campaigns, always through {@link CampaignRules}. */
@@ -19,14 +20,16 @@ public class Campaigns {
     private final CampaignRules rules;
     private final CampaignUsage usage;
     private final Transactions transactions;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Campaigns(CampaignRepository repository, CampaignRules rules, CampaignUsage usage,
-            Transactions transactions, Clock clock) {
+    Campaigns(CampaignRepository repository, CampaignRules rules, CampaignUsage usage, Transactions transactions,
+            ApplicationEventPublisher events, Clock clock) {
         this.repository = repository;
         this.rules = rules;
         this.usage = usage;
         this.transactions = transactions;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -92,7 +95,11 @@ public class Campaigns {
 
     private long writeOrReportDuplicate(java.util.function.LongSupplier write) {
         try {
-            return transactions.inTransaction(write::getAsLong);
+            return transactions.inTransaction(() -> {
+                long id = write.getAsLong();
+                events.publishEvent(new CampaignChanged(id));
+                return id;
+            });
         } catch (DuplicateKeyException e) {
             throw new InvalidInputException("slug", "is already used by another campaign");
         }

@@ -18,5 +18,6 @@ record ValidCampaign(
         PeriodKind periodKind,
         CountBasis countBasis,
         AmountStyle amountStyle,
-        Tiers tiers) {
+        Tiers tiers,
+        EmbedOrigins embedOrigins) {
 }

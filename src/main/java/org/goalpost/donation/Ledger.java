@@ -9,6 +9,7 @@ import org.goalpost.shared.db.Transactions;
 import org.goalpost.shared.money.CurrencyMismatchException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -25,12 +26,15 @@ public class Ledger implements CampaignUsage {
     private final LedgerRepository entries;
     private final TotalsRepository totals;
     private final Transactions transactions;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Ledger(LedgerRepository entries, TotalsRepository totals, Transactions transactions, Clock clock) {
+    Ledger(LedgerRepository entries, TotalsRepository totals, Transactions transactions, ApplicationEventPublisher events,
+            Clock clock) {
         this.entries = entries;
         this.totals = totals;
         this.transactions = transactions;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -45,6 +49,7 @@ public class Ledger implements CampaignUsage {
             }
             boolean newDonor = entry.kind().isGift() && entries.addPeriodDonor(campaign.id(), entry);
             totals.add(campaign.id(), entry, newDonor, clock.instant());
+            events.publishEvent(new MoneyRecorded(campaign.id()));
             return Posting.RECORDED;
         });
     }

@@ -3,13 +3,11 @@ package org.goalpost.payment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /** Runs the reconciler every {@code GOALPOST_RECONCILE_INTERVAL} (a duration such as {@code 30s} or {@code 15m}; default 15m). */
 @Component
-@EnableScheduling
 @ConditionalOnProperty(name = "goalpost.payments.reconcile-enabled", havingValue = "true", matchIfMissing = true)
 class ReconcilerSchedule {
 

@@ -1,15 +1,17 @@
 package org.goalpost.progress;
 
-import java.util.List;
 import org.goalpost.campaign.Campaign;
 import org.goalpost.campaign.Campaigns;
 import org.goalpost.campaign.PeriodKey;
 import org.goalpost.shared.mode.AppMode;
 import org.goalpost.shared.web.MalformedInputException;
 import org.goalpost.shared.web.NotFoundException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -21,27 +23,38 @@ class CampaignApiController {
 
     private final Campaigns campaigns;
     private final ProgressService progress;
+    private final ProgressCache cache;
+    private final CachedResponses responses;
     private final AppMode mode;
 
-    CampaignApiController(Campaigns campaigns, ProgressService progress, AppMode mode) {
+    CampaignApiController(Campaigns campaigns, ProgressService progress, ProgressCache cache, CachedResponses responses,
+            AppMode mode) {
         this.campaigns = campaigns;
         this.progress = progress;
+        this.cache = cache;
+        this.responses = responses;
         this.mode = mode;
     }
 
+    /** The public campaigns, from memory. */
     @GetMapping
-    List<CampaignJson> list() {
-        return campaigns.findPublic().stream().map(c -> CampaignJson.of(progress.current(c), mode)).toList();
+    ResponseEntity<byte[]> list(@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+        return responses.serve(cache.list(), ifNoneMatch, MediaType.APPLICATION_JSON);
     }
 
-    /** One campaign, in its current period or, with {@code ?period=YYYY-MM}, a past one. */
+    /**
+     * One campaign in its current period, from memory (the widget's hot path: no database query),
+     * or, with {@code ?period=YYYY-MM}, a past period, read from the database.
+     */
     @GetMapping("/{slug}")
-    CampaignJson one(@PathVariable String slug, @RequestParam(required = false) String period) {
-        Campaign campaign = campaigns.findPublic(slug);
+    ResponseEntity<?> one(@PathVariable String slug, @RequestParam(required = false) String period,
+            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
         if (period == null || period.isBlank()) {
-            return CampaignJson.of(progress.current(campaign), mode);
+            ProgressCache.Snapshot snapshot = cache.find(slug).orElseThrow(() -> new NotFoundException("No campaign '" + slug + "'"));
+            return responses.serve(snapshot.json(), ifNoneMatch, MediaType.APPLICATION_JSON);
         }
-        return CampaignJson.of(progress.of(campaign, periodKey(campaign, period)), mode);
+        Campaign campaign = campaigns.findPublic(slug);
+        return ResponseEntity.ok(CampaignJson.of(progress.of(campaign, periodKey(campaign, period)), mode));
     }
 
     private static PeriodKey periodKey(Campaign campaign, String value) {

@@ -17,6 +17,7 @@ record CampaignJson(
         String status,
         String mode,
         String countBasis,
+        String amountStyle,
         long raisedMinor,
         long goalMinor,
         BigDecimal percentOfGoal,
@@ -43,7 +44,7 @@ record CampaignJson(
                 : null;
         return new CampaignJson(campaign.slug(), campaign.title(), campaign.description(),
                 campaign.currency().getCurrencyCode(), lower(campaign.status()), lower(mode), lower(campaign.countBasis()),
-                progress.raisedMinor(), progress.goalMinor(), BigDecimal.valueOf(progress.percentOfGoalBasisPoints(), 2),
+                lower(campaign.amountStyle()).replace('_', '-'), progress.raisedMinor(), progress.goalMinor(), BigDecimal.valueOf(progress.percentOfGoalBasisPoints(), 2),
                 view.totals().donorCount(), view.totals().donationCount(), tiers, period, view.updatedAt());
     }
 

@@ -17,6 +17,7 @@ public record ProgressBarView(
         String raised,
         String goal,
         String fillPercent,
+        int fillBasisPoints,
         long raisedMinor,
         long goalMinor,
         List<MarkerView> markers,
@@ -25,21 +26,23 @@ public record ProgressBarView(
         long donationCount) {
 
     public record MarkerView(String amount, long amountMinor, String label, String description, String leftPercent,
-            boolean reached, boolean start) {
+            int positionBasisPoints, boolean reached, boolean start) {
     }
 
     public static ProgressBarView of(CampaignProgress view, Locale locale) {
         Campaign campaign = view.campaign();
         Progress progress = view.progress();
         List<MarkerView> markers = new ArrayList<>();
-        markers.add(new MarkerView(format(campaign, 0, locale), 0, null, null, "0%", true, true));
+        markers.add(new MarkerView(format(campaign, 0, locale), 0, null, null, "0%", 0, true, true));
         progress.markers().forEach(m -> markers.add(new MarkerView(format(campaign, m.tier().amountMinor(), locale),
-                m.tier().amountMinor(), m.tier().label(), m.tier().description(), m.cssPercent(), m.reached(), false)));
+                m.tier().amountMinor(), m.tier().label(), m.tier().description(), m.cssPercent(), m.positionBasisPoints(),
+                m.reached(), false)));
         String periodLabel = view.period().isBounded()
                 ? DateTimeFormatter.ofPattern("LLLL yyyy", locale).format(view.period().key().month())
                 : null;
         return new ProgressBarView(MoneyFormatter.format(view.raised(), locale, campaign.amountStyle()),
-                format(campaign, progress.goalMinor(), locale), progress.fillCssPercent(), progress.raisedMinor(),
+                format(campaign, progress.goalMinor(), locale), progress.fillCssPercent(), progress.fillBasisPoints(),
+                progress.raisedMinor(),
                 progress.goalMinor(), markers, periodLabel, view.totals().donorCount(), view.totals().donationCount());
     }
 

@@ -9,6 +9,12 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.cors.CorsConfigurationSource;
 
 /**
  * The access rules, deny by default: anything not listed as public needs the ADMIN role.
@@ -19,15 +25,22 @@ import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, CorsConfigurationSource campaignCorsSource) throws Exception {
+        RequestMatcher widgetFrame = PathPatternRequestMatcher.withDefaults().matcher("/widget/**");
         http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/", "/campaigns/**", "/api/campaigns", "/api/campaigns/**", "/css/**",
+                        .requestMatchers("/", "/campaigns/**", "/api/campaigns", "/api/campaigns/**", "/api/ping", "/css/**",
                                 "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**", "/actuator/info",
-                                "/stripe/webhook", "/test-checkout/**")
+                                "/stripe/webhook", "/test-checkout/**", "/widget.js", "/widget/**")
                         .permitAll()
                         .anyRequest().hasRole("ADMIN"))
                 // Stripe signs its webhook; the checkout API is called by the widget from other sites.
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/stripe/webhook", "/api/campaigns/*/checkout"))
+                .cors(cors -> cors.configurationSource(campaignCorsSource))
+                // The widget's iframe may be framed by its campaign's sites (it sets frame-ancestors); nothing else may be.
+                .headers(headers -> headers
+                        .frameOptions(frame -> frame.disable())
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(widgetFrame),
+                                new XFrameOptionsHeaderWriter(XFrameOptionsHeaderWriter.XFrameOptionsMode.DENY))))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable());

@@ -8,7 +8,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import java.time.Duration;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
@@ -37,6 +41,10 @@ class TestGatewayBrowserTest {
         }
     }
 
+    private static void waitFor(ExpectedCondition<?> condition) {
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(condition);
+    }
+
     @Test
     void donatingThroughTheTestGatewayMovesTheBar() {
         browser.get("http://localhost:" + port + "/campaigns/support");
@@ -46,13 +54,13 @@ class TestGatewayBrowserTest {
         browser.findElement(By.cssSelector("input[name=interval][value=once]")).click();
         browser.findElement(By.cssSelector("[data-testid=donate]")).click();
 
-        assertThat(browser.getCurrentUrl()).contains("/test-checkout/test_cs_");
+        waitFor(ExpectedConditions.urlContains("/test-checkout/test_cs_"));
         assertThat(browser.findElement(By.cssSelector("[data-testid=test-mode]")).getText()).contains("TEST MODE");
         assertThat(browser.findElement(By.cssSelector("[data-testid=amount]")).getText()).isEqualTo("25 $");
         Browser.screenshot(browser, "test-gateway-checkout");
         browser.findElement(By.cssSelector("[data-testid=complete]")).click();
 
-        assertThat(browser.getCurrentUrl()).contains("/campaigns/support/thanks");
+        waitFor(ExpectedConditions.urlContains("/campaigns/support/thanks"));
         assertThat(browser.findElement(By.cssSelector("[data-testid=thanks]")).getText()).contains("Thank you");
         assertThat(browser.findElement(By.cssSelector("[data-testid=raised]")).getText()).isEqualTo("920 $ raised");
         assertThat(browser.findElement(By.cssSelector("[data-testid=counts]")).getText()).contains("12 donations");

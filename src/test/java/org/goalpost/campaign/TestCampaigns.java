@@ -35,6 +35,6 @@ public final class TestCampaigns {
         List<Tier> tiers = Arrays.stream(tierAmounts).mapToObj(a -> new Tier(a, "Tier " + a, null)).toList();
         Instant created = Instant.parse("2026-01-01T00:00:00Z");
         return new Campaign(1, "test", "Test", null, Currencies.parse(currency), CampaignStatus.ACTIVE, null, null,
-                ZoneId.of(zone), period, CountBasis.GROSS, AmountStyle.LOCALE, new Tiers(tiers), created, created);
+                ZoneId.of(zone), period, CountBasis.GROSS, AmountStyle.LOCALE, new Tiers(tiers), EmbedOrigins.any(), created, created);
     }
 }

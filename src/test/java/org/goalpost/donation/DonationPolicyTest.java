@@ -87,6 +87,6 @@ class DonationPolicyTest {
 
     private static Campaign withStatus(Campaign c, CampaignStatus status, Instant start, Instant end) {
         return new Campaign(c.id(), c.slug(), c.title(), c.description(), c.currency(), status, start, end, c.timeZone(),
-                c.periodKind(), c.countBasis(), c.amountStyle(), c.tiers(), c.createdAt(), c.updatedAt());
+                c.periodKind(), c.countBasis(), c.amountStyle(), c.tiers(), c.embedOrigins(), c.createdAt(), c.updatedAt());
     }
 }

@@ -1,0 +1,272 @@
+package org.goalpost.progress;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.goalpost.campaign.Campaign;
+import org.goalpost.campaign.CampaignChanged;
+import org.goalpost.campaign.Campaigns;
+import org.goalpost.donation.MoneyRecorded;
+import org.goalpost.shared.db.DbTime;
+import org.goalpost.shared.mode.AppMode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The read path's memory: every public campaign's progress, its JSON ready as bytes with a strong
+ * ETag, and its SVG per locale, so that the widget's requests never touch the database.
+ *
+ * <p>Freshness: money recorded or a campaign changed on this instance rebuilds the campaign's
+ * snapshot as soon as its transaction commits. Every {@code goalpost.cache.poll} (1 s by
+ * default) one small query compares each campaign's last change (campaign row, totals rows) with
+ * what is cached, which brings in changes made by other instances on the same database, month
+ * changes of monthly campaigns, and heals any rebuild that failed. A figure served from here is
+ * therefore at most about one poll interval behind the database. A snapshot is only ever replaced
+ * by one built from newer data.
+ */
+@Component
+public class ProgressCache {
+
+    private static final Logger log = LoggerFactory.getLogger(ProgressCache.class);
+    static final int MAX_LOCALES = 24;
+
+    /** What the read path serves for one campaign. */
+    public record Snapshot(Campaign campaign, CampaignProgress progress, Representation json, Stamp stamp,
+            Map<String, Representation> svgs) {
+    }
+
+    /** When a campaign and its totals last changed, and which period was current. */
+    record Stamp(Instant campaignUpdatedAt, Instant totalsUpdatedAt, String period) {
+    }
+
+    private final Campaigns campaigns;
+    private final ProgressService progress;
+    private final JsonMapper json;
+    private final AppMode mode;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final Map<String, Snapshot> bySlug = new ConcurrentHashMap<>();
+    private final Map<Long, String> slugs = new ConcurrentHashMap<>();
+    private final Map<String, Instant> missing = new ConcurrentHashMap<>();
+    private volatile Representation list;
+
+    ProgressCache(Campaigns campaigns, ProgressService progress, JsonMapper json, AppMode mode, JdbcClient jdbc, Clock clock) {
+        this.campaigns = campaigns;
+        this.progress = progress;
+        this.json = json;
+        this.mode = mode;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** A public campaign's snapshot; empty for a slug that is not a public campaign. */
+    public Optional<Snapshot> find(String slug) {
+        if (slug == null) {
+            return Optional.empty();
+        }
+        Snapshot cached = bySlug.get(slug);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        if (list == null) {
+            reloadAll();
+            return Optional.ofNullable(bySlug.get(slug));
+        }
+        Instant now = clock.instant();
+        Instant missingUntil = missing.get(slug);
+        if (missingUntil != null && now.isBefore(missingUntil)) {
+            return Optional.empty();
+        }
+        Optional<Campaign> campaign = campaigns.find(slug).filter(c -> c.status().isPublic());
+        if (campaign.isEmpty()) {
+            if (missing.size() > 10_000) {
+                missing.clear();
+            }
+            missing.put(slug, now.plusSeconds(1));
+            return Optional.empty();
+        }
+        put(campaign.get());
+        rebuildList();
+        return Optional.ofNullable(bySlug.get(slug));
+    }
+
+    /** The list of public campaigns, as JSON. */
+    public Representation list() {
+        Representation current = list;
+        if (current == null) {
+            reloadAll();
+            current = list;
+        }
+        return current;
+    }
+
+    /** The SVG of a campaign's bar for a locale ({@code en-US}, {@code de-DE}), made once per locale. */
+    public Representation svg(Snapshot snapshot, String localeTag) {
+        String tag = ProgressSvg.locale(localeTag).toLanguageTag();
+        Representation known = snapshot.svgs().get(tag);
+        if (known != null) {
+            return known;
+        }
+        Representation made = Representation.of(ProgressSvg.render(ProgressBarView.of(snapshot.progress(), ProgressSvg.locale(tag)),
+                snapshot.campaign().title()));
+        if (snapshot.svgs().size() < MAX_LOCALES) {
+            snapshot.svgs().putIfAbsent(tag, made);
+        }
+        return made;
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    void moneyRecorded(MoneyRecorded event) {
+        refreshAfterCommit(event.campaignId());
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    void campaignChanged(CampaignChanged event) {
+        missing.clear();
+        refreshAfterCommit(event.campaignId());
+    }
+
+    private void refreshAfterCommit(long campaignId) {
+        if (list == null) {
+            return;
+        }
+        try {
+            rebuild(campaignId);
+            rebuildList();
+        } catch (RuntimeException e) {
+            log.warn("Could not refresh the progress of campaign {} after a change; the next poll will: {}", campaignId, e.getMessage());
+        }
+    }
+
+    /** Brings in changes made elsewhere (another instance, a month's end) by comparing change stamps. */
+    @Scheduled(fixedDelayString = "${goalpost.cache.poll:1s}")
+    void poll() {
+        if (list == null) {
+            return;
+        }
+        boolean changed = false;
+        Instant now = clock.instant();
+        for (StampRow row : stamps()) {
+            String slug = slugs.get(row.id());
+            Snapshot cached = slug == null ? null : bySlug.get(slug);
+            boolean isPublic = row.isPublic();
+            if (cached == null) {
+                if (isPublic) {
+                    rebuild(row.id());
+                    changed = true;
+                }
+                continue;
+            }
+            Stamp current = new Stamp(row.campaignUpdatedAt(), row.totalsUpdatedAt(), cached.campaign().periodAt(now).key().value());
+            if (!current.equals(cached.stamp()) || !isPublic) {
+                rebuild(row.id());
+                changed = true;
+            }
+        }
+        if (changed) {
+            rebuildList();
+        }
+    }
+
+    /** Forgets everything; the next request loads again. */
+    public void clear() {
+        bySlug.clear();
+        slugs.clear();
+        list = null;
+    }
+
+    private synchronized void reloadAll() {
+        if (list != null) {
+            return;
+        }
+        for (Campaign campaign : campaigns.findPublic()) {
+            put(campaign);
+        }
+        rebuildList();
+    }
+
+    private void rebuild(long campaignId) {
+        Optional<Campaign> campaign = campaigns.find(campaignId);
+        String oldSlug = slugs.get(campaignId);
+        if (campaign.isEmpty() || !campaign.get().status().isPublic()) {
+            if (oldSlug != null) {
+                bySlug.remove(oldSlug);
+                slugs.remove(campaignId);
+            }
+            return;
+        }
+        if (oldSlug != null && !oldSlug.equals(campaign.get().slug())) {
+            bySlug.remove(oldSlug);
+        }
+        put(campaign.get());
+    }
+
+    private void put(Campaign campaign) {
+        CampaignProgress current = progress.current(campaign);
+        Instant totalsUpdatedAt = current.totals().updatedAt();
+        Stamp stamp = new Stamp(campaign.updatedAt(), latestTotalsChange(campaign.id()), current.period().key().value());
+        Representation body = Representation.of(json.writeValueAsBytes(CampaignJson.of(current, mode)));
+        bySlug.compute(campaign.slug(), (slug, previous) -> {
+            if (previous != null && isOlder(stamp, previous.stamp())) {
+                return previous;
+            }
+            Map<String, Representation> svgs = previous != null && previous.json().etag().equals(body.etag())
+                    ? previous.svgs() : new ConcurrentHashMap<>();
+            return new Snapshot(campaign, current, body, stamp, svgs);
+        });
+        slugs.put(campaign.id(), campaign.slug());
+        missing.remove(campaign.slug());
+        log.debug("Progress of {} cached ({} raised, totals of {})", campaign.slug(), current.raised(), totalsUpdatedAt);
+    }
+
+    /** A snapshot built from data older than the one cached must not replace it (concurrent rebuilds). */
+    private static boolean isOlder(Stamp candidate, Stamp cached) {
+        return before(candidate.campaignUpdatedAt(), cached.campaignUpdatedAt())
+                || before(candidate.totalsUpdatedAt(), cached.totalsUpdatedAt());
+    }
+
+    private static boolean before(Instant a, Instant b) {
+        return b != null && (a == null || a.isBefore(b));
+    }
+
+    private void rebuildList() {
+        List<CampaignJson> all = bySlug.values().stream()
+                .sorted((a, b) -> Long.compare(a.campaign().id(), b.campaign().id()))
+                .map(s -> CampaignJson.of(s.progress(), mode))
+                .toList();
+        list = Representation.of(json.writeValueAsBytes(all));
+    }
+
+    private record StampRow(long id, String status, Instant campaignUpdatedAt, Instant totalsUpdatedAt) {
+
+        boolean isPublic() {
+            return status.equals("ACTIVE") || status.equals("ENDED");
+        }
+    }
+
+    private List<StampRow> stamps() {
+        return jdbc.sql("SELECT c.id, c.status, c.updated_at, MAX(t.updated_at) AS totals_updated_at FROM campaign c "
+                        + "LEFT JOIN campaign_totals t ON t.campaign_id = c.id AND t.livemode = ? "
+                        + "GROUP BY c.id, c.status, c.updated_at")
+                .param(mode.isLive())
+                .query((rs, n) -> new StampRow(rs.getLong("id"), rs.getString("status"), DbTime.read(rs, "updated_at"),
+                        DbTime.read(rs, "totals_updated_at")))
+                .list();
+    }
+
+    private Instant latestTotalsChange(long campaignId) {
+        return jdbc.sql("SELECT MAX(updated_at) AS at FROM campaign_totals WHERE campaign_id = ? AND livemode = ?")
+                .params(campaignId, mode.isLive())
+                .query((rs, n) -> DbTime.read(rs, "at"))
+                .optional().orElse(null);
+    }
+}

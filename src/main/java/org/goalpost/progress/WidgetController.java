@@ -1,0 +1,62 @@
+package org.goalpost.progress;
+
+import java.util.Locale;
+import org.goalpost.campaign.EmbedOrigins;
+import org.goalpost.shared.web.NotFoundException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The embeddable forms of a campaign's bar: the iframe page {@code /widget/{slug}} (framed only by
+ * the campaign's sites) and the no-JavaScript image {@code /widget/{slug}.svg}. Both come from
+ * {@link ProgressCache}: no database query. The script widget ({@code /widget.js}) is a static file
+ * that reads {@code /api/campaigns/{slug}}.
+ */
+@Controller
+class WidgetController {
+
+    private final ProgressCache cache;
+    private final CachedResponses responses;
+
+    WidgetController(ProgressCache cache, CachedResponses responses) {
+        this.cache = cache;
+        this.responses = responses;
+    }
+
+    @GetMapping("/widget/{slug}.svg")
+    @ResponseBody
+    ResponseEntity<byte[]> svg(@PathVariable String slug, @RequestParam(required = false) String locale,
+            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+        ProgressCache.Snapshot snapshot = snapshot(slug);
+        return responses.serve(cache.svg(snapshot, locale), ifNoneMatch, MediaType.valueOf("image/svg+xml"));
+    }
+
+    @GetMapping("/widget/{slug}")
+    String frame(@PathVariable String slug, @RequestParam(required = false) String locale, Locale requestLocale, Model model,
+            HttpServletResponse response) {
+        ProgressCache.Snapshot snapshot = snapshot(slug);
+        Locale shown = locale == null || locale.isBlank() ? requestLocale : Locale.forLanguageTag(locale);
+        model.addAttribute("campaign", snapshot.campaign());
+        model.addAttribute("bar", ProgressBarView.of(snapshot.progress(), shown));
+        response.setHeader("Content-Security-Policy", "frame-ancestors " + frameAncestors(snapshot.campaign().embedOrigins()));
+        response.setHeader(HttpHeaders.CACHE_CONTROL, responses.cacheControl().getHeaderValue());
+        return "widget";
+    }
+
+    static String frameAncestors(EmbedOrigins origins) {
+        return origins.allowsAny() ? "*" : "'self' " + String.join(" ", origins.asList());
+    }
+
+    private ProgressCache.Snapshot snapshot(String slug) {
+        return cache.find(slug).orElseThrow(() -> new NotFoundException("No campaign '" + slug + "'"));
+    }
+}

@@ -1,0 +1,145 @@
+package org.goalpost.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.goalpost.testing.AppTest;
+import org.goalpost.testing.Browser;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Rectangle;
+import org.openqa.selenium.SearchContext;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The widget embedded in a news page served from another origin (another port): it renders in a
+ * shadow root, keeps the page's CSS out, takes the page's theme colour, draws the tiers where
+ * they belong, is accessible, fits 280 px, and its iframe variant loads too.
+ */
+@AppTest
+class WidgetEmbedBrowserTest {
+
+    private static ChromeDriver browser;
+    private static HttpServer newsSite;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void openBrowser() {
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void close() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (newsSite != null) {
+            newsSite.stop(0);
+        }
+    }
+
+    private String serveNewsPage(String width) throws Exception {
+        String page = """
+                <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>An article</title>
+                <style>
+                  body { font-family: serif; }
+                  p, strong, a, div { color: rgb(255, 0, 0) !important; }
+                  .support { width: %s; --goalpost-accent: rgb(0, 128, 0); }
+                </style></head>
+                <body><article><h1>An article</h1><p>Some reporting.</p>
+                <div class="support" id="box">
+                  <script src="http://localhost:%d/widget.js" data-campaign="support" data-locale="en-US" async></script>
+                </div>
+                <iframe id="frame" src="http://localhost:%d/widget/support" width="420" height="170" title="Support us"></iframe>
+                </article></body></html>
+                """.formatted(width, port, port);
+        if (newsSite != null) {
+            newsSite.stop(0);
+        }
+        newsSite = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        newsSite.createContext("/", exchange -> {
+            byte[] body = page.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        newsSite.start();
+        return "http://127.0.0.1:" + newsSite.getAddress().getPort() + "/article";
+    }
+
+    private SearchContext widget() {
+        return new WebDriverWait(browser, Duration.ofSeconds(15)).until(driver -> {
+            List<WebElement> hosts = driver.findElements(By.cssSelector(".goalpost-widget"));
+            if (hosts.isEmpty()) {
+                return null;
+            }
+            SearchContext root = hosts.get(0).getShadowRoot();
+            return root.findElements(By.cssSelector("[role=progressbar]")).isEmpty() ? null : root;
+        });
+    }
+
+    @Test
+    void theWidgetRendersOnAnotherSiteIsolatedThemedAndAccessible() throws Exception {
+        browser.get(serveNewsPage("640px"));
+        SearchContext root = widget();
+
+        WebElement bar = root.findElement(By.cssSelector("[role=progressbar]"));
+        assertThat(bar.getAttribute("aria-valuemin")).isEqualTo("0");
+        assertThat(bar.getAttribute("aria-valuemax")).isEqualTo("500000");
+        assertThat(bar.getAttribute("aria-valuenow")).isEqualTo("89500");
+        assertThat(bar.getAttribute("aria-valuetext")).isEqualTo("895\u00a0$ raised of 5,000\u00a0$");
+        assertThat(bar.getAttribute("aria-label")).isEqualTo("Support independent journalism");
+
+        Rectangle track = bar.getRect();
+        assertThat(centreShare(root, "250000", track)).isCloseTo(0.5, within(0.01));
+        assertThat(centreShare(root, "500000", track)).isCloseTo(1.0, within(0.01));
+        assertThat(root.findElement(By.cssSelector(".raised")).getText()).isEqualTo("895 $ raised");
+        List<String> amounts = root.findElements(By.cssSelector(".marker")).stream()
+                .map(m -> m.getText().split("\n")[0]).toList();
+        assertThat(amounts).containsExactly("0 $", "2,500 $", "5,000 $");
+        assertThat(root.findElement(By.cssSelector(".test")).getText()).isEqualTo("TEST MODE");
+
+        WebElement fill = root.findElement(By.cssSelector(".fill"));
+        assertThat(fill.getCssValue("background-color")).as("themed by the page's --goalpost-accent").isEqualTo("rgba(0, 128, 0, 1)");
+        assertThat(root.findElement(By.cssSelector(".raised")).getCssValue("color")).as("the page's CSS stays out")
+                .isNotEqualTo("rgba(255, 0, 0, 1)");
+        WebElement donate = root.findElement(By.cssSelector(".donate"));
+        assertThat(donate.getAttribute("href")).isEqualTo("http://localhost:" + port + "/campaigns/support");
+
+        browser.switchTo().frame(browser.findElement(By.id("frame")));
+        assertThat(browser.findElement(By.cssSelector("[data-testid=raised]")).getText()).isEqualTo("895 $ raised");
+        browser.switchTo().defaultContent();
+        Browser.screenshot(browser, "widget-embedded");
+    }
+
+    @Test
+    void theWidgetFitsANarrowColumn() throws Exception {
+        browser.get(serveNewsPage("280px"));
+        SearchContext root = widget();
+        WebElement box = browser.findElement(By.id("box"));
+        Number overflow = (Number) browser.executeScript(
+                "var host = document.querySelector('.goalpost-widget'); return host.scrollWidth - host.clientWidth;");
+        assertThat(overflow.intValue()).isLessThanOrEqualTo(0);
+        assertThat(box.getRect().getWidth()).isEqualTo(280);
+        assertThat(root.findElement(By.cssSelector(".donate")).isDisplayed()).isTrue();
+        Browser.screenshot(browser, "widget-280px");
+    }
+
+    private static double centreShare(SearchContext root, String amountMinor, Rectangle track) {
+        Rectangle tick = root.findElement(By.cssSelector(".tick[data-amount-minor='" + amountMinor + "']")).getRect();
+        return (tick.getX() + tick.getWidth() / 2.0 - track.getX()) / track.getWidth();
+    }
+}
