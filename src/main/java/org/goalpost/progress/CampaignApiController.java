@@ -8,7 +8,9 @@ import org.goalpost.shared.web.MalformedInputException;
 import org.goalpost.shared.web.NotFoundException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -38,23 +40,29 @@ class CampaignApiController {
 
     /** The public campaigns, from memory. */
     @GetMapping
-    ResponseEntity<byte[]> list(@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
-        return responses.serve(cache.list(), ifNoneMatch, MediaType.APPLICATION_JSON);
+    void list(@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch, HttpServletResponse response)
+            throws IOException {
+        responses.serve(cache.list(), ifNoneMatch, MediaType.APPLICATION_JSON_VALUE, response);
     }
 
     /**
      * One campaign in its current period, from memory (the widget's hot path: no database query),
      * or, with {@code ?period=YYYY-MM}, a past period, read from the database.
      */
-    @GetMapping("/{slug}")
-    ResponseEntity<?> one(@PathVariable String slug, @RequestParam(required = false) String period,
-            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
-        if (period == null || period.isBlank()) {
-            ProgressCache.Snapshot snapshot = cache.find(slug).orElseThrow(() -> new NotFoundException("No campaign '" + slug + "'"));
-            return responses.serve(snapshot.json(), ifNoneMatch, MediaType.APPLICATION_JSON);
-        }
+    @GetMapping(path = "/{slug}", params = "!period")
+    void one(@PathVariable String slug, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        ProgressCache.Snapshot snapshot = cache.find(slug).orElseThrow(() -> new NotFoundException("No campaign '" + slug + "'"));
+        responses.serve(snapshot.json(), request.getHeader(HttpHeaders.IF_NONE_MATCH), MediaType.APPLICATION_JSON_VALUE, response);
+    }
+
+    /** A campaign in a past (or the current) period, {@code ?period=YYYY-MM}: read from the database, not cached. */
+    @GetMapping(path = "/{slug}", params = "period")
+    CampaignJson inPeriod(@PathVariable String slug, @RequestParam String period) {
         Campaign campaign = campaigns.findPublic(slug);
-        return ResponseEntity.ok(CampaignJson.of(progress.of(campaign, periodKey(campaign, period)), mode));
+        if (period.isBlank()) {
+            return CampaignJson.of(progress.current(campaign), mode);
+        }
+        return CampaignJson.of(progress.of(campaign, periodKey(campaign, period)), mode);
     }
 
     private static PeriodKey periodKey(Campaign campaign, String value) {

@@ -13,7 +13,8 @@ import org.springframework.web.cors.CorsConfigurationSource;
  * CORS per campaign: its JSON ({@code GET /api/campaigns/{slug}}) and its checkout API
  * ({@code POST /api/campaigns/{slug}/checkout}) answer pages of the campaign's embed origins (any
  * site when it lists none); the list of campaigns answers any site. Never with credentials: only
- * aggregates are served, and the checkout needs no session. Read from {@link ProgressCache}.
+ * aggregates are served, and the checkout needs no session. Read from {@link ProgressCache}; a
+ * request without an {@code Origin} (not a cross-origin one) costs nothing here.
  */
 @Component
 public class CampaignCorsSource implements CorsConfigurationSource {
@@ -28,6 +29,9 @@ public class CampaignCorsSource implements CorsConfigurationSource {
 
     @Override
     public CorsConfiguration getCorsConfiguration(HttpServletRequest request) {
+        if (request.getHeader("Origin") == null) {
+            return null;
+        }
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (path.equals("/api/campaigns") || path.equals("/api/campaigns/")) {
             return configuration(EmbedOrigins.any(), false);

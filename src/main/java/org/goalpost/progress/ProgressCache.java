@@ -5,6 +5,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import jakarta.annotation.PreDestroy;
 import java.util.concurrent.ConcurrentHashMap;
 import org.goalpost.campaign.Campaign;
 import org.goalpost.campaign.CampaignChanged;
@@ -25,8 +29,10 @@ import tools.jackson.databind.json.JsonMapper;
  * The read path's memory: every public campaign's progress, its JSON ready as bytes with a strong
  * ETag, and its SVG per locale, so that the widget's requests never touch the database.
  *
- * <p>Freshness: money recorded or a campaign changed on this instance rebuilds the campaign's
- * snapshot as soon as its transaction commits. Every {@code goalpost.cache.poll} (1 s by
+ * <p>Freshness: money recorded or a campaign changed on this instance queues a rebuild of the
+ * campaign's snapshot as soon as its transaction commits; one background thread rebuilds, and a
+ * burst of changes to one campaign is folded into one rebuild (typically visible within a few
+ * milliseconds, without slowing the webhook that made the change). Every {@code goalpost.cache.poll} (1 s by
  * default) one small query compares each campaign's last change (campaign row, totals rows) with
  * what is cached, which brings in changes made by other instances on the same database, month
  * changes of monthly campaigns, and heals any rebuild that failed. A figure served from here is
@@ -57,6 +63,12 @@ public class ProgressCache {
     private final Map<String, Snapshot> bySlug = new ConcurrentHashMap<>();
     private final Map<Long, String> slugs = new ConcurrentHashMap<>();
     private final Map<String, Instant> missing = new ConcurrentHashMap<>();
+    private final Set<Long> queued = ConcurrentHashMap.newKeySet();
+    private final ExecutorService rebuilder = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "progress-cache");
+        thread.setDaemon(true);
+        return thread;
+    });
     private volatile Representation list;
 
     ProgressCache(Campaigns campaigns, ProgressService progress, JsonMapper json, AppMode mode, JdbcClient jdbc, Clock clock) {
@@ -136,15 +148,34 @@ public class ProgressCache {
     }
 
     private void refreshAfterCommit(long campaignId) {
-        if (list == null) {
+        if (list == null || !queued.add(campaignId)) {
             return;
         }
+        rebuilder.execute(() -> {
+            queued.remove(campaignId);
+            try {
+                rebuild(campaignId);
+                rebuildList();
+            } catch (RuntimeException e) {
+                log.warn("Could not refresh the progress of campaign {} after a change; the next poll will: {}", campaignId, e.getMessage());
+            }
+        });
+    }
+
+    /** Waits until the rebuilds queued so far are done (tests, and an orderly shutdown). */
+    public void awaitRebuilds() {
         try {
-            rebuild(campaignId);
-            rebuildList();
-        } catch (RuntimeException e) {
-            log.warn("Could not refresh the progress of campaign {} after a change; the next poll will: {}", campaignId, e.getMessage());
+            rebuilder.submit(() -> { }).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
         }
+    }
+
+    @PreDestroy
+    void stop() {
+        rebuilder.shutdownNow();
     }
 
     /** Brings in changes made elsewhere (another instance, a month's end) by comparing change stamps. */

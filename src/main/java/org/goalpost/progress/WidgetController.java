@@ -4,15 +4,13 @@ import java.util.Locale;
 import org.goalpost.campaign.EmbedOrigins;
 import org.goalpost.shared.web.NotFoundException;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
+import java.io.IOException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -33,11 +31,11 @@ class WidgetController {
     }
 
     @GetMapping("/widget/{slug}.svg")
-    @ResponseBody
-    ResponseEntity<byte[]> svg(@PathVariable String slug, @RequestParam(required = false) String locale,
-            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+    void svg(@PathVariable String slug, @RequestParam(required = false) String locale,
+            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch, HttpServletResponse response)
+            throws IOException {
         ProgressCache.Snapshot snapshot = snapshot(slug);
-        return responses.serve(cache.svg(snapshot, locale), ifNoneMatch, MediaType.valueOf("image/svg+xml"));
+        responses.serve(cache.svg(snapshot, locale), ifNoneMatch, "image/svg+xml", response);
     }
 
     @GetMapping("/widget/{slug}")
@@ -48,7 +46,7 @@ class WidgetController {
         model.addAttribute("campaign", snapshot.campaign());
         model.addAttribute("bar", ProgressBarView.of(snapshot.progress(), shown));
         response.setHeader("Content-Security-Policy", "frame-ancestors " + frameAncestors(snapshot.campaign().embedOrigins()));
-        response.setHeader(HttpHeaders.CACHE_CONTROL, responses.cacheControl().getHeaderValue());
+        response.setHeader(HttpHeaders.CACHE_CONTROL, responses.cacheControl());
         return "widget";
     }
 

@@ -3,8 +3,12 @@ package org.goalpost.security;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
@@ -13,6 +17,7 @@ import org.springframework.security.web.header.writers.DelegatingRequestMatcherH
 import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.cors.CorsConfigurationSource;
 
@@ -24,9 +29,40 @@ import org.springframework.web.cors.CorsConfigurationSource;
 @ConditionalOnWebApplication
 class SecurityConfiguration {
 
+    /**
+     * The public read path (the widget's data, the SVG, the script, the ping): read-only, public,
+     * without session, cookie or CSRF token, so its chain keeps only what it needs, CORS and the
+     * security headers, which makes it about as cheap as the servlet container allows.
+     */
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, CorsConfigurationSource campaignCorsSource) throws Exception {
+    @Order(1)
+    SecurityFilterChain publicReadPath(HttpSecurity http, CorsConfigurationSource campaignCorsSource) throws Exception {
+        PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+        http.securityMatcher(new OrRequestMatcher(paths.matcher(HttpMethod.GET, "/api/campaigns"),
+                        paths.matcher(HttpMethod.GET, "/api/campaigns/*"), paths.matcher(HttpMethod.GET, "/api/ping"),
+                        paths.matcher(HttpMethod.GET, "/widget.js"), paths.matcher(HttpMethod.GET, "/widget/*")))
+                .cors(cors -> cors.configurationSource(campaignCorsSource))
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .securityContext(context -> context.disable())
+                .requestCache(cache -> cache.disable())
+                .anonymous(anonymous -> anonymous.disable())
+                .logout(logout -> logout.disable())
+                .headers(SecurityConfiguration::framing);
+        return http.build();
+    }
+
+    /** The widget's iframe may be framed by its campaign's sites (it sets frame-ancestors); nothing else may be. */
+    private static void framing(HeadersConfigurer<HttpSecurity> headers) {
         RequestMatcher widgetFrame = PathPatternRequestMatcher.withDefaults().matcher("/widget/**");
+        headers.frameOptions(frame -> frame.disable())
+                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(widgetFrame),
+                        new XFrameOptionsHeaderWriter(XFrameOptionsHeaderWriter.XFrameOptionsMode.DENY)));
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain securityFilterChain(HttpSecurity http, CorsConfigurationSource campaignCorsSource) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/", "/campaigns/**", "/api/campaigns", "/api/campaigns/**", "/api/ping", "/css/**",
                                 "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**", "/actuator/info",
@@ -36,11 +72,7 @@ class SecurityConfiguration {
                 // Stripe signs its webhook; the checkout API is called by the widget from other sites.
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/stripe/webhook", "/api/campaigns/*/checkout"))
                 .cors(cors -> cors.configurationSource(campaignCorsSource))
-                // The widget's iframe may be framed by its campaign's sites (it sets frame-ancestors); nothing else may be.
-                .headers(headers -> headers
-                        .frameOptions(frame -> frame.disable())
-                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(widgetFrame),
-                                new XFrameOptionsHeaderWriter(XFrameOptionsHeaderWriter.XFrameOptionsMode.DENY))))
+                .headers(SecurityConfiguration::framing)
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable());

@@ -55,9 +55,14 @@ class WidgetReadPathTest {
                 "symbol-after", List.of(new TierDraft(250_000L, "Lights", null), new TierDraft(500_000L, "Reporting", null)), origins));
     }
 
+    @Autowired
+    ProgressCache cache;
+
+    /** Records a gift, and waits for the cache to fold it in (a few milliseconds after the commit). */
     private void give(Campaign campaign, long minor, String source) {
         ledger.record(campaign, LedgerEntry.gift(LedgerKind.OFFLINE_GIFT, campaign.money(minor), 0, source, null,
                 DonorRef.anonymous(source), false, Instant.now(), PeriodKey.ALL));
+        cache.awaitRebuilds();
     }
 
     private MvcResult json(String slug) throws Exception {

@@ -40,9 +40,23 @@ public final class FakeStripe implements AutoCloseable {
     private final AtomicInteger sessionCounter = new AtomicInteger();
 
     public FakeStripe() {
-        server = new WireMockServer(options().dynamicPort().extensions(new Router()));
+        this(0);
+    }
+
+    /** On a given port (0: any free one). */
+    public FakeStripe(int port) {
+        server = new WireMockServer((port == 0 ? options().dynamicPort() : options().port(port))
+                .containerThreads(64).extensions(new Router()));
         server.start();
         stubRouter();
+    }
+
+    /**
+     * A PaymentIntent id that describes itself, for load tests where registering every payment is
+     * not possible: {@code pi_bench_<amount>_<fee>_<donation id>}.
+     */
+    public static String selfDescribingIntent(long amount, long fee, String donationId) {
+        return "pi_bench_" + amount + "_" + fee + "_" + donationId;
     }
 
     private void stubRouter() {
@@ -144,6 +158,12 @@ public final class FakeStripe implements AutoCloseable {
             }
             if (path.startsWith("/v1/checkout/sessions/")) {
                 return sessions.get(parts[4]);
+            }
+            if (path.startsWith("/v1/payment_intents/pi_bench_")) {
+                String[] fields = parts[3].split("_", 5);
+                long amount = Long.parseLong(fields[2]);
+                return StripeJson.paymentIntent(parts[3], "ch_" + parts[3].substring(3), amount, Long.parseLong(fields[3]), "usd",
+                        fields[4], System.currentTimeMillis() / 1000);
             }
             if (path.startsWith("/v1/payment_intents/")) {
                 return intents.get(parts[3]);

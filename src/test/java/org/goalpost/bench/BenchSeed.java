@@ -1,0 +1,136 @@
+package org.goalpost.bench;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Random;
+import org.goalpost.GoalpostApplication;
+import org.goalpost.donation.LedgerCheck;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Benchmark data: migrates a database, seeds the demo campaign, then adds {@code rows} ledger rows
+ * (payments, refunds, offline gifts; test mode) to the campaign {@code support} in bulk, recomputes
+ * its totals from the ledger in SQL, and checks them with the app's own {@link LedgerCheck}.
+ * Usage: {@code BenchSeed <jdbc-url> <user> <password> <rows>}.
+ */
+public final class BenchSeed {
+
+    private BenchSeed() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String url = args[0];
+        String user = args[1];
+        String password = args[2];
+        int rows = Integer.parseInt(args[3]);
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(GoalpostApplication.class)
+                .web(WebApplicationType.NONE)
+                .run("--spring.datasource.url=" + url, "--spring.datasource.username=" + user, "--spring.datasource.password=" + password,
+                        "--goalpost.demo.enabled=true", "--goalpost.payments.reconcile-enabled=false", "--spring.main.banner-mode=off",
+                        "--logging.level.root=WARN")) {
+            long started = System.nanoTime();
+            try (Connection db = DriverManager.getConnection(url, user, password)) {
+                long campaign = campaignId(db);
+                insert(db, campaign, rows);
+                recompute(db, campaign);
+                long total = count(db, "SELECT COUNT(*) FROM ledger_entry");
+                System.out.printf("BenchSeed: %d ledger rows in the database (%d added) in %d ms%n", total, rows,
+                        (System.nanoTime() - started) / 1_000_000);
+            }
+            LedgerCheck.Report report = app.getBean(LedgerCheck.class).run();
+            System.out.println("BenchSeed: ledger check consistent=" + report.consistent() + " over " + report.periodsChecked() + " period(s)");
+            if (!report.consistent()) {
+                throw new IllegalStateException("seeded totals differ from the ledger: " + report.discrepancies());
+            }
+        }
+    }
+
+    private static long campaignId(Connection db) throws Exception {
+        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("SELECT id FROM campaign WHERE slug = 'support'")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static long count(Connection db, String sql) throws Exception {
+        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static void insert(Connection db, long campaign, int rows) throws Exception {
+        if (rows <= 0) {
+            return;
+        }
+        Random random = new Random(42);
+        DateTimeFormatter format = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
+        LocalDateTime start = LocalDateTime.ofInstant(Instant.parse("2025-01-01T00:00:00Z"), ZoneOffset.UTC);
+        String now = format.format(LocalDateTime.now(ZoneOffset.UTC));
+        db.setAutoCommit(false);
+        int batch = 2_000;
+        for (int done = 0; done < rows; done += batch) {
+            StringBuilder sql = new StringBuilder("INSERT INTO ledger_entry (campaign_id, period_key, kind, amount_minor, fee_minor, currency, "
+                    + "source_ref, donor_ref, livemode, occurred_at, recorded_at) VALUES ");
+            int n = Math.min(batch, rows - done);
+            for (int i = 0; i < n; i++) {
+                int k = done + i;
+                int roll = random.nextInt(100);
+                String kind = roll < 85 ? "PAYMENT" : roll < 95 ? "REFUND" : "OFFLINE_GIFT";
+                long amount = 500 + random.nextInt(20_000);
+                long signed = kind.equals("REFUND") ? -amount / 2 : amount;
+                long fee = kind.equals("PAYMENT") ? amount * 29 / 1000 + 30 : 0;
+                String at = format.format(start.plusMinutes(random.nextInt(60 * 24 * 600)));
+                if (i > 0) {
+                    sql.append(',');
+                }
+                sql.append('(').append(campaign).append(",'ALL','").append(kind).append("',").append(signed).append(',').append(fee)
+                        .append(",'USD','bench_").append(k).append("','d:").append(1 + random.nextInt(200_000)).append("',FALSE,'")
+                        .append(at).append("','").append(now).append("')");
+            }
+            try (Statement s = db.createStatement()) {
+                s.executeUpdate(sql.toString());
+            }
+            db.commit();
+        }
+        db.setAutoCommit(true);
+    }
+
+    /** The kept totals of the campaign, recomputed from its ledger (as the ledger check does). */
+    private static void recompute(Connection db, long campaign) throws Exception {
+        String gift = "kind IN ('PAYMENT', 'OFFLINE_GIFT')";
+        try (PreparedStatement clearDonors = db.prepareStatement("DELETE FROM period_donor WHERE campaign_id = ?");
+                PreparedStatement donors = db.prepareStatement("INSERT INTO period_donor (campaign_id, period_key, livemode, donor_ref) "
+                        + "SELECT DISTINCT campaign_id, period_key, livemode, donor_ref FROM ledger_entry WHERE campaign_id = ? AND " + gift);
+                PreparedStatement clearTotals = db.prepareStatement("DELETE FROM campaign_totals WHERE campaign_id = ?");
+                PreparedStatement totals = db.prepareStatement("INSERT INTO campaign_totals (campaign_id, period_key, livemode, currency, "
+                        + "raised_minor, gross_minor, refunded_minor, disputed_minor, adjusted_minor, fees_minor, donation_count, donor_count, "
+                        + "updated_at) SELECT campaign_id, period_key, livemode, MAX(currency), SUM(amount_minor), "
+                        + "SUM(CASE WHEN " + gift + " THEN amount_minor ELSE 0 END), "
+                        + "-SUM(CASE WHEN kind IN ('REFUND', 'REFUND_REVERSAL') THEN amount_minor ELSE 0 END), "
+                        + "-SUM(CASE WHEN kind IN ('DISPUTE', 'DISPUTE_REVERSAL') THEN amount_minor ELSE 0 END), "
+                        + "SUM(CASE WHEN kind = 'ADJUSTMENT' THEN amount_minor ELSE 0 END), SUM(fee_minor), "
+                        + "SUM(CASE WHEN " + gift + " THEN 1 ELSE 0 END), "
+                        + "COUNT(DISTINCT CASE WHEN " + gift + " THEN donor_ref END), ? "
+                        + "FROM ledger_entry WHERE campaign_id = ? GROUP BY campaign_id, period_key, livemode")) {
+            clearDonors.setLong(1, campaign);
+            clearDonors.executeUpdate();
+            donors.setLong(1, campaign);
+            donors.executeUpdate();
+            clearTotals.setLong(1, campaign);
+            clearTotals.executeUpdate();
+            totals.setString(1, DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS").format(LocalDateTime.now(ZoneOffset.UTC)));
+            totals.setLong(2, campaign);
+            totals.executeUpdate();
+        }
+    }
+}
