@@ -50,7 +50,7 @@ java -cp "$CP" org.goalpost.bench.BenchSeed "jdbc:mariadb://127.0.0.1:3306/goalp
 java -cp "$CP" org.goalpost.bench.BenchSeed "jdbc:mariadb://127.0.0.1:3306/goalpost_bench_large" $DB_USER $DB_PASSWORD $((LARGE_ROWS - 11)) 2>&1 | grep BenchSeed | tee -a "$OUT/seed.log"
 
 log "Stubbed Stripe API on $STRIPE_PORT"
-java -cp "$CP" org.goalpost.bench.BenchStripe $STRIPE_PORT > "$OUT/stripe.log" 2>&1 &
+nice -n 10 java -cp "$CP" org.goalpost.bench.BenchStripe $STRIPE_PORT > "$OUT/stripe.log" 2>&1 &
 PIDS+=($!)
 
 start_app() {
@@ -152,7 +152,7 @@ for size in small large; do
   if [ "$size" = large ]; then
     log "Read path while webhooks arrive at 100/s"
     duration=$(( SECONDS_PER_RUN * 4 + 8 ))
-    java -cp "$CP" org.goalpost.bench.WebhookLoad rate "http://127.0.0.1:$APP_PORT" $SECRET 100 $duration > "$OUT/rate.log" 2>&1 &
+    nice -n 10 java -cp "$CP" org.goalpost.bench.WebhookLoad rate "http://127.0.0.1:$APP_PORT" $SECRET 100 $duration > "$OUT/rate.log" 2>&1 &
     LOAD=$!
     until grep -q "posting" "$OUT/rate.log"; do sleep 0.2; done
     sleep 2

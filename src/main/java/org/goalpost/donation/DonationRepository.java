@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.goalpost.shared.db.DbTime;
 import org.goalpost.shared.money.Money;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -64,10 +65,14 @@ class DonationRepository {
                 .param(DbTime.param(before)).query(DonationRepository::row).list();
     }
 
-    /** Moves the status only from the expected one: a concurrent change in between makes this a no-op (false). */
-    boolean moveStatus(long id, DonationStatus from, DonationStatus to, Instant now) {
-        return jdbc.sql("UPDATE donation SET status = ?, updated_at = ? WHERE id = ? AND status = ?")
-                .params(to.name(), DbTime.param(now), id, from.name())
+    /** Moves the status, in one statement, only from one of the statuses allowed to move there (false otherwise). */
+    boolean moveStatus(long id, Set<DonationStatus> from, DonationStatus to, Instant now) {
+        if (from.isEmpty()) {
+            return false;
+        }
+        return jdbc.sql("UPDATE donation SET status = :to, updated_at = :now WHERE id = :id AND status IN (:from)")
+                .param("to", to.name()).param("now", DbTime.param(now)).param("id", id)
+                .param("from", from.stream().map(Enum::name).toList())
                 .update() == 1;
     }
 

@@ -1,5 +1,6 @@
 package org.goalpost.donation;
 
+import java.util.EnumSet;
 import java.util.Set;
 
 /**
@@ -10,6 +11,17 @@ public enum DonationStatus {
     PENDING, SUCCEEDED, FAILED, EXPIRED, CANCELED;
 
     private static final Set<DonationStatus> FINAL = Set.of(SUCCEEDED);
+
+    /** The statuses a donation may be in to move to {@code next}. */
+    public static Set<DonationStatus> movingTo(DonationStatus next) {
+        Set<DonationStatus> from = EnumSet.noneOf(DonationStatus.class);
+        for (DonationStatus status : values()) {
+            if (status.canMoveTo(next)) {
+                from.add(status);
+            }
+        }
+        return from;
+    }
 
     public boolean canMoveTo(DonationStatus next) {
         if (this == next || FINAL.contains(this)) {

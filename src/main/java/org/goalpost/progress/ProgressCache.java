@@ -226,7 +226,7 @@ public class ProgressCache {
     }
 
     private void rebuild(long campaignId) {
-        Optional<Campaign> campaign = campaigns.find(campaignId);
+        Optional<Campaign> campaign = campaigns.load(campaignId);
         String oldSlug = slugs.get(campaignId);
         if (campaign.isEmpty() || !campaign.get().status().isPublic()) {
             if (oldSlug != null) {

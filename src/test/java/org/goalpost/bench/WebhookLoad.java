@@ -145,7 +145,7 @@ public final class WebhookLoad {
                 if (i % 20 == 0) {
                     watchers.submit(() -> {
                         while (count(base) < visibleAfter) {
-                            Thread.sleep(2);
+                            Thread.sleep(5);
                         }
                         lags.add((System.nanoTime() - accepted) / 1_000_000);
                         return null;

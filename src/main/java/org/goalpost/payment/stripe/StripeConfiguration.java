@@ -34,6 +34,7 @@ class StripeConfiguration {
                 .setMaxNetworkRetries(properties.maxNetworkRetries())
                 .setConnectTimeout((int) properties.connectTimeout().toMillis())
                 .setReadTimeout((int) properties.readTimeout().toMillis())
+                .setHttpClient(new JdkStripeHttpClient(properties.connectTimeout()))
                 .build();
     }
 
