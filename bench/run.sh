@@ -151,7 +151,7 @@ for size in small large; do
 
   if [ "$size" = large ]; then
     log "Webhook ingestion, as fast as the app takes them (this also warms the webhook path up for the next run)"
-    nice -n 10 java -cp "$CP" org.goalpost.bench.WebhookLoad max "http://127.0.0.1:$APP_PORT" $SECRET 5000 16 \
+    java -cp "$CP" org.goalpost.bench.WebhookLoad max "http://127.0.0.1:$APP_PORT" $SECRET 5000 16 \
       "jdbc:mariadb://127.0.0.1:3306/$db" $DB_USER $DB_PASSWORD 2>&1 | grep 'WebhookLoad max' | tee "$OUT/ingest.log"
     note ""
     note "$(cat "$OUT/ingest.log")"

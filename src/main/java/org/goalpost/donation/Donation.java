@@ -37,6 +37,13 @@ public record Donation(
         return donorId != null ? DonorRef.known(donorId) : DonorRef.anonymous(publicId);
     }
 
+    /** This donation once its donor is known; a name or email it already had stays. */
+    Donation withDonor(long id, String name, String email) {
+        return new Donation(this.id, publicId, campaignId, id, channel, status, interval, amount, gift, coverFees, livemode,
+                donorName != null ? donorName : name, donorEmail != null ? donorEmail : email, anonymous, message,
+                checkoutSessionId, checkoutUrl, checkoutExpiresAt, subscriptionId, subscriptionStatus, createdAt, updatedAt);
+    }
+
     public boolean isMonthly() {
         return interval == DonationInterval.MONTH;
     }

@@ -74,11 +74,15 @@ public class Donations {
 
     /** Learns the donor of a donation from its payment (Stripe collects the email); a donor once known stays. */
     public Donation identifyDonor(Donation donation, String email, String name) {
-        if (donation.donorId() == null) {
-            donors.identify(email).ifPresent(donorId -> repository.attachDonor(donation.id(), donorId, name, email, clock.instant()));
-            return repository.findById(donation.id()).orElseThrow();
+        if (donation.donorId() != null) {
+            return donation;
         }
-        return donation;
+        Optional<Long> donorId = donors.identify(email);
+        if (donorId.isEmpty()) {
+            return donation;
+        }
+        repository.attachDonor(donation.id(), donorId.get(), name, email, clock.instant());
+        return donation.withDonor(donorId.get(), name, email);
     }
 
     public void attachCheckout(Donation donation, String sessionId, String url, Instant expiresAt) {

@@ -6,6 +6,8 @@ import java.util.Optional;
 import org.goalpost.shared.db.DbTime;
 import org.goalpost.shared.db.DuplicateKeys;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
 
 /**
@@ -33,10 +35,11 @@ public class Donors {
         if (known.isPresent()) {
             return known;
         }
-        DuplicateKeys.insertUnlessPresent(() -> jdbc.sql("INSERT INTO donor (email, created_at) VALUES (?, ?)")
+        KeyHolder key = new GeneratedKeyHolder();
+        boolean inserted = DuplicateKeys.insertUnlessPresent(() -> jdbc.sql("INSERT INTO donor (email, created_at) VALUES (?, ?)")
                 .params(normalised, DbTime.param(clock.instant()))
-                .update());
-        return find(normalised);
+                .update(key, "id"));
+        return inserted ? Optional.of(key.getKeyAs(Number.class).longValue()) : find(normalised);
     }
 
     private Optional<Long> find(String normalisedEmail) {

@@ -6,13 +6,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executors;
 import jakarta.annotation.PreDestroy;
 import java.util.concurrent.ConcurrentHashMap;
 import org.goalpost.campaign.Campaign;
 import org.goalpost.campaign.CampaignChanged;
 import org.goalpost.campaign.Campaigns;
+import org.goalpost.campaign.PeriodKind;
 import org.goalpost.donation.MoneyRecorded;
 import org.goalpost.shared.db.DbTime;
 import org.goalpost.shared.mode.AppMode;
@@ -31,8 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Freshness: money recorded or a campaign changed on this instance queues a rebuild of the
  * campaign's snapshot as soon as its transaction commits; one background thread rebuilds, and a
- * burst of changes to one campaign is folded into one rebuild (typically visible within a few
- * milliseconds, without slowing the webhook that made the change). Every {@code goalpost.cache.poll} (1 s by
+ * burst of changes to one campaign within 50 ms is folded into one rebuild (visible within about
+ * 50 ms, without slowing the webhook that made the change). Every {@code goalpost.cache.poll} (1 s by
  * default) one small query compares each campaign's last change (campaign row, totals rows) with
  * what is cached, which brings in changes made by other instances on the same database, month
  * changes of monthly campaigns, and heals any rebuild that failed. A figure served from here is
@@ -64,7 +66,10 @@ public class ProgressCache {
     private final Map<Long, String> slugs = new ConcurrentHashMap<>();
     private final Map<String, Instant> missing = new ConcurrentHashMap<>();
     private final Set<Long> queued = ConcurrentHashMap.newKeySet();
-    private final ExecutorService rebuilder = Executors.newSingleThreadExecutor(runnable -> {
+    /** Changes to one campaign closer together than this are folded into one rebuild. */
+    static final long FOLD_MILLIS = 50;
+    private final Map<Long, Long> lastRebuilt = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService rebuilder = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "progress-cache");
         thread.setDaemon(true);
         return thread;
@@ -151,21 +156,24 @@ public class ProgressCache {
         if (list == null || !queued.add(campaignId)) {
             return;
         }
-        rebuilder.execute(() -> {
+        long since = System.nanoTime() / 1_000_000 - lastRebuilt.getOrDefault(campaignId, 0L);
+        long delay = Math.max(0, FOLD_MILLIS - since);
+        rebuilder.schedule(() -> {
             queued.remove(campaignId);
+            lastRebuilt.put(campaignId, System.nanoTime() / 1_000_000);
             try {
                 rebuild(campaignId);
                 rebuildList();
             } catch (RuntimeException e) {
                 log.warn("Could not refresh the progress of campaign {} after a change; the next poll will: {}", campaignId, e.getMessage());
             }
-        });
+        }, delay, TimeUnit.MILLISECONDS);
     }
 
     /** Waits until the rebuilds queued so far are done (tests, and an orderly shutdown). */
     public void awaitRebuilds() {
         try {
-            rebuilder.submit(() -> { }).get();
+            rebuilder.schedule(() -> { }, FOLD_MILLIS + 1, TimeUnit.MILLISECONDS).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (java.util.concurrent.ExecutionException e) {
@@ -244,7 +252,8 @@ public class ProgressCache {
     private void put(Campaign campaign) {
         CampaignProgress current = progress.current(campaign);
         Instant totalsUpdatedAt = current.totals().updatedAt();
-        Stamp stamp = new Stamp(campaign.updatedAt(), latestTotalsChange(campaign.id()), current.period().key().value());
+        Instant latestTotals = campaign.periodKind() == PeriodKind.NONE ? totalsUpdatedAt : latestTotalsChange(campaign.id());
+        Stamp stamp = new Stamp(campaign.updatedAt(), latestTotals, current.period().key().value());
         Representation body = Representation.of(json.writeValueAsBytes(CampaignJson.of(current, mode)));
         bySlug.compute(campaign.slug(), (slug, previous) -> {
             if (previous != null && isOlder(stamp, previous.stamp())) {

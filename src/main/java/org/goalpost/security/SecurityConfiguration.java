@@ -52,6 +52,24 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * Stripe's webhook: no session, cookie or CSRF token (Stripe signs every event, and the
+     * endpoint checks the signature itself), so its chain keeps only the security headers.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain stripeWebhook(HttpSecurity http) throws Exception {
+        http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/stripe/webhook"))
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .securityContext(context -> context.disable())
+                .requestCache(cache -> cache.disable())
+                .anonymous(anonymous -> anonymous.disable())
+                .logout(logout -> logout.disable())
+                .headers(SecurityConfiguration::framing);
+        return http.build();
+    }
+
     /** The widget's iframe may be framed by its campaign's sites (it sets frame-ancestors); nothing else may be. */
     private static void framing(HeadersConfigurer<HttpSecurity> headers) {
         RequestMatcher widgetFrame = PathPatternRequestMatcher.withDefaults().matcher("/widget/**");

@@ -22,6 +22,7 @@ import org.goalpost.payment.stripe.StripeJson;
 public final class BenchStripe {
 
     private static final AtomicLong SESSIONS = new AtomicLong();
+    private static final String RUN = Long.toString(System.currentTimeMillis(), 36);
 
     private BenchStripe() {
     }
@@ -42,7 +43,7 @@ public final class BenchStripe {
             String[] kv = pair.split("=", 2);
             form.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8), kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
         }
-        String id = "cs_bench_" + SESSIONS.incrementAndGet();
+        String id = "cs_bench_" + RUN + "_" + SESSIONS.incrementAndGet();
         answer(exchange, StripeJson.session(id, form.get("mode"), "unpaid", "open", null, null, form.get("client_reference_id"),
                 Long.parseLong(form.get("line_items[0][price_data][unit_amount]")), form.get("line_items[0][price_data][currency]"),
                 null, System.currentTimeMillis() / 1000));
