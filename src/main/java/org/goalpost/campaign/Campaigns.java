@@ -121,6 +121,35 @@ public class Campaigns {
         return repository.findById(current.id()).orElseThrow();
     }
 
+    /**
+     * What a draft would look like once saved (checked by the same rules, slug uniqueness aside), for
+     * the editor's preview of the public bar.
+     *
+     * @throws InvalidInputException when the draft breaks a rule
+     */
+    public Campaign preview(CampaignDraft draft) {
+        ValidCampaign valid = rules.check(draft, slug -> false);
+        Instant now = clock.instant();
+        return new Campaign(0, valid.slug(), valid.title(), valid.description(), valid.currency(), valid.status(), valid.startsAt(),
+                valid.endsAt(), valid.timeZone(), valid.periodKind(), valid.countBasis(), valid.amountStyle(), valid.tiers(),
+                valid.embedOrigins(), now, now);
+    }
+
+    /** Activates, ends or archives a campaign, keeping everything else as it is. */
+    public Campaign changeStatus(String slug, String status) {
+        Campaign current = find(slug).orElseThrow(() -> new NotFoundException("No campaign '" + slug + "'"));
+        return update(slug, draftOf(current, status));
+    }
+
+    /** A campaign as a draft, to edit it. */
+    public static CampaignDraft draftOf(Campaign campaign, String status) {
+        return new CampaignDraft(campaign.slug(), campaign.title(), campaign.description(), campaign.currency().getCurrencyCode(),
+                status, campaign.periodKind().name(), campaign.timeZone().getId(), campaign.startsAt(), campaign.endsAt(),
+                campaign.countBasis().name(), campaign.amountStyle().name(),
+                campaign.tiers().asList().stream().map(t -> new CampaignDraft.TierDraft(t.amountMinor(), t.label(), t.description())).toList(),
+                campaign.embedOrigins().asList());
+    }
+
     private long writeOrReportDuplicate(java.util.function.LongSupplier write) {
         try {
             return transactions.inTransaction(() -> {

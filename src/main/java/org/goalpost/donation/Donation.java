@@ -40,7 +40,7 @@ public record Donation(
     /** This donation once its donor is known; a name or email it already had stays. */
     Donation withDonor(long id, String name, String email) {
         return new Donation(this.id, publicId, campaignId, id, channel, status, interval, amount, gift, coverFees, livemode,
-                donorName != null ? donorName : name, donorEmail != null ? donorEmail : email, anonymous, message,
+                donorName != null ? donorName : name, donorEmail != null ? donorEmail : Donors.normalise(email), anonymous, message,
                 checkoutSessionId, checkoutUrl, checkoutExpiresAt, subscriptionId, subscriptionStatus, createdAt, updatedAt);
     }
 

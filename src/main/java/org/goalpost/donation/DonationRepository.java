@@ -79,7 +79,7 @@ class DonationRepository {
     void attachDonor(long id, long donorId, String name, String email, Instant now) {
         jdbc.sql("UPDATE donation SET donor_id = ?, donor_name = COALESCE(donor_name, ?), donor_email = COALESCE(donor_email, ?), "
                         + "updated_at = ? WHERE id = ? AND donor_id IS NULL")
-                .params(donorId, name, email, DbTime.param(now), id).update();
+                .params(donorId, name, Donors.normalise(email), DbTime.param(now), id).update();
     }
 
     void attachCheckout(long id, String sessionId, String url, Instant expiresAt, Instant now) {
@@ -100,6 +100,13 @@ class DonationRepository {
 
     private Optional<Donation> one(String where, Object value) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM donation WHERE " + where).param(value).query(DonationRepository::row).optional();
+    }
+
+    long committedMonthly(long campaignId, boolean livemode) {
+        return jdbc.sql("SELECT COALESCE(SUM(amount_minor), 0) FROM donation WHERE campaign_id = ? AND livemode = ? "
+                        + "AND donation_interval = 'MONTH' AND status = 'SUCCEEDED' "
+                        + "AND (subscription_status IS NULL OR subscription_status IN ('active', 'trialing', 'past_due'))")
+                .params(campaignId, livemode).query(Long.class).single();
     }
 
     static Donation row(ResultSet rs, int rowNum) throws SQLException {

@@ -85,6 +85,11 @@ public class Donations {
         return donation.withDonor(donorId.get(), name, email);
     }
 
+    /** What monthly donors have committed to give each month: active monthly donations, summed. */
+    public long committedMonthly(long campaignId, boolean livemode) {
+        return repository.committedMonthly(campaignId, livemode);
+    }
+
     public void attachCheckout(Donation donation, String sessionId, String url, Instant expiresAt) {
         repository.attachCheckout(donation.id(), sessionId, url, expiresAt, clock.instant());
     }

@@ -48,7 +48,7 @@ public class Ledger implements CampaignUsage {
                 return Posting.ALREADY_RECORDED;
             }
             boolean newDonor = entry.kind().isGift() && entries.addPeriodDonor(campaign.id(), entry);
-            totals.add(campaign.id(), entry, newDonor, clock.instant());
+            totals.add(campaign.id(), campaign.timeZone(), entry, newDonor, clock.instant());
             events.publishEvent(new MoneyRecorded(campaign.id()));
             return Posting.RECORDED;
         });

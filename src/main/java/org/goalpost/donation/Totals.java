@@ -21,6 +21,11 @@ public class Totals {
                 .orElseGet(() -> PeriodTotals.empty(campaign.id(), period, livemode, campaign.currency()));
     }
 
+    /** Money per day of one period and mode, for charts. */
+    public List<DailyTotal> daily(Campaign campaign, PeriodKey period, boolean livemode) {
+        return repository.daily(campaign.id(), period, livemode);
+    }
+
     /** Every period with money, newest first. */
     public List<PeriodTotals> periods(Campaign campaign, boolean livemode) {
         return repository.periods(campaign.id(), livemode);

@@ -3,6 +3,8 @@ package org.goalpost.donation;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import org.goalpost.campaign.PeriodKey;
@@ -28,8 +30,8 @@ class TotalsRepository {
         this.jdbc = jdbc;
     }
 
-    /** Adds one ledger entry's effect to its period's totals, creating the row on first use. */
-    void add(long campaignId, LedgerEntry entry, boolean newDonor, Instant now) {
+    /** Adds one ledger entry's effect to its period's totals and its day's, creating the rows on first use. */
+    void add(long campaignId, ZoneId zone, LedgerEntry entry, boolean newDonor, Instant now) {
         long amount = entry.amount().minor();
         LedgerKind.Figure figure = entry.kind().figure();
         long gross = figure == LedgerKind.Figure.GROSS ? amount : 0;
@@ -48,6 +50,20 @@ class TotalsRepository {
                         amount, gross, refunded, disputed, adjusted, entry.feeMinor(), donations, donors, at,
                         amount, gross, refunded, disputed, adjusted, entry.feeMinor(), donations, donors, at)
                 .update();
+        jdbc.sql("INSERT INTO campaign_daily (campaign_id, period_key, livemode, local_day, raised_minor, gross_minor) VALUES (?, ?, ?, ?, ?, ?) "
+                        + "ON DUPLICATE KEY UPDATE raised_minor = raised_minor + ?, gross_minor = gross_minor + ?")
+                .params(campaignId, entry.period().value(), entry.livemode(), LocalDate.ofInstant(entry.occurredAt(), zone).toString(),
+                        amount, gross, amount, gross)
+                .update();
+    }
+
+    /** Money per day of one period and mode, oldest day first. */
+    List<DailyTotal> daily(long campaignId, PeriodKey period, boolean livemode) {
+        return jdbc.sql("SELECT local_day, raised_minor, gross_minor FROM campaign_daily WHERE campaign_id = ? AND period_key = ? "
+                        + "AND livemode = ? ORDER BY local_day")
+                .params(campaignId, period.value(), livemode)
+                .query((rs, n) -> new DailyTotal(rs.getObject("local_day", LocalDate.class), rs.getLong("raised_minor"), rs.getLong("gross_minor")))
+                .list();
     }
 
     Optional<PeriodTotals> find(long campaignId, PeriodKey period, boolean livemode) {

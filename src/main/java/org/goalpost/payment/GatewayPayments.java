@@ -36,10 +36,22 @@ public class GatewayPayments {
                         + "amount_minor, fee_minor, currency, paid_at FROM gateway_payment "
                         + "WHERE payment_intent_id = ? OR charge_id = ? LIMIT 1")
                 .params(paymentIntentId == null ? "" : paymentIntentId, chargeId == null ? "" : chargeId)
-                .query((rs, n) -> new Payment(rs.getString("payment_intent_id"), rs.getString("charge_id"),
-                        rs.getString("ledger_source_ref"), rs.getLong("donation_id"), rs.getLong("campaign_id"),
-                        PeriodKey.parse(rs.getString("period_key")), rs.getBoolean("livemode"), rs.getLong("amount_minor"),
-                        rs.getLong("fee_minor"), rs.getString("currency"), DbTime.read(rs, "paid_at")))
+                .query(GatewayPayments::row)
+                .optional();
+    }
+
+    private static Payment row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Payment(rs.getString("payment_intent_id"), rs.getString("charge_id"), rs.getString("ledger_source_ref"),
+                rs.getLong("donation_id"), rs.getLong("campaign_id"), PeriodKey.parse(rs.getString("period_key")), rs.getBoolean("livemode"),
+                rs.getLong("amount_minor"), rs.getLong("fee_minor"), rs.getString("currency"), DbTime.read(rs, "paid_at"));
+    }
+
+    /** The latest counted payment of a donation (a one-time gift has one; a monthly one, one per instalment). */
+    public Optional<Payment> latestOf(long donationId) {
+        return jdbc.sql("SELECT payment_intent_id, charge_id, ledger_source_ref, donation_id, campaign_id, period_key, livemode, "
+                        + "amount_minor, fee_minor, currency, paid_at FROM gateway_payment WHERE donation_id = ? ORDER BY paid_at DESC LIMIT 1")
+                .param(donationId)
+                .query(GatewayPayments::row)
                 .optional();
     }
 

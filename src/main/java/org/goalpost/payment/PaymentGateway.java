@@ -16,6 +16,16 @@ public interface PaymentGateway {
     /** Opens a hosted checkout for a pending donation. Idempotent on the request's key. */
     CheckoutSession openCheckout(CheckoutRequest request);
 
+    /**
+     * Asks the gateway to refund part or all of a payment. Idempotent on the key. The money moves
+     * when the gateway reports the refund (its facts, or its event later), never here.
+     */
+    RefundStarted refund(GatewayPayments.Payment payment, long amountMinor, String idempotencyKey);
+
+    /** A refund the gateway accepted: its id, and the facts it reports at once (the test gateway's). */
+    record RefundStarted(String refundId, String status, List<PaymentFact> immediateFacts) {
+    }
+
     /** The gateway's events since an instant, oldest first, for the reconciler. */
     List<IncomingEvent> eventsSince(Instant since);
 

@@ -26,16 +26,25 @@ public class ProgressService {
 
     /** Progress in the period running now. */
     public CampaignProgress current(Campaign campaign) {
-        return of(campaign, campaign.periodAt(clock.instant()));
+        return of(campaign, campaign.periodAt(clock.instant()), mode.isLive());
+    }
+
+    /** Progress in the period running now, of live or of test money (the staff pages' switch). */
+    public CampaignProgress current(Campaign campaign, boolean livemode) {
+        return of(campaign, campaign.periodAt(clock.instant()), livemode);
     }
 
     /** Progress in a given period, past or present. */
     public CampaignProgress of(Campaign campaign, PeriodKey key) {
-        return of(campaign, campaign.period(key));
+        return of(campaign, campaign.period(key), mode.isLive());
     }
 
-    private CampaignProgress of(Campaign campaign, Period period) {
-        PeriodTotals figures = totals.of(campaign, period.key(), mode.isLive());
+    public CampaignProgress of(Campaign campaign, PeriodKey key, boolean livemode) {
+        return of(campaign, campaign.period(key), livemode);
+    }
+
+    private CampaignProgress of(Campaign campaign, Period period, boolean livemode) {
+        PeriodTotals figures = totals.of(campaign, period.key(), livemode);
         Money raised = figures.raised(campaign.countBasis());
         return new CampaignProgress(campaign, period, figures, raised, campaign.tiers().progressAt(raised.minor()));
     }

@@ -1,5 +1,9 @@
 package org.goalpost.security;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,10 +13,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -20,14 +25,35 @@ import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The access rules, deny by default: anything not listed as public needs the ADMIN role.
- * Staff logins come with the staff module; until then no user exists and nobody can log in.
+ * Who may do what, deny by default. Four chains, most specific first:
+ * <ol>
+ * <li>Stripe's webhook: signed by Stripe, no session, no CSRF;</li>
+ * <li>the public read path (the widget's data, the SVG, the script): no session, CORS per campaign;</li>
+ * <li>the staff API {@code /api/staff/**}: API tokens ({@code Authorization: Bearer}), no session; reading needs
+ * STAFF or ADMIN, changing needs ADMIN;</li>
+ * <li>everything else: public pages, and the staff pages behind a form login, CSRF on every form.</li>
+ * </ol>
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
 class SecurityConfiguration {
+
+    private static final String STAFF = StaffRole.STAFF.name();
+    private static final String ADMIN = StaffRole.ADMIN.name();
+
+    /**
+     * Stripe's webhook: no session, cookie or CSRF token (Stripe signs every event, and the
+     * endpoint checks the signature itself), so its chain keeps only the security headers.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain stripeWebhook(HttpSecurity http) throws Exception {
+        http.securityMatcher(paths().matcher(HttpMethod.POST, "/stripe/webhook"));
+        return lean(http).build();
+    }
 
     /**
      * The public read path (the widget's data, the SVG, the script, the ping): read-only, public,
@@ -37,69 +63,100 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain publicReadPath(HttpSecurity http, CorsConfigurationSource campaignCorsSource) throws Exception {
-        PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+        PathPatternRequestMatcher.Builder paths = paths();
         http.securityMatcher(new OrRequestMatcher(paths.matcher(HttpMethod.GET, "/api/campaigns"),
                         paths.matcher(HttpMethod.GET, "/api/campaigns/*"), paths.matcher(HttpMethod.GET, "/api/ping"),
                         paths.matcher(HttpMethod.GET, "/widget.js"), paths.matcher(HttpMethod.GET, "/widget/*")))
-                .cors(cors -> cors.configurationSource(campaignCorsSource))
+                .cors(cors -> cors.configurationSource(campaignCorsSource));
+        return lean(http).build();
+    }
+
+    /** The staff API: API tokens only, no session or cookie (so no CSRF), problem details on 401 and 403. */
+    @Bean
+    @Order(2)
+    SecurityFilterChain staffApi(HttpSecurity http, ApiTokens tokens) throws Exception {
+        http.securityMatcher(paths().matcher("/api/staff/**"))
+                .addFilterBefore(new BearerTokenFilter(tokens), AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.GET, "/api/staff/**").hasAnyRole(STAFF, ADMIN)
+                        .anyRequest().hasRole(ADMIN))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .securityContext(context -> context.disable())
                 .requestCache(cache -> cache.disable())
-                .anonymous(anonymous -> anonymous.disable())
                 .logout(logout -> logout.disable())
-                .headers(SecurityConfiguration::framing);
+                .headers(SecurityConfiguration::framing)
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(ProblemResponses.unauthorized())
+                        .accessDeniedHandler(ProblemResponses.forbidden()));
         return http.build();
     }
 
-    /**
-     * Stripe's webhook: no session, cookie or CSRF token (Stripe signs every event, and the
-     * endpoint checks the signature itself), so its chain keeps only the security headers.
-     */
     @Bean
-    @Order(0)
-    SecurityFilterChain stripeWebhook(HttpSecurity http) throws Exception {
-        http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/stripe/webhook"))
-                .csrf(csrf -> csrf.disable())
+    @Order(3)
+    SecurityFilterChain pages(HttpSecurity http, CorsConfigurationSource campaignCorsSource, StaffUserRepository users,
+            LoginThrottle throttle, Clock clock) throws Exception {
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/", "/campaigns/**", "/api/campaigns", "/api/campaigns/**", "/api/ping", "/css/**", "/js/**",
+                                "/webjars/**", "/favicon.ico", "/error", "/login", "/actuator/health", "/actuator/health/**",
+                                "/actuator/info", "/test-checkout/**", "/widget.js", "/widget/**", "/v3/api-docs", "/v3/api-docs/**")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/staff/campaigns/new", "/staff/campaigns/*/edit", "/staff/users/**",
+                                "/staff/tokens/**", "/staff/audit/**", "/staff/donations/*/refund", "/staff/offline-gifts/**")
+                        .hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/staff", "/staff/**").hasAnyRole(STAFF, ADMIN)
+                        .requestMatchers("/staff/**").hasRole(ADMIN)
+                        .anyRequest().hasRole(ADMIN))
+                .formLogin(form -> form.loginPage("/login").successHandler(StaffSessionFilter.onLogin(users, clock))
+                        .failureUrl("/login?error").permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
+                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+                .addFilterBefore(blockedAddresses(throttle), UsernamePasswordAuthenticationFilter.class)
+                .addFilterAfter(new StaffSessionFilter(users, clock), BasicAuthenticationFilter.class)
+                // The checkout API is called by the widget from other sites; the public donate form needs no session.
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/campaigns/*/checkout", "/campaigns/*/donate"))
+                .cors(cors -> cors.configurationSource(campaignCorsSource))
+                .headers(SecurityConfiguration::framing)
+                .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
+                        new OrRequestMatcher(paths().matcher("/actuator/**"), paths().matcher("/api/**"))))
+                .httpBasic(basic -> basic.disable());
+        return http.build();
+    }
+
+    /** Refuses a login attempt from an address that failed too often lately, before any password is checked. */
+    private static OncePerRequestFilter blockedAddresses(LoginThrottle throttle) {
+        RequestMatcher login = paths().matcher(HttpMethod.POST, "/login");
+        return new OncePerRequestFilter() {
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                    throws java.io.IOException, jakarta.servlet.ServletException {
+                if (login.matches(request) && throttle.addressBlocked(request.getRemoteAddr())) {
+                    response.sendRedirect(request.getContextPath() + "/login?error");
+                    return;
+                }
+                chain.doFilter(request, response);
+            }
+        };
+    }
+
+    private static HttpSecurity lean(HttpSecurity http) throws Exception {
+        return http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .securityContext(context -> context.disable())
                 .requestCache(cache -> cache.disable())
                 .anonymous(anonymous -> anonymous.disable())
                 .logout(logout -> logout.disable())
                 .headers(SecurityConfiguration::framing);
-        return http.build();
     }
 
     /** The widget's iframe may be framed by its campaign's sites (it sets frame-ancestors); nothing else may be. */
     private static void framing(HeadersConfigurer<HttpSecurity> headers) {
-        RequestMatcher widgetFrame = PathPatternRequestMatcher.withDefaults().matcher("/widget/**");
+        RequestMatcher widgetFrame = paths().matcher("/widget/**");
         headers.frameOptions(frame -> frame.disable())
                 .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(widgetFrame),
                         new XFrameOptionsHeaderWriter(XFrameOptionsHeaderWriter.XFrameOptionsMode.DENY)));
     }
 
-    @Bean
-    @Order(2)
-    SecurityFilterChain securityFilterChain(HttpSecurity http, CorsConfigurationSource campaignCorsSource) throws Exception {
-        http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/", "/campaigns/**", "/api/campaigns", "/api/campaigns/**", "/api/ping", "/css/**",
-                                "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**", "/actuator/info",
-                                "/stripe/webhook", "/test-checkout/**", "/widget.js", "/widget/**")
-                        .permitAll()
-                        .anyRequest().hasRole("ADMIN"))
-                // Stripe signs its webhook; the checkout API is called by the widget from other sites.
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/stripe/webhook", "/api/campaigns/*/checkout"))
-                .cors(cors -> cors.configurationSource(campaignCorsSource))
-                .headers(SecurityConfiguration::framing)
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
-                .httpBasic(basic -> basic.disable())
-                .formLogin(form -> form.disable());
-        return http.build();
-    }
-
-    /** No users yet: keeps Spring Boot from inventing one with a generated password. */
-    @Bean
-    UserDetailsService noUsers() {
-        return new InMemoryUserDetailsManager();
+    private static PathPatternRequestMatcher.Builder paths() {
+        return PathPatternRequestMatcher.withDefaults();
     }
 }

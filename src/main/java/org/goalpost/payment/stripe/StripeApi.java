@@ -19,6 +19,7 @@ import com.stripe.net.RequestOptions;
 import com.stripe.param.EventListParams;
 import com.stripe.param.InvoicePaymentListParams;
 import com.stripe.param.PaymentIntentRetrieveParams;
+import com.stripe.param.RefundCreateParams;
 import com.stripe.param.RefundListParams;
 import com.stripe.param.checkout.SessionCreateParams;
 import java.time.Instant;
@@ -52,6 +53,11 @@ class StripeApi {
 
     Session createSession(SessionCreateParams params, String idempotencyKey) {
         return call("open a checkout", () -> client.v1().checkout().sessions().create(params,
+                RequestOptions.builder().setIdempotencyKey(idempotencyKey).build()));
+    }
+
+    Refund createRefund(RefundCreateParams params, String idempotencyKey) {
+        return call("refund a payment", () -> client.v1().refunds().create(params,
                 RequestOptions.builder().setIdempotencyKey(idempotencyKey).build()));
     }
 

@@ -1,6 +1,8 @@
 package org.goalpost.payment.stripe;
 
+import com.stripe.model.Refund;
 import com.stripe.model.checkout.Session;
+import com.stripe.param.RefundCreateParams;
 import com.stripe.param.checkout.SessionCreateParams;
 import com.stripe.param.checkout.SessionCreateParams.LineItem;
 import com.stripe.param.checkout.SessionCreateParams.LineItem.PriceData;
@@ -11,6 +13,7 @@ import org.goalpost.donation.Donation;
 import org.goalpost.donation.DonationStatus;
 import org.goalpost.payment.CheckoutRequest;
 import org.goalpost.payment.CheckoutSession;
+import org.goalpost.payment.GatewayPayments;
 import org.goalpost.payment.IncomingEvent;
 import org.goalpost.payment.PaymentFact;
 import org.goalpost.payment.PaymentGateway;
@@ -89,6 +92,15 @@ class StripeGateway implements PaymentGateway {
                     .build());
         }
         return params.build();
+    }
+
+    @Override
+    public RefundStarted refund(GatewayPayments.Payment payment, long amountMinor, String idempotencyKey) {
+        Refund refund = stripe.createRefund(RefundCreateParams.builder()
+                .setPaymentIntent(payment.paymentIntentId())
+                .setAmount(amountMinor)
+                .build(), idempotencyKey);
+        return new RefundStarted(refund.getId(), refund.getStatus(), List.of());
     }
 
     @Override

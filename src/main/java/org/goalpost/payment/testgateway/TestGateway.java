@@ -10,6 +10,7 @@ import org.goalpost.donation.DonationStatus;
 import org.goalpost.payment.CheckoutRequest;
 import org.goalpost.payment.CheckoutSession;
 import org.goalpost.payment.FeeModel;
+import org.goalpost.payment.GatewayPayments;
 import org.goalpost.payment.IncomingEvent;
 import org.goalpost.payment.PaymentFact;
 import org.goalpost.payment.PaymentGateway;
@@ -44,6 +45,14 @@ public class TestGateway implements PaymentGateway {
     public CheckoutSession openCheckout(CheckoutRequest request) {
         String id = "test_cs_" + UUID.nameUUIDFromBytes(request.idempotencyKey().getBytes()).toString().replace("-", "");
         return new CheckoutSession(id, "/test-checkout/" + id, clock.instant().plus(CHECKOUT_LIFETIME));
+    }
+
+    /** A test refund succeeds at once: its fact goes through the same path as Stripe's refund events. */
+    @Override
+    public RefundStarted refund(GatewayPayments.Payment payment, long amountMinor, String idempotencyKey) {
+        String id = "test_re_" + UUID.nameUUIDFromBytes(idempotencyKey.getBytes()).toString().replace("-", "");
+        return new RefundStarted(id, "succeeded", List.of(new PaymentFact.RefundChanged(id, payment.paymentIntentId(), payment.chargeId(),
+                amountMinor, PaymentFact.RefundState.SUCCEEDED, clock.instant())));
     }
 
     @Override

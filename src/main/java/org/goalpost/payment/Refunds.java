@@ -1,0 +1,61 @@
+package org.goalpost.payment;
+
+import java.util.Optional;
+import org.goalpost.audit.AuditLog;
+import org.goalpost.donation.Donation;
+import org.goalpost.donation.Donations;
+import org.goalpost.shared.web.InvalidInputException;
+import org.goalpost.shared.web.NotFoundException;
+import org.springframework.stereotype.Service;
+
+/**
+ * Refunds started by staff: the gateway is asked (with an idempotency key, so a double click or a
+ * retried API call refunds once), and the totals change only when the gateway reports the refund,
+ * through the same event path as a refund made in Stripe's dashboard: one path for money.
+ */
+@Service
+public class Refunds {
+
+    /** What was asked of the gateway. */
+    public record Requested(String donationId, String refundId, long amountMinor, String status) {
+    }
+
+    private final Donations donations;
+    private final GatewayPayments payments;
+    private final PaymentGateway gateway;
+    private final EventProcessor processor;
+    private final AuditLog audit;
+
+    Refunds(Donations donations, GatewayPayments payments, PaymentGateway gateway, EventProcessor processor, AuditLog audit) {
+        this.donations = donations;
+        this.payments = payments;
+        this.gateway = gateway;
+        this.processor = processor;
+        this.audit = audit;
+    }
+
+    /**
+     * Refunds the donation's latest payment, in full when {@code amountMinor} is null.
+     *
+     * @param requestKey optional: the same key refunds once (the API's {@code Idempotency-Key}, the form's hidden key)
+     */
+    public Requested request(long donationId, Long amountMinor, String requestKey) {
+        Donation donation = donations.find(donationId).orElseThrow(() -> new NotFoundException("No donation " + donationId));
+        GatewayPayments.Payment payment = payments.latestOf(donation.id())
+                .orElseThrow(() -> new InvalidInputException("donation", "has no payment through the gateway to refund"));
+        long amount = amountMinor == null ? payment.amountMinor() : amountMinor;
+        if (amount <= 0 || amount > payment.amountMinor()) {
+            throw new InvalidInputException("amountMinor", "must be between 1 and " + payment.amountMinor() + " (the payment)");
+        }
+        String key = "goalpost-refund-" + payment.paymentIntentId() + "-" + amount + "-"
+                + Optional.ofNullable(requestKey).filter(k -> !k.isBlank()).orElse("once");
+        PaymentGateway.RefundStarted started = gateway.refund(payment, amount, key);
+        if (!started.immediateFacts().isEmpty()) {
+            processor.process(new IncomingEvent("refund_" + started.refundId(), "goalpost.refund", payment.livemode(),
+                    java.time.Instant.now(), started::immediateFacts), gateway.name().equals("test") ? "TEST_GATEWAY" : "STAFF");
+        }
+        audit.record("refund.requested", donation.publicId(), "refund " + started.refundId() + " of " + amount + " "
+                + payment.currency() + " on " + payment.paymentIntentId() + " (" + started.status() + ")");
+        return new Requested(donation.publicId(), started.refundId(), amount, started.status());
+    }
+}
