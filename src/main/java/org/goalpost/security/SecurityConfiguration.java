@@ -13,9 +13,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
@@ -98,7 +100,7 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/", "/campaigns/**", "/api/campaigns", "/api/campaigns/**", "/api/ping", "/css/**", "/js/**",
                                 "/webjars/**", "/favicon.ico", "/error", "/login", "/actuator/health", "/actuator/health/**",
-                                "/actuator/info", "/test-checkout/**", "/widget.js", "/widget/**", "/v3/api-docs", "/v3/api-docs/**")
+                                "/actuator/info", "/test-checkout/**", "/widget.js", "/widget/**", "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**")
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, "/staff/campaigns/new", "/staff/campaigns/*/edit", "/staff/users/**",
                                 "/staff/tokens/**", "/staff/audit/**", "/staff/donations/*/refund", "/staff/offline-gifts/**")
@@ -116,8 +118,7 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/api/campaigns/*/checkout", "/campaigns/*/donate"))
                 .cors(cors -> cors.configurationSource(campaignCorsSource))
                 .headers(SecurityConfiguration::framing)
-                .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
-                        new OrRequestMatcher(paths().matcher("/actuator/**"), paths().matcher("/api/**"))))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(loginOrUnauthorized()))
                 .httpBasic(basic -> basic.disable());
         return http.build();
     }
@@ -136,6 +137,14 @@ class SecurityConfiguration {
                 chain.doFilter(request, response);
             }
         };
+    }
+
+    /** Pages send an anonymous caller to the login form, whatever it accepts; the API and actuator answer 401. */
+    private static AuthenticationEntryPoint loginOrUnauthorized() {
+        RequestMatcher machines = new OrRequestMatcher(paths().matcher("/actuator/**"), paths().matcher("/api/**"));
+        AuthenticationEntryPoint unauthorized = new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED);
+        AuthenticationEntryPoint login = new LoginUrlAuthenticationEntryPoint("/login");
+        return (request, response, e) -> (machines.matches(request) ? unauthorized : login).commence(request, response, e);
     }
 
     private static HttpSecurity lean(HttpSecurity http) throws Exception {

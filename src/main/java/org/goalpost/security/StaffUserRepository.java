@@ -51,6 +51,10 @@ class StaffUserRepository {
         return jdbc.sql("SELECT COUNT(*) FROM staff_user WHERE role = 'ADMIN' AND enabled = TRUE").query(Long.class).single() > 0;
     }
 
+    long enabledAdmins() {
+        return jdbc.sql("SELECT COUNT(*) FROM staff_user WHERE role = 'ADMIN' AND enabled = TRUE").query(Long.class).single();
+    }
+
     void insert(String email, String displayName, String hash, StaffRole role, String stamp, Instant now) {
         jdbc.sql("INSERT INTO staff_user (email, display_name, password_hash, role, enabled, security_stamp, failed_logins, created_at, "
                         + "updated_at) VALUES (?, ?, ?, ?, TRUE, ?, 0, ?, ?)")

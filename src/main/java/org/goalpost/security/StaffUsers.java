@@ -13,6 +13,7 @@ import org.goalpost.shared.web.InvalidInputException;
 import org.goalpost.shared.web.NotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Staff accounts: created by an admin (or the first admin from the environment), passwords checked
@@ -68,20 +69,30 @@ public class StaffUsers {
         audit.record("staff_user.created", normalised, "role=" + staffRole);
     }
 
-    /** Changes name, role and whether the account may log in; its sessions end. */
-    public void update(long id, String displayName, String role, boolean enabled) {
+    /**
+     * Changes name, role, whether the account may log in and, when {@code newPassword} is given, its
+     * password; its sessions end. Everything is checked before anything is written, and the last
+     * enabled admin can be neither demoted nor disabled (nobody could manage staff any more).
+     */
+    @Transactional
+    public void update(long id, String displayName, String role, boolean enabled, String newPassword) {
         StaffUser user = repository.find(id).orElseThrow(() -> new NotFoundException("No staff user " + id));
         StaffRole staffRole = role(role);
+        boolean newPasswordGiven = newPassword != null && !newPassword.isEmpty();
+        if (newPasswordGiven) {
+            policy.check("password", newPassword, user.email());
+        }
+        boolean losesAdmin = user.role() == StaffRole.ADMIN && user.enabled() && (staffRole != StaffRole.ADMIN || !enabled);
+        if (losesAdmin && repository.enabledAdmins() <= 1) {
+            throw new InvalidInputException("role", "the last enabled admin can be neither demoted nor disabled; make another admin first");
+        }
         repository.update(id, blankToNull(displayName), staffRole, enabled, stamp(), clock.instant());
         audit.record(enabled ? "staff_user.updated" : "staff_user.disabled", user.email(),
                 "role " + user.role() + " -> " + staffRole + ", enabled " + user.enabled() + " -> " + enabled);
-    }
-
-    public void resetPassword(long id, String password) {
-        StaffUser user = repository.find(id).orElseThrow(() -> new NotFoundException("No staff user " + id));
-        policy.check("password", password, user.email());
-        repository.password(id, encoder.encode(password), stamp(), clock.instant());
-        audit.record("staff_user.password_reset", user.email(), null);
+        if (newPasswordGiven) {
+            repository.password(id, encoder.encode(newPassword), stamp(), clock.instant());
+            audit.record("staff_user.password_reset", user.email(), null);
+        }
     }
 
     /** The first admin, from the environment, when no admin exists yet. */

@@ -53,10 +53,7 @@ class StaffAdminController {
             @RequestParam(defaultValue = "false") boolean enabled, @RequestParam(required = false) String password, Model model,
             HttpServletResponse response) {
         try {
-            users.update(id, displayName, role, enabled);
-            if (password != null && !password.isBlank()) {
-                users.resetPassword(id, password);
-            }
+            users.update(id, displayName, role, enabled, password);
             return "redirect:/staff/users?updated";
         } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());

@@ -1,0 +1,212 @@
+package org.goalpost.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.goalpost.shared.web.InvalidInputException;
+import org.goalpost.testing.AppTest;
+import org.goalpost.testing.StaffAccounts;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+/** Form login, throttling, sessions that end when they must, and the password policy, through the real filter chain. */
+@AppTest
+@TestPropertySource(properties = {StaffAccounts.ADMIN_EMAIL_SETTING, StaffAccounts.ADMIN_PASSWORD_SETTING,
+        StaffAccounts.ADMIN_TOKEN_SETTING})
+class StaffLoginTest {
+
+    private static final String PASSWORD = "Quiet-heron-folds-31-maps";
+    private static final AtomicInteger ADDRESSES = new AtomicInteger(1);
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    StaffUsers users;
+    @Autowired
+    JdbcClient jdbc;
+
+    /** A new staff account of its own for each test, so that locks and sessions do not leak between tests. */
+    private String newStaff(String role) {
+        String email = "staff-" + UUID.randomUUID().toString().substring(0, 8) + "@newsroom.test";
+        users.create(email, "Someone", PASSWORD, role);
+        return email;
+    }
+
+    /** Each attempt from its own client address unless told otherwise, so that the address limit stays out of the way. */
+    private static String freshAddress() {
+        int n = ADDRESSES.getAndIncrement();
+        return "10.1." + (n / 250) + "." + (n % 250 + 1);
+    }
+
+    private MvcResult attempt(String email, String password, String address) throws Exception {
+        return mvc.perform(post("/login").param("username", email).param("password", password).with(csrf())
+                .with(request -> {
+                    request.setRemoteAddr(address);
+                    return request;
+                })).andReturn();
+    }
+
+    private long audited(String actor, String action) {
+        return jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE actor = ? AND action = ?").params(actor, action).query(Long.class).single();
+    }
+
+    @Test
+    void theBootstrapAdminLogsInWithANewSessionIdAndLogsOut() throws Exception {
+        MockHttpSession before = (MockHttpSession) mvc.perform(get("/staff")).andReturn().getRequest().getSession();
+        String idBefore = before.getId();
+        MvcResult login = mvc.perform(post("/login").session(before).param("username", StaffAccounts.ADMIN_EMAIL)
+                .param("password", StaffAccounts.PASSWORD).with(csrf())).andReturn();
+        MockHttpSession session = (MockHttpSession) login.getRequest().getSession(false);
+        assertThat(session.getId()).as("session fixation: the id changes at login").isNotEqualTo(idBefore);
+        assertThat(login.getResponse().getRedirectedUrl()).as("back to where the user was heading").endsWith("/staff?continue");
+        assertThat(mvc.perform(get("/staff").session(session)).andReturn().getResponse().getStatus()).isEqualTo(200);
+        assertThat(audited(StaffAccounts.ADMIN_EMAIL, "login.succeeded")).isPositive();
+
+        MvcResult logout = mvc.perform(post("/logout").session(session).with(csrf())).andReturn();
+        assertThat(logout.getResponse().getRedirectedUrl()).isEqualTo("/login?logout");
+        assertThat(mvc.perform(get("/staff").session(session)).andReturn().getResponse().getRedirectedUrl()).endsWith("/login");
+    }
+
+    @Test
+    void aWrongPasswordAndAnUnknownAccountLookTheSame() throws Exception {
+        String email = newStaff("staff");
+        MvcResult wrongPassword = attempt(email, "Not-the-password-at-all", freshAddress());
+        MvcResult unknownAccount = attempt("nobody-" + UUID.randomUUID() + "@newsroom.test", "Not-the-password-at-all", freshAddress());
+        assertThat(wrongPassword.getResponse().getRedirectedUrl()).isEqualTo("/login?error");
+        assertThat(unknownAccount.getResponse().getRedirectedUrl()).isEqualTo("/login?error");
+        String page = mvc.perform(get("/login?error")).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Wrong email or password, or too many attempts").doesNotContainIgnoringCase("no such")
+                .doesNotContainIgnoringCase("locked").doesNotContainIgnoringCase("disabled");
+        assertThat(audited(email, "login.failed")).isEqualTo(1);
+    }
+
+    @Test
+    void anAccountIsLockedAfterFiveFailuresInARowEvenForTheRightPassword() throws Exception {
+        String email = newStaff("staff");
+        for (int i = 0; i < LoginThrottle.ACCOUNT_FREE_FAILURES; i++) {
+            assertThat(attempt(email, "Guess-number-" + i + "-wrong", freshAddress()).getResponse().getRedirectedUrl()).isEqualTo("/login?error");
+        }
+        assertThat(users.all().stream().filter(u -> u.email().equals(email)).findFirst().orElseThrow().lockedUntil())
+                .isAfter(Instant.now().plusSeconds(50));
+        assertThat(attempt(email, PASSWORD, freshAddress()).getResponse().getRedirectedUrl())
+                .as("the right password during the lock").isEqualTo("/login?error");
+
+        // when the lock has run out, the right password works and the count starts again
+        jdbc.sql("UPDATE staff_user SET locked_until = ? WHERE email = ?").params("2000-01-01 00:00:00", email).update();
+        assertThat(attempt(email, PASSWORD, freshAddress()).getResponse().getRedirectedUrl()).endsWith("/staff");
+        assertThat(jdbc.sql("SELECT failed_logins FROM staff_user WHERE email = ?").param(email).query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void anAddressThatFailsTwentyTimesIsRefusedEvenForARealAccount() throws Exception {
+        String email = newStaff("staff");
+        String address = freshAddress();
+        for (int i = 0; i < LoginThrottle.IP_LIMIT; i++) {
+            attempt("guess-" + i + "@newsroom.test", "Some-guess-" + i, address);
+        }
+        assertThat(attempt(email, PASSWORD, address).getResponse().getRedirectedUrl()).isEqualTo("/login?error");
+        assertThat(attempt(email, PASSWORD, freshAddress()).getResponse().getRedirectedUrl())
+                .as("the same account from another address").endsWith("/staff");
+    }
+
+    @Test
+    void disablingAnAccountEndsItsSessionsAtTheNextRequest() throws Exception {
+        String email = newStaff("staff");
+        MockHttpSession session = StaffAccounts.login(mvc, email, PASSWORD);
+        assertThat(mvc.perform(get("/staff/donations").session(session)).andReturn().getResponse().getStatus()).isEqualTo(200);
+
+        long id = users.all().stream().filter(u -> u.email().equals(email)).findFirst().orElseThrow().id();
+        users.update(id, "Someone", "staff", false, null);
+
+        MvcResult after = mvc.perform(get("/staff/donations").session(session)).andReturn();
+        assertThat(after.getResponse().getRedirectedUrl()).isEqualTo("/login?expired");
+        assertThat(attempt(email, PASSWORD, freshAddress()).getResponse().getRedirectedUrl()).isEqualTo("/login?error");
+    }
+
+    @Test
+    void aRoleChangeOrPasswordResetAlsoEndsSessions() throws Exception {
+        String email = newStaff("staff");
+        long id = users.all().stream().filter(u -> u.email().equals(email)).findFirst().orElseThrow().id();
+        MockHttpSession first = StaffAccounts.login(mvc, email, PASSWORD);
+        users.update(id, "Someone", "admin", true, null);
+        assertThat(mvc.perform(get("/staff").session(first)).andReturn().getResponse().getRedirectedUrl()).isEqualTo("/login?expired");
+
+        MockHttpSession second = StaffAccounts.login(mvc, email, PASSWORD);
+        users.update(id, "Someone", "admin", true, "Brand-new-pass-77-words");
+        assertThat(mvc.perform(get("/staff").session(second)).andReturn().getResponse().getRedirectedUrl()).isEqualTo("/login?expired");
+        StaffAccounts.login(mvc, email, "Brand-new-pass-77-words");
+    }
+
+    @Test
+    void aSessionEndsEightHoursAfterLoginWhateverItsActivity() throws Exception {
+        MockHttpSession session = StaffAccounts.login(mvc, newStaff("staff"), PASSWORD);
+        long loginAt = (Long) session.getAttribute(StaffSessionFilter.LOGIN_AT);
+        session.setAttribute(StaffSessionFilter.LOGIN_AT, loginAt - StaffSessionFilter.ABSOLUTE_TIMEOUT.toMillis() + 60_000);
+        assertThat(mvc.perform(get("/staff").session(session)).andReturn().getResponse().getStatus()).as("7 h 59 min").isEqualTo(200);
+        session.setAttribute(StaffSessionFilter.LOGIN_AT, loginAt - StaffSessionFilter.ABSOLUTE_TIMEOUT.toMillis() - 1_000);
+        assertThat(mvc.perform(get("/staff").session(session)).andReturn().getResponse().getRedirectedUrl()).isEqualTo("/login?expired");
+    }
+
+    @Test
+    void theLastEnabledAdminCanBeNeitherDisabledNorDemoted() {
+        long admin = users.all().stream().filter(u -> u.email().equals(StaffAccounts.ADMIN_EMAIL)).findFirst().orElseThrow().id();
+        long admins = users.all().stream().filter(u -> u.role() == StaffRole.ADMIN && u.enabled()).count();
+        if (admins == 1) {
+            assertThatThrownBy(() -> users.update(admin, "Administrator", "admin", false, null)).isInstanceOf(InvalidInputException.class);
+            assertThatThrownBy(() -> users.update(admin, "Administrator", "staff", true, null)).isInstanceOf(InvalidInputException.class);
+            assertThat(users.find(admin).orElseThrow().enabled()).isTrue();
+        }
+        String other = newStaff("admin");
+        long otherId = users.all().stream().filter(u -> u.email().equals(other)).findFirst().orElseThrow().id();
+        users.update(otherId, "Someone", "staff", true, null);
+        assertThat(users.find(otherId).orElseThrow().role()).isEqualTo(StaffRole.STAFF);
+    }
+
+    @Test
+    void aRejectedUserFormKeepsWhatWasTypedAndWritesNothing() throws Exception {
+        MockHttpSession admin = StaffAccounts.loginAsAdmin(mvc);
+        int before = users.all().size();
+        String email = "new.colleague@newsroom.test";
+        MvcResult tooShort = mvc.perform(post("/staff/users").session(admin).with(csrf()).param("email", email)
+                .param("displayName", "New Colleague").param("role", "staff").param("password", "short-one")).andReturn();
+        assertThat(tooShort.getResponse().getStatus()).isEqualTo(422);
+        assertThat(tooShort.getResponse().getContentAsString()).contains("use at least 12 characters").contains(email).contains("New Colleague");
+        MvcResult common = mvc.perform(post("/staff/users").session(admin).with(csrf()).param("email", email)
+                .param("role", "staff").param("password", "1q2w3e4r1234")).andReturn();
+        assertThat(common.getResponse().getStatus()).isEqualTo(422);
+        assertThat(common.getResponse().getContentAsString()).contains("one of the most common passwords");
+        assertThat(users.all()).hasSize(before);
+
+        // a rejected new password changes nothing else either (the role stays)
+        String existing = newStaff("staff");
+        long id = users.all().stream().filter(u -> u.email().equals(existing)).findFirst().orElseThrow().id();
+        MvcResult rejected = mvc.perform(post("/staff/users/" + id).session(admin).with(csrf()).param("role", "admin")
+                .param("enabled", "true").param("password", "tiny")).andReturn();
+        assertThat(rejected.getResponse().getStatus()).isEqualTo(422);
+        assertThat(users.find(id).orElseThrow().role()).isEqualTo(StaffRole.STAFF);
+    }
+
+    @Test
+    void thePasswordPolicy() {
+        PasswordPolicy policy = new PasswordPolicy();
+        assertThatThrownBy(() -> policy.check("password", "elevenchars", "a@b.org")).hasMessageContaining("at least 12");
+        policy.check("password", "twelve chars", "a@b.org");
+        policy.check("password", "x".repeat(128), "a@b.org");
+        assertThatThrownBy(() -> policy.check("password", "x".repeat(129), "a@b.org")).hasMessageContaining("at most 128");
+        assertThatThrownBy(() -> policy.check("password", "1Q2W3E4R1234", "a@b.org")).hasMessageContaining("common");
+        assertThatThrownBy(() -> policy.check("password", "marianne-rocks-2026", "marianne@newsroom.test"))
+                .hasMessageContaining("email name");
+        assertThat(policy.isCommon("123456789012")).isTrue();
+    }
+}
