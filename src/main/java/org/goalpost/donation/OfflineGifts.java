@@ -89,10 +89,14 @@ public class OfflineGifts {
         }
         RecordedEntry original = ledger.find(LedgerKind.OFFLINE_GIFT, "offline_" + gift.publicId())
                 .orElseThrow(() -> new InvalidInputException("donation", "this gift has no ledger row"));
+        if (ledger.find(LedgerKind.ADJUSTMENT, "reverse_" + gift.publicId()).isPresent()) {
+            throw new InvalidInputException("donation", "this gift is already reversed");
+        }
         String why = blank(reason);
         if (why == null) {
             throw new InvalidInputException("reason", "say why the gift is reversed");
         }
+        // a concurrent second reversal meets the ledger's unique key (kind, source) and counts nothing
         ledger.record(campaign, new LedgerEntry(LedgerKind.ADJUSTMENT, original.amount().negate(), 0, "reverse_" + gift.publicId(),
                 gift.id(), gift.donorRef(), original.livemode(), clock.instant(), PeriodAttribution.forReversal(original.period()), actor,
                 "reverses offline gift: " + (why.length() > 400 ? why.substring(0, 400) : why)));

@@ -38,6 +38,7 @@ public final class FakeStripe implements AutoCloseable {
     private final Map<String, Map<String, Map<String, Object>>> refundsByCharge = new ConcurrentHashMap<>();
     private final List<Map<String, Object>> events = new CopyOnWriteArrayList<>();
     private final AtomicInteger sessionCounter = new AtomicInteger();
+    private final Map<String, Map<String, Object>> refundsByIdempotencyKey = new ConcurrentHashMap<>();
 
     public FakeStripe() {
         this(0);
@@ -78,6 +79,7 @@ public final class FakeStripe implements AutoCloseable {
         invoicePaymentsByIntent.clear();
         charges.clear();
         refundsByCharge.clear();
+        refundsByIdempotencyKey.clear();
         events.clear();
     }
 
@@ -180,6 +182,9 @@ public final class FakeStripe implements AutoCloseable {
                         : invoicePaymentsByIntent.get(query(request, "payment[payment_intent]"));
                 return StripeJson.list(found == null ? List.of() : List.of(found), "/v1/invoice_payments");
             }
+            if (request.getMethod().equals(RequestMethod.POST) && path.equals("/v1/refunds")) {
+                return createRefund(request);
+            }
             if (path.equals("/v1/refunds")) {
                 Map<String, Map<String, Object>> refunds = refundsByCharge.getOrDefault(query(request, "charge"), Map.of());
                 return StripeJson.list(new ArrayList<>(refunds.values()), "/v1/refunds");
@@ -203,6 +208,31 @@ public final class FakeStripe implements AutoCloseable {
                     form(request, "line_items[0][price_data][currency]"), form(request, "customer_email"), System.currentTimeMillis() / 1000);
             sessions.put(id, session);
             return session;
+        }
+
+        /**
+         * A refund of a PaymentIntent's charge, succeeded at once (as card refunds usually are); the
+         * same Idempotency-Key gives back the same refund, as Stripe does.
+         */
+        private Map<String, Object> createRefund(LoggedRequest request) {
+            String key = request.getHeader("Idempotency-Key");
+            if (key != null && refundsByIdempotencyKey.containsKey(key)) {
+                return refundsByIdempotencyKey.get(key);
+            }
+            Map<String, Object> intent = intents.get(form(request, "payment_intent"));
+            if (intent == null) {
+                return null;
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> charge = (Map<String, Object>) intent.get("latest_charge");
+            long amount = form(request, "amount") == null ? ((Number) intent.get("amount")).longValue() : Long.parseLong(form(request, "amount"));
+            Map<String, Object> refund = StripeJson.refund("re_fake_" + sessionCounter.incrementAndGet(), (String) charge.get("id"),
+                    (String) intent.get("id"), amount, (String) intent.get("currency"), "succeeded", System.currentTimeMillis() / 1000);
+            putRefund(refund);
+            if (key != null) {
+                refundsByIdempotencyKey.put(key, refund);
+            }
+            return refund;
         }
 
         private String form(LoggedRequest request, String name) {
