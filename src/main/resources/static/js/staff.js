@@ -15,7 +15,7 @@
           rows.push(data.days.map(function () { return tier.amountMinor / scale; }));
         });
         new uPlot({ width: Math.min(box.clientWidth || 600, 720), height: 240, series: series,
-          axes: [{}, { values: function (u, vals) { return vals.map(function (v) { return v.toLocaleString() + ' ' + data.currency; }); } }] },
+          axes: [{}, { size: 90, values: function (u, vals) { return vals.map(function (v) { return v.toLocaleString() + ' ' + data.currency; }); } }] },
           rows, box);
       })
       .catch(function () { box.textContent = 'The chart could not be loaded.'; });

@@ -1,0 +1,162 @@
+package org.goalpost.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.goalpost.testing.AppTest;
+import org.goalpost.testing.Browser;
+import org.goalpost.testing.StaffAccounts;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * A staff member's first hour, in a real headless Chromium: log in as the bootstrap admin, create a
+ * campaign with three tiers (after a mistake the editor points at), see it on the public page,
+ * record an offline gift, and see the public bar and the dashboard move. Screenshots of the editor
+ * and the dashboard land in {@code target/screenshots/}.
+ */
+@AppTest
+@TestPropertySource(properties = {StaffAccounts.ADMIN_EMAIL_SETTING, StaffAccounts.ADMIN_PASSWORD_SETTING,
+        StaffAccounts.ADMIN_TOKEN_SETTING, "goalpost.test.context=staff-browser"})
+class StaffBrowserTest {
+
+    private static ChromeDriver browser;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void openBrowser() {
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private static void waitFor(ExpectedCondition<?> condition) {
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(condition);
+    }
+
+    private static WebElement field(String name) {
+        return browser.findElement(By.name(name));
+    }
+
+    private static void type(String name, String text) {
+        WebElement input = field(name);
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    private static void click(String testId) {
+        browser.findElement(By.cssSelector("[data-testid=" + testId + "]")).click();
+    }
+
+    private static String text(String testId) {
+        return browser.findElement(By.cssSelector("[data-testid=" + testId + "]")).getText();
+    }
+
+    @Test
+    void theBootstrapAdminCreatesACampaignRecordsAGiftAndSeesTheBarsMove() {
+        // 1. the staff area asks for a login; the bootstrap admin logs in
+        browser.get(url("/staff"));
+        waitFor(ExpectedConditions.urlContains("/login"));
+        type("username", StaffAccounts.ADMIN_EMAIL);
+        type("password", "wrong password, surely");
+        click("login");
+        waitFor(ExpectedConditions.urlContains("/login?error"));
+        assertThat(text("login-error")).contains("Wrong email or password");
+        type("username", StaffAccounts.ADMIN_EMAIL);
+        type("password", StaffAccounts.PASSWORD);
+        click("login");
+        waitFor(ExpectedConditions.urlContains("/staff"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Dashboard");
+
+        // 2. a campaign with three tiers; a tier lower than the one before is pointed at, and what was typed stays
+        browser.get(url("/staff/campaigns/new"));
+        type("slug", "city-desk");
+        type("title", "Fund the city desk");
+        type("description", "Two reporters on the council beat.");
+        new Select(field("status")).selectByValue("active");
+        type("tiers[0].amount", "1000");
+        type("tiers[0].label", "A part-time reporter");
+        click("add-tier");
+        waitFor(ExpectedConditions.numberOfElementsToBe(By.cssSelector("[data-testid=tier-row]"), 2));
+        type("tiers[1].amount", "500");
+        type("tiers[1].label", "A full-time reporter");
+        click("add-tier");
+        waitFor(ExpectedConditions.numberOfElementsToBe(By.cssSelector("[data-testid=tier-row]"), 3));
+        type("tiers[2].amount", "3000");
+        type("tiers[2].label", "A data desk");
+        click("save");
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=form-errors]")));
+        List<String> tierErrors = browser.findElements(By.cssSelector("[data-testid=tier-row] .gp-error")).stream().map(WebElement::getText).toList();
+        assertThat(tierErrors).isNotEmpty();
+        assertThat(field("title").getAttribute("value")).isEqualTo("Fund the city desk");
+        assertThat(field("tiers[2].label").getAttribute("value")).isEqualTo("A data desk");
+        type("tiers[1].amount", "2000");
+        Path editor = Browser.screenshot(browser, "staff-campaign-editor");
+        assertThat(editor.toFile().length()).isGreaterThan(10_000);
+        click("save");
+        waitFor(ExpectedConditions.urlContains("/staff?saved"));
+        browser.get(url("/staff/campaigns/city-desk/edit"));
+        assertThat(browser.findElements(By.cssSelector(".gp-card [data-testid=marker] .gp-marker-amount")).stream().map(WebElement::getText))
+                .as("the editor's preview of the public bar").containsExactly("$0", "$1,000", "$2,000", "$3,000");
+        Browser.screenshot(browser, "staff-campaign-editor-preview");
+
+        // 3. the public page shows it, with markers at 0, 1,000, 2,000 and 3,000 dollars
+        browser.get(url("/campaigns/city-desk"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Fund the city desk");
+        assertThat(browser.findElements(By.cssSelector("[data-testid=marker] .gp-marker-amount")).stream().map(WebElement::getText))
+                .containsExactly("$0", "$1,000", "$2,000", "$3,000");
+        assertThat(text("raised")).isEqualTo("$0 raised");
+
+        // 4. an offline gift of 1,250 dollars, by cheque
+        browser.get(url("/staff/offline-gifts/new"));
+        new Select(field("campaign")).selectByValue("city-desk");
+        type("amount", "1,250");
+        new Select(field("method")).selectByValue("cheque");
+        type("donorName", "Ada Lovelace");
+        type("note", "handed over at the town-hall meeting");
+        click("record-gift");
+        waitFor(ExpectedConditions.urlContains("?recorded"));
+        assertThat(browser.getPageSource()).contains("The offline gift is recorded and counted");
+
+        // 5. the public bar moved (the first tier is reached) and so did the dashboard
+        browser.get(url("/campaigns/city-desk"));
+        waitFor(driver -> {
+            driver.navigate().refresh();
+            return text("raised").equals("$1,250 raised");
+        });
+        assertThat(browser.findElements(By.cssSelector("[data-testid=marker].gp-reached .gp-marker-amount")).stream().map(WebElement::getText))
+                .containsExactly("$1,000");
+
+        browser.get(url("/staff"));
+        WebElement card = browser.findElement(By.cssSelector("[data-campaign=city-desk]"));
+        assertThat(card.findElement(By.cssSelector("td[data-testid=raised]")).getText()).isEqualTo("$1,250");
+        assertThat(card.findElement(By.cssSelector("[data-testid=donors]")).getText()).isEqualTo("1");
+        assertThat(card.findElement(By.cssSelector("[data-testid=donations]")).getText()).isEqualTo("1");
+        waitFor(driver -> !card.findElements(By.cssSelector(".gp-chart canvas")).isEmpty());
+        Path dashboard = Browser.screenshot(browser, "staff-dashboard");
+        assertThat(dashboard.toFile().length()).isGreaterThan(10_000);
+    }
+}
