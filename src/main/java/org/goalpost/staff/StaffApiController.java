@@ -19,6 +19,7 @@ import org.goalpost.payment.Refunds;
 import org.goalpost.shared.mode.AppMode;
 import org.goalpost.shared.web.MalformedInputException;
 import org.goalpost.shared.web.NotFoundException;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -38,6 +39,7 @@ import org.springframework.web.bind.annotation.RestController;
  * ADMIN one (see the security module). Described at {@code /v3/api-docs}.
  */
 @RestController
+@SecurityRequirement(name = ApiDocumentation.STAFF_TOKEN)
 @RequestMapping(path = "/api/staff", produces = MediaType.APPLICATION_JSON_VALUE)
 class StaffApiController {
 

@@ -18,7 +18,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Benchmark data: migrates a database, seeds the demo campaign, then adds {@code rows} ledger rows
- * (payments, refunds, offline gifts; test mode) to the campaign {@code support} in bulk, recomputes
+ * (payments, refunds, offline gifts; test mode), each with its donation, to the campaign {@code support} in bulk, recomputes
  * its totals from the ledger in SQL, and checks them with the app's own {@link LedgerCheck}.
  * Usage: {@code BenchSeed <jdbc-url> <user> <password> <rows>}.
  */
@@ -77,28 +77,42 @@ public final class BenchSeed {
         LocalDateTime start = LocalDateTime.ofInstant(Instant.parse("2025-01-01T00:00:00Z"), ZoneOffset.UTC);
         String now = format.format(LocalDateTime.now(ZoneOffset.UTC));
         db.setAutoCommit(false);
+        long firstDonation = count(db, "SELECT COALESCE(MAX(id), 0) + 1 FROM donation");
         int batch = 2_000;
         for (int done = 0; done < rows; done += batch) {
-            StringBuilder sql = new StringBuilder("INSERT INTO ledger_entry (campaign_id, period_key, kind, amount_minor, fee_minor, currency, "
-                    + "source_ref, donor_ref, livemode, occurred_at, recorded_at) VALUES ");
+            StringBuilder donations = new StringBuilder("INSERT INTO donation (id, public_id, campaign_id, channel, status, donation_interval, "
+                    + "amount_minor, currency, livemode, donor_name, donor_email, anonymous, gift_minor, created_at, updated_at) VALUES ");
+            StringBuilder ledger = new StringBuilder("INSERT INTO ledger_entry (campaign_id, donation_id, period_key, kind, amount_minor, "
+                    + "fee_minor, currency, source_ref, donor_ref, livemode, occurred_at, recorded_at) VALUES ");
             int n = Math.min(batch, rows - done);
             for (int i = 0; i < n; i++) {
                 int k = done + i;
+                long donation = firstDonation + k;
                 int roll = random.nextInt(100);
                 String kind = roll < 85 ? "PAYMENT" : roll < 95 ? "REFUND" : "OFFLINE_GIFT";
                 long amount = 500 + random.nextInt(20_000);
                 long signed = kind.equals("REFUND") ? -amount / 2 : amount;
                 long fee = kind.equals("PAYMENT") ? amount * 29 / 1000 + 30 : 0;
                 String at = format.format(start.plusMinutes(random.nextInt(60 * 24 * 600)));
+                int donor = 1 + random.nextInt(200_000);
+                String channel = kind.equals("OFFLINE_GIFT") ? "OFFLINE" : "STRIPE";
+                String status = "SUCCEEDED";
+                String interval = random.nextInt(4) == 0 ? "MONTH" : "ONCE";
                 if (i > 0) {
-                    sql.append(',');
+                    donations.append(',');
+                    ledger.append(',');
                 }
-                sql.append('(').append(campaign).append(",'ALL','").append(kind).append("',").append(signed).append(',').append(fee)
-                        .append(",'USD','bench_").append(k).append("','d:").append(1 + random.nextInt(200_000)).append("',FALSE,'")
+                donations.append('(').append(donation).append(",'").append(String.format("bench-%030d", k)).append("',").append(campaign)
+                        .append(",'").append(channel).append("','").append(status).append("','").append(interval).append("',").append(amount)
+                        .append(",'USD',FALSE,'Reader ").append(donor).append("','reader").append(donor).append("@example.org',FALSE,")
+                        .append(amount).append(",'").append(at).append("','").append(at).append("')");
+                ledger.append('(').append(campaign).append(',').append(donation).append(",'ALL','").append(kind).append("',").append(signed)
+                        .append(',').append(fee).append(",'USD','bench_").append(k).append("','d:").append(donor).append("',FALSE,'")
                         .append(at).append("','").append(now).append("')");
             }
             try (Statement s = db.createStatement()) {
-                s.executeUpdate(sql.toString());
+                s.executeUpdate(donations.toString());
+                s.executeUpdate(ledger.toString());
             }
             db.commit();
         }
@@ -112,6 +126,11 @@ public final class BenchSeed {
                 PreparedStatement donors = db.prepareStatement("INSERT INTO period_donor (campaign_id, period_key, livemode, donor_ref) "
                         + "SELECT DISTINCT campaign_id, period_key, livemode, donor_ref FROM ledger_entry WHERE campaign_id = ? AND " + gift);
                 PreparedStatement clearTotals = db.prepareStatement("DELETE FROM campaign_totals WHERE campaign_id = ?");
+                PreparedStatement clearDaily = db.prepareStatement("DELETE FROM campaign_daily WHERE campaign_id = ?");
+                PreparedStatement daily = db.prepareStatement("INSERT INTO campaign_daily (campaign_id, period_key, livemode, local_day, "
+                        + "raised_minor, gross_minor) SELECT campaign_id, period_key, livemode, CAST(occurred_at AS DATE), SUM(amount_minor), "
+                        + "SUM(CASE WHEN " + gift + " THEN amount_minor ELSE 0 END) FROM ledger_entry WHERE campaign_id = ? "
+                        + "GROUP BY campaign_id, period_key, livemode, CAST(occurred_at AS DATE)");
                 PreparedStatement totals = db.prepareStatement("INSERT INTO campaign_totals (campaign_id, period_key, livemode, currency, "
                         + "raised_minor, gross_minor, refunded_minor, disputed_minor, adjusted_minor, fees_minor, donation_count, donor_count, "
                         + "updated_at) SELECT campaign_id, period_key, livemode, MAX(currency), SUM(amount_minor), "
@@ -131,6 +150,10 @@ public final class BenchSeed {
             totals.setString(1, DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS").format(LocalDateTime.now(ZoneOffset.UTC)));
             totals.setLong(2, campaign);
             totals.executeUpdate();
+            clearDaily.setLong(1, campaign);
+            clearDaily.executeUpdate();
+            daily.setLong(1, campaign);
+            daily.executeUpdate();
         }
     }
 }

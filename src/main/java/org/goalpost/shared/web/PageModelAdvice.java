@@ -9,7 +9,11 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
-/** What every server-rendered page needs: whether to show the TEST MODE banner, and a readable 404. */
+/**
+ * What every server-rendered page needs: whether to show the TEST MODE banner, and readable pages
+ * for a 404 and for input that cannot be used (400, 422). JSON controllers get problem details from
+ * {@link ApiProblemHandler} instead, which comes first.
+ */
 @ControllerAdvice(annotations = Controller.class)
 class PageModelAdvice {
 
@@ -31,5 +35,14 @@ class PageModelAdvice {
         model.addAttribute("testMode", !mode.isLive());
         model.addAttribute("message", e.getMessage());
         return "not-found";
+    }
+
+    /** A filter or form value that cannot be used, where the page has no form of its own to show it in. */
+    @ExceptionHandler(InvalidInputException.class)
+    String badInput(InvalidInputException e, Model model, jakarta.servlet.http.HttpServletResponse response) {
+        response.setStatus(e instanceof MalformedInputException ? HttpStatus.BAD_REQUEST.value() : HttpStatus.UNPROCESSABLE_CONTENT.value());
+        model.addAttribute("testMode", !mode.isLive());
+        model.addAttribute("problems", e.problems());
+        return "bad-input";
     }
 }
