@@ -57,6 +57,9 @@ CREATE TABLE campaign_daily (
 
 -- Search and keyset paging of donations at a million rows.
 CREATE INDEX ix_donation_created ON donation (created_at, id);
+-- The list's pages: their ids come from this index alone, filters on status, interval and campaign included.
+CREATE INDEX ix_donation_mode_created ON donation (livemode, created_at, id, status, donation_interval, campaign_id);
+CREATE INDEX ix_donation_name ON donation (donor_name);
 CREATE INDEX ix_donation_email ON donation (donor_email);
 CREATE INDEX ix_gateway_payment_donation ON gateway_payment (donation_id);
 
