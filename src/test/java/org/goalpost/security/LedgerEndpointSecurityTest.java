@@ -2,6 +2,7 @@ package org.goalpost.security;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.goalpost.testing.AppTest;
@@ -21,7 +22,7 @@ class LedgerEndpointSecurityTest {
     void anonymousCallersAreTurnedAway() throws Exception {
         mvc.perform(get("/actuator/ledger")).andExpect(status().isUnauthorized());
         mvc.perform(get("/actuator/env")).andExpect(status().isUnauthorized());
-        mvc.perform(get("/staff")).andExpect(status().isUnauthorized());
+        mvc.perform(get("/staff")).andExpect(status().isFound()).andExpect(redirectedUrl("/login"));
         mvc.perform(get("/api/staff/campaigns")).andExpect(status().isUnauthorized());
     }
 

@@ -42,6 +42,8 @@ public final class DbSuite {
                         "--spring.datasource.username=" + target.username(),
                         "--spring.datasource.password=" + target.password(),
                         "--spring.datasource.hikari.maximum-pool-size=40",
+                        "--spring.datasource.hikari.minimum-idle=2",
+                        "--spring.datasource.hikari.idle-timeout=10000",
                         "--goalpost.demo.enabled=false",
                         "--spring.main.banner-mode=off");
         requireConnectedTo(context, target);

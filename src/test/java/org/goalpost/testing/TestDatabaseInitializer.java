@@ -13,6 +13,9 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
         TestPropertyValues.of(
                 "spring.datasource.url=" + target.url(),
                 "spring.datasource.username=" + target.username(),
-                "spring.datasource.password=" + target.password()).applyTo(context);
+                "spring.datasource.password=" + target.password(),
+                // many test contexts stay cached at once: each holds few connections (the server allows 151)
+                "spring.datasource.hikari.maximum-pool-size=8",
+                "spring.datasource.hikari.minimum-idle=1").applyTo(context);
     }
 }
