@@ -70,7 +70,7 @@ class ExportController {
         }
     }
 
-    /** Writes the donations matching the criteria as CSV, streaming (also used by the staff API). */
+    /** Writes the donations matching the criteria as CSV, row by row from a streaming result set. */
     static void writeDonations(DonationQueries queries, DonationCriteria criteria, HttpServletResponse response) throws IOException {
         start(response, "goalpost-donations.csv");
         try (CSVPrinter csv = printer(response, DONATION_COLUMNS)) {
