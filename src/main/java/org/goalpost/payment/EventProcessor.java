@@ -2,7 +2,10 @@ package org.goalpost.payment;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.goalpost.shared.db.Transactions;
 import org.goalpost.shared.web.UpstreamFailureException;
 import org.slf4j.Logger;
@@ -22,7 +25,11 @@ public class EventProcessor {
     /** What happened to an event. */
     public enum Result { APPLIED, NO_EFFECT, DUPLICATE }
 
+    /** How many recently settled event ids each instance remembers, to answer Stripe's duplicates without a query. */
+    static final int RECENT_IDS = 20_000;
+
     private final Inbox inbox;
+    private final RecentIds recent = new RecentIds(RECENT_IDS);
     private final PaymentLedger paymentLedger;
     private final Transactions transactions;
     private final Clock clock;
@@ -39,7 +46,8 @@ public class EventProcessor {
      * @throws UpstreamFailureException when the gateway could not be asked what the event means (try again later)
      */
     public Result process(IncomingEvent event, String receivedBy) {
-        if (inbox.contains(event.id())) {
+        if (recent.contains(event.id()) || inbox.contains(event.id())) {
+            recent.add(event.id());
             return Result.DUPLICATE;
         }
         List<PaymentFact> facts = factsOf(event);
@@ -62,6 +70,8 @@ public class EventProcessor {
             inbox.outcome(event.id(), outcome, donationId, summary.isEmpty() ? null : String.join("; ", summary));
             return changed ? Result.APPLIED : Result.NO_EFFECT;
         });
+        // only once committed: an event whose transaction failed must be taken again when it comes back
+        recent.add(event.id());
         log.debug("Event {} {} via {}: {}", event.id(), event.type(), receivedBy, result);
         return result;
     }
@@ -73,6 +83,32 @@ public class EventProcessor {
             throw e;
         } catch (Exception e) {
             throw new IllegalStateException("Could not work out what event " + event.id() + " means", e);
+        }
+    }
+
+    /**
+     * Event ids whose inbox row is committed (rows are never deleted), the newest {@code capacity}
+     * of them. Only a shortcut: the inbox's unique key stays the guard.
+     */
+    static final class RecentIds {
+
+        private final Map<String, Boolean> ids;
+
+        RecentIds(int capacity) {
+            this.ids = Collections.synchronizedMap(new LinkedHashMap<>(capacity * 4 / 3 + 1, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                    return size() > capacity;
+                }
+            });
+        }
+
+        boolean contains(String id) {
+            return ids.containsKey(id);
+        }
+
+        void add(String id) {
+            ids.put(id, Boolean.TRUE);
         }
     }
 }
