@@ -95,12 +95,7 @@ public class EventProcessor {
         private final Map<String, Boolean> ids;
 
         RecentIds(int capacity) {
-            this.ids = Collections.synchronizedMap(new LinkedHashMap<>(capacity * 4 / 3 + 1, 0.75f, false) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-                    return size() > capacity;
-                }
-            });
+            this.ids = Collections.synchronizedMap(new Newest(capacity));
         }
 
         boolean contains(String id) {
@@ -109,6 +104,22 @@ public class EventProcessor {
 
         void add(String id) {
             ids.put(id, Boolean.TRUE);
+        }
+
+        /** Insertion-ordered, dropping the eldest entry past its capacity. */
+        private static final class Newest extends LinkedHashMap<String, Boolean> {
+
+            private final int capacity;
+
+            Newest(int capacity) {
+                super(capacity * 4 / 3 + 1);
+                this.capacity = capacity;
+            }
+
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                return size() > capacity;
+            }
         }
     }
 }
