@@ -41,6 +41,11 @@ public class EventProcessor {
         this.clock = clock;
     }
 
+    /** Whether this instance has lately committed the event with this id (memory only: no query). */
+    public boolean recentlySettled(String eventId) {
+        return recent.contains(eventId);
+    }
+
     /**
      * @param receivedBy {@code WEBHOOK}, {@code RECONCILER} or {@code TEST_GATEWAY}
      * @throws UpstreamFailureException when the gateway could not be asked what the event means (try again later)

@@ -35,8 +35,11 @@ class StripeWebhookController {
         if (body == null || body.length == 0) {
             throw new MalformedInputException("body", "is empty");
         }
-        var event = verifier.verify(new String(body, StandardCharsets.UTF_8), signature);
-        EventProcessor.Result result = processor.process(translator.incoming(event), "WEBHOOK");
+        String payload = verifier.verify(new String(body, StandardCharsets.UTF_8), signature);
+        // Stripe delivers at least once: a redelivery this instance has settled is answered before any parsing
+        EventProcessor.Result result = StripeWebhookVerifier.leadingEventId(payload).filter(processor::recentlySettled).isPresent()
+                ? EventProcessor.Result.DUPLICATE
+                : processor.process(translator.incoming(verifier.parse(payload)), "WEBHOOK");
         return Map.of("received", true, "result", result.name().toLowerCase());
     }
 }

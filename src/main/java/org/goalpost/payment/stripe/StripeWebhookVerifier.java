@@ -5,6 +5,9 @@ import com.stripe.model.Event;
 import com.stripe.net.Webhook;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.goalpost.shared.web.MalformedInputException;
 
 /**
@@ -13,6 +16,8 @@ import org.goalpost.shared.web.MalformedInputException;
  * the old and the new secret), made at most 300 s ago.
  */
 class StripeWebhookVerifier {
+
+    private static final Pattern LEADING_ID = Pattern.compile("\\s*\\{\\s*\"id\"\\s*:\\s*\"(evt_[A-Za-z0-9_]{1,100})\"");
 
     private final List<String> secrets;
     private final long toleranceSeconds;
@@ -24,7 +29,8 @@ class StripeWebhookVerifier {
         this.clock = clock;
     }
 
-    Event verify(String payload, String signature) {
+    /** The payload, once its signature is one of ours; otherwise a 400 naming what is wrong. */
+    String verify(String payload, String signature) {
         if (signature == null || signature.isBlank()) {
             throw new MalformedInputException("Stripe-Signature", "is missing");
         }
@@ -33,13 +39,36 @@ class StripeWebhookVerifier {
         }
         for (String secret : secrets) {
             try {
-                return Webhook.constructEvent(payload, signature, secret, toleranceSeconds, clock);
+                Webhook.Signature.verifyHeader(payload, signature, secret, toleranceSeconds, clock);
+                return payload;
             } catch (SignatureVerificationException e) {
                 // try the next secret
-            } catch (RuntimeException e) {
-                throw new MalformedInputException("body", "is not a Stripe event");
             }
         }
         throw new MalformedInputException("Stripe-Signature", "does not match the body, or is older than " + toleranceSeconds + " s");
+    }
+
+    /** The event of a verified payload. */
+    Event parse(String verifiedPayload) {
+        try {
+            Event event = Webhook.constructEventWithoutVerification(verifiedPayload);
+            if (event == null || event.getId() == null) {
+                throw new MalformedInputException("body", "is not a Stripe event");
+            }
+            return event;
+        } catch (MalformedInputException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new MalformedInputException("body", "is not a Stripe event");
+        }
+    }
+
+    /**
+     * The event's id when the payload starts with it, as Stripe writes events, without parsing
+     * the rest; empty otherwise (the full parse then finds it).
+     */
+    static Optional<String> leadingEventId(String verifiedPayload) {
+        Matcher matcher = LEADING_ID.matcher(verifiedPayload);
+        return matcher.lookingAt() ? Optional.of(matcher.group(1)) : Optional.empty();
     }
 }

@@ -70,6 +70,43 @@ class StripeWebhookTest extends StripeAppTestBase {
         }
 
         @Test
+        void aCorrectlySignedBodyThatIsNoEventIsRefusedAndWritesNothing() throws Exception {
+            long before = inboxCount();
+            for (String payload : new String[] {"not json", "{\"id\": \"evt_1\", \"data\": ", "null", "[]", "{}"}) {
+                deliver(payload, SECRET, now()).andExpect(status().isBadRequest())
+                        .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+            }
+            assertThat(inboxCount()).isEqualTo(before);
+        }
+
+        @Test
+        void aRedeliveryIsADuplicateWhereverItsIdStands() throws Exception {
+            Paid paid = paid("redeliver", 1_500, 74);
+            Map<String, Object> event = completed(paid, "paid");
+            String idFirst = StripeJson.write(event);
+            // the same event with its fields in another order: the id is found by the full parse
+            Map<String, Object> reordered = new java.util.LinkedHashMap<>(event);
+            Object id = reordered.remove("id");
+            reordered.put("id", id);
+            String idLast = StripeJson.write(reordered);
+            assertThat(StripeWebhookVerifier.leadingEventId(idFirst)).contains((String) id);
+            assertThat(StripeWebhookVerifier.leadingEventId(idLast)).isEmpty();
+
+            deliver(idLast, SECRET, now()).andExpect(status().isOk()).andExpect(jsonPath("$.result").value("applied"));
+            deliver(idFirst, SECRET, now()).andExpect(status().isOk()).andExpect(jsonPath("$.result").value("duplicate"));
+            deliver(idLast, SECRET, now()).andExpect(status().isOk()).andExpect(jsonPath("$.result").value("duplicate"));
+            assertThat(testTotals(paid.campaign()).raisedMinor()).isEqualTo(1_500);
+        }
+
+        @Test
+        void onlyALeadingTopLevelIdIsTakenWithoutParsing() {
+            assertThat(StripeWebhookVerifier.leadingEventId("{\n  \"id\": \"evt_1Abc_2\",\n  \"object\": \"event\"}")).contains("evt_1Abc_2");
+            assertThat(StripeWebhookVerifier.leadingEventId("{\"data\": {\"id\": \"evt_nested\"}, \"id\": \"evt_top\"}")).isEmpty();
+            assertThat(StripeWebhookVerifier.leadingEventId("{\"id\": \"ch_notAnEvent\"}")).isEmpty();
+            assertThat(StripeWebhookVerifier.leadingEventId("{\"id\": \"evt_1\\\"quoted\"}")).isEmpty();
+        }
+
+        @Test
         void aStaleSignatureIsRefused() throws Exception {
             Paid paid = paid("stale", 2_500, 103);
             deliver(StripeJson.write(completed(paid, "paid")), SECRET, now() - 301).andExpect(status().isBadRequest());
