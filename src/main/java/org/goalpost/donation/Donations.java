@@ -43,6 +43,11 @@ public class Donations {
         return repository.findById(id[0]).orElseThrow();
     }
 
+    /** The donation a request key opened, if any. */
+    public Optional<Donation> findByRequestKey(String requestKey) {
+        return requestKey == null ? Optional.empty() : repository.findByRequestKey(requestKey);
+    }
+
     public Optional<Donation> find(long id) {
         return repository.findById(id);
     }

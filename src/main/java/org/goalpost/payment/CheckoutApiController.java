@@ -1,5 +1,6 @@
 package org.goalpost.payment;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.math.BigInteger;
 import org.goalpost.donation.DonationRequest;
 import org.goalpost.shared.web.MalformedInputException;
@@ -56,12 +57,12 @@ class CheckoutApiController {
     @PostMapping(path = "/api/campaigns/{slug}/checkout", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<CheckoutJson> start(@PathVariable String slug, @RequestBody CheckoutBody body,
-            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey, HttpServletRequest request) {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 64
                 || !idempotencyKey.chars().allMatch(c -> c > 32 && c < 127))) {
             throw new MalformedInputException("Idempotency-Key", "use 1 to 64 printable ASCII characters");
         }
-        CheckoutService.Started started = checkout.start(slug, body.toRequest(), idempotencyKey);
+        CheckoutService.Started started = checkout.start(slug, body.toRequest(), idempotencyKey, request.getRemoteAddr());
         String url = started.checkoutUrl().startsWith("/")
                 ? ServletUriComponentsBuilder.fromCurrentContextPath().path(started.checkoutUrl()).toUriString()
                 : started.checkoutUrl();

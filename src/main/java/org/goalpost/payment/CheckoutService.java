@@ -32,9 +32,10 @@ public class CheckoutService {
     private final FeeModel fees;
     private final AppMode mode;
     private final PaymentProperties properties;
+    private final CheckoutRateLimits limits;
 
     CheckoutService(Campaigns campaigns, DonationPolicy policy, Donations donations, PaymentGateway gateway, FeeModel fees,
-            AppMode mode, PaymentProperties properties) {
+            AppMode mode, PaymentProperties properties, CheckoutRateLimits limits) {
         this.campaigns = campaigns;
         this.policy = policy;
         this.donations = donations;
@@ -42,6 +43,7 @@ public class CheckoutService {
         this.fees = fees;
         this.mode = mode;
         this.properties = properties;
+        this.limits = limits;
     }
 
     /** Where the donor goes next. */
@@ -50,16 +52,22 @@ public class CheckoutService {
 
     /**
      * @param requestKey optional; the same key returns the same donation and checkout
+     * @param clientAddress who asks, for the rate limits (a repeat of a request key is not counted again)
      * @throws org.goalpost.shared.web.InvalidInputException when the policy refuses the donation (nothing written, no gateway call)
+     * @throws org.goalpost.shared.web.TooManyRequestsException when a rate limit refuses it (nothing written, no gateway call)
      * @throws org.goalpost.shared.web.UpstreamFailureException when the gateway failed; the donor may try again
      */
-    public Started start(String slug, DonationRequest request, String requestKey) {
+    public Started start(String slug, DonationRequest request, String requestKey, String clientAddress) {
         Campaign campaign = campaigns.findPublic(slug);
         AcceptedDonation accepted = policy.check(campaign, request);
+        String key = requestKey == null || requestKey.isBlank() ? null : requestKey.strip();
+        if (key == null || donations.findByRequestKey(key).isEmpty()) {
+            limits.admit(clientAddress);
+        }
         Money charged = accepted.coverFees() ? fees.grossUp(accepted.amount()) : accepted.amount();
         Donation donation = donations.open(new NewDonation(campaign.id(), channel(), accepted.interval(), charged, accepted.amount(),
                 accepted.coverFees(), mode.isLive(), accepted.name(), accepted.email(), accepted.anonymous(), accepted.message(),
-                requestKey == null || requestKey.isBlank() ? null : requestKey.strip()), DonationStatus.PENDING);
+                key), DonationStatus.PENDING);
         if (!sameRequest(donation, campaign, charged, accepted)) {
             throw new InvalidInputException(requestKey == null ? "request" : "Idempotency-Key",
                     "was already used for a different donation; use a new key for a new donation");

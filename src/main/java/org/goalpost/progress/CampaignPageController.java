@@ -12,8 +12,11 @@ import org.goalpost.payment.CheckoutService;
 import org.goalpost.shared.money.MoneyFormatter;
 import org.goalpost.shared.web.FieldProblem;
 import org.goalpost.shared.web.InvalidInputException;
+import org.goalpost.shared.web.TooManyRequestsException;
 import org.goalpost.shared.web.UpstreamFailureException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -64,10 +67,11 @@ class CampaignPageController {
      */
     @PostMapping("/campaigns/{slug}/donate")
     Object donate(@PathVariable String slug, @ModelAttribute("form") DonateForm form, Model model, Locale locale,
-            HttpServletResponse response) {
+            HttpServletRequest request, HttpServletResponse response) {
         Campaign campaign = campaigns.findPublic(slug);
         try {
-            CheckoutService.Started started = checkout.start(slug, form.toRequest(campaign.currency()), form.getRequestKey());
+            CheckoutService.Started started = checkout.start(slug, form.toRequest(campaign.currency()), form.getRequestKey(),
+                    request.getRemoteAddr());
             RedirectView toCheckout = new RedirectView(started.checkoutUrl(), true);
             toCheckout.setStatusCode(HttpStatus.SEE_OTHER);
             toCheckout.setExposeModelAttributes(false);
@@ -75,6 +79,10 @@ class CampaignPageController {
         } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             fill(model, campaign, form, readable(e.problems(), form, campaign), locale);
+        } catch (TooManyRequestsException e) {
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
+            fill(model, campaign, form, List.of(new FieldProblem("campaign", e.getMessage())), locale);
         } catch (UpstreamFailureException e) {
             response.setStatus(e.retryable() ? HttpStatus.SERVICE_UNAVAILABLE.value() : HttpStatus.BAD_GATEWAY.value());
             fill(model, campaign, form, List.of(new FieldProblem("campaign", e.getMessage())), locale);

@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -28,6 +29,7 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     static final URI NOT_FOUND = URI.create("https://goalpost.dev/problems/not-found");
     static final URI UPSTREAM = URI.create("https://goalpost.dev/problems/payment-provider");
     static final URI INTERNAL = URI.create("https://goalpost.dev/problems/internal");
+    static final URI TOO_MANY = URI.create("https://goalpost.dev/problems/too-many-requests");
     private static final Logger log = LoggerFactory.getLogger(ApiProblemHandler.class);
 
     @ExceptionHandler(MalformedInputException.class)
@@ -55,6 +57,16 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         problem.setType(UPSTREAM);
         problem.setTitle(e.retryable() ? "Payment provider unavailable" : "Payment provider refused the request");
         return problem;
+    }
+
+    @ExceptionHandler(TooManyRequestsException.class)
+    ResponseEntity<ProblemDetail> tooMany(TooManyRequestsException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
+        problem.setType(TOO_MANY);
+        problem.setTitle("Too many requests");
+        problem.setProperty("retryAfterSeconds", e.retryAfterSeconds());
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     /** Anything unexpected: logged in full here, answered without any detail. */

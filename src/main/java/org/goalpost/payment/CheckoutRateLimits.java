@@ -1,0 +1,76 @@
+package org.goalpost.payment;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import org.goalpost.shared.web.TooManyRequestsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The card-testing defence: a bot that opens checkout after checkout is refused before anything is
+ * written or sent to the gateway. Token buckets (Bucket4j) refilled evenly over a minute, one per
+ * client address (the connecting peer, or the forwarded client when the peer is a trusted proxy:
+ * see {@code GOALPOST_TRUSTED_PROXIES}) and one for everybody. Per-address buckets live in a bounded
+ * cache, so a flood of addresses cannot exhaust memory; each instance keeps its own buckets.
+ */
+@Component
+class CheckoutRateLimits {
+
+    private static final Logger log = LoggerFactory.getLogger(CheckoutRateLimits.class);
+    private static final Duration MINUTE = Duration.ofMinutes(1);
+
+    private final int perAddress;
+    private final int everybody;
+    private final Bucket global;
+    private final Cache<String, Bucket> addresses;
+    private final Counter refusedPerAddress;
+    private final Counter refusedGlobally;
+
+    CheckoutRateLimits(RateLimitProperties properties, MeterRegistry meters) {
+        this.perAddress = properties.checkoutPerIp();
+        this.everybody = properties.checkoutGlobal();
+        this.global = everybody == 0 ? null : perMinute(everybody);
+        this.addresses = Caffeine.newBuilder().maximumSize(200_000).expireAfterAccess(Duration.ofMinutes(2)).build();
+        this.refusedPerAddress = refusals(meters, "address");
+        this.refusedGlobally = refusals(meters, "global");
+    }
+
+    private static Counter refusals(MeterRegistry meters, String limit) {
+        return Counter.builder("goalpost.checkout.refused").description("Checkouts refused by a rate limit")
+                .tag("limit", limit).register(meters);
+    }
+
+    /** @throws TooManyRequestsException when this address, or everybody together, opened too many checkouts lately */
+    void admit(String clientAddress) {
+        if (perAddress > 0) {
+            Bucket bucket = addresses.get(clientAddress == null ? "unknown" : clientAddress, address -> perMinute(perAddress));
+            ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+            if (!probe.isConsumed()) {
+                refusedPerAddress.increment();
+                log.debug("Checkout refused for {}: more than {} a minute from this address", clientAddress, perAddress);
+                throw new TooManyRequestsException("Too many donation attempts from your connection; please wait a moment and try again.",
+                        Duration.ofNanos(probe.getNanosToWaitForRefill()));
+            }
+        }
+        if (global != null) {
+            ConsumptionProbe probe = global.tryConsumeAndReturnRemaining(1);
+            if (!probe.isConsumed()) {
+                refusedGlobally.increment();
+                log.warn("Checkout refused for {}: the limit for everybody ({} a minute) is reached", clientAddress, everybody);
+                throw new TooManyRequestsException("Too many donation attempts right now; please try again in a minute.",
+                        Duration.ofNanos(probe.getNanosToWaitForRefill()));
+            }
+        }
+    }
+
+    private static Bucket perMinute(int count) {
+        return Bucket.builder().addLimit(Bandwidth.builder().capacity(count).refillGreedy(count, MINUTE).build()).build();
+    }
+}
