@@ -21,6 +21,8 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
@@ -157,12 +159,29 @@ class SecurityConfiguration {
                 .headers(SecurityConfiguration::framing);
     }
 
-    /** The widget's iframe may be framed by its campaign's sites (it sets frame-ancestors); nothing else may be. */
+    /**
+     * What the browser may load and who may frame us, on every answer. Scripts and styles come
+     * from this app only, with no inline script anywhere (style attributes place the bar's markers);
+     * no plugins, no {@code <base>}. The widget's iframe is the one page that other sites may frame:
+     * it sends its own policy with its campaign's {@code frame-ancestors}.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
     private static void framing(HeadersConfigurer<HttpSecurity> headers) {
-        RequestMatcher widgetFrame = paths().matcher("/widget/**");
+        RequestMatcher everythingButTheWidgetFrame = new NegatedRequestMatcher(widgetFrame());
         headers.frameOptions(frame -> frame.disable())
-                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(widgetFrame),
-                        new XFrameOptionsHeaderWriter(XFrameOptionsHeaderWriter.XFrameOptionsMode.DENY)));
+                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(everythingButTheWidgetFrame,
+                        new XFrameOptionsHeaderWriter(XFrameOptionsHeaderWriter.XFrameOptionsMode.DENY)))
+                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(everythingButTheWidgetFrame,
+                        new StaticHeadersWriter("Content-Security-Policy", CONTENT_SECURITY_POLICY)))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN));
+    }
+
+    /** {@code GET /widget/{slug}}, the iframe; not its SVG. */
+    private static RequestMatcher widgetFrame() {
+        RequestMatcher widget = paths().matcher("/widget/*");
+        return request -> widget.matches(request) && !request.getRequestURI().endsWith(".svg");
     }
 
     private static PathPatternRequestMatcher.Builder paths() {

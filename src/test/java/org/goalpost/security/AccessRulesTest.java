@@ -14,6 +14,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.goalpost.testing.AppTest;
+import org.goalpost.testing.Snapshots;
 import org.goalpost.testing.StaffAccounts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -267,6 +269,53 @@ class AccessRulesTest {
             }
         }
         assertThat(checked).isEqualTo(7);
+    }
+
+    /**
+     * The security headers of every route, for an anonymous caller and for an admin, over HTTPS:
+     * checked here against the rules, and kept as a snapshot so that any change shows in review.
+     */
+    @Test
+    void everyRouteSendsTheSecurityHeaders() throws Exception {
+        MockHttpSession session = login(ADMIN_EMAIL);
+        List<String> snapshot = new ArrayList<>();
+        for (Endpoint endpoint : endpoints().stream()
+                .sorted(java.util.Comparator.comparing(Endpoint::key).thenComparing(e -> e.params().toString())).toList()) {
+            for (boolean admin : new boolean[] {false, true}) {
+                MockHttpServletRequestBuilder request = call(endpoint).secure(true);
+                if (!admin) {
+                    request.with(csrf());
+                } else if (endpoint.pattern().startsWith("/api/staff/")) {
+                    request.header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN_TOKEN);
+                } else {
+                    request.session(session).with(csrf());
+                }
+                MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
+                String described = endpoint.key() + (admin ? " (admin)" : " (anonymous)");
+                String policy = response.getHeader("Content-Security-Policy");
+                assertThat(policy).as(described).contains("object-src 'none'").contains("base-uri 'none'");
+                assertThat(policy).as(described + ": no inline script, no eval").doesNotContain("'unsafe-eval'")
+                        .doesNotContainPattern("script-src[^;]*'unsafe-inline'").containsPattern("script-src 'self'|default-src 'none'");
+                if (endpoint.pattern().equals("/widget/{slug}") && response.getStatus() == 200) {
+                    assertThat(policy).as(described).contains("frame-ancestors *").contains("default-src 'none'");
+                    assertThat(response.getHeader("X-Frame-Options")).as(described).isNull();
+                } else {
+                    assertThat(policy).as(described).contains("frame-ancestors 'none'");
+                    assertThat(response.getHeader("X-Frame-Options")).as(described).isEqualTo("DENY");
+                }
+                assertThat(response.getHeader("X-Content-Type-Options")).as(described).isEqualTo("nosniff");
+                assertThat(response.getHeader("Referrer-Policy")).as(described).isEqualTo("strict-origin-when-cross-origin");
+                assertThat(response.getHeader("Strict-Transport-Security")).as(described).startsWith("max-age=");
+                if (response.getStatus() >= 400) {
+                    assertThat(response.getContentAsString()).as(described + ": no framework detail in an error body")
+                            .doesNotContain("Exception", "\tat ", "springframework", "Whitelabel", "Caused by");
+                }
+                snapshot.add(described + " " + response.getStatus() + " | CSP: " + policy + " | XFO: " + response.getHeader("X-Frame-Options")
+                        + " | " + response.getHeader("X-Content-Type-Options") + " | " + response.getHeader("Referrer-Policy")
+                        + " | HSTS: " + response.getHeader("Strict-Transport-Security") + " | Cache-Control: " + response.getHeader("Cache-Control"));
+            }
+        }
+        Snapshots.assertMatches(withStripe() ? "security-headers-with-stripe.txt" : "security-headers.txt", snapshot);
     }
 
     /** Let through, and not broken by the sample values (GET /error answers 500 when called without an error). */

@@ -5,12 +5,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
  * A real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}, which
@@ -48,6 +53,9 @@ public final class Browser {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--window-size=1000,1400", "--lang=en-US", "--user-data-dir=" + profile);
+        LoggingPreferences logging = new LoggingPreferences();
+        logging.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logging);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
@@ -57,8 +65,25 @@ public final class Browser {
         return driver;
     }
 
-    /** Saves what the browser shows under {@code target/screenshots/NAME.png}. */
+    /**
+     * Fails when the browser refused something the page asked for under its Content Security
+     * Policy since the last call (the console's messages are drained by each call).
+     */
+    public static void assertNoPolicyViolations(ChromeDriver driver, String page) {
+        List<String> violations = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(LogEntry::getMessage)
+                .filter(message -> message.contains("Content Security Policy") || message.contains("Content-Security-Policy"))
+                .toList();
+        org.assertj.core.api.Assertions.assertThat(violations).as("Content Security Policy violations on " + page).isEmpty();
+    }
+
+    /**
+     * Saves what the browser shows under {@code target/screenshots/NAME.png}, once it has checked
+     * that the page broke none of its Content Security Policy (a page that shows well must also load
+     * nothing the policy refuses).
+     */
     public static Path screenshot(ChromeDriver driver, String name) {
+        assertNoPolicyViolations(driver, name);
         try {
             Files.createDirectories(SCREENSHOTS);
             Path target = SCREENSHOTS.resolve(name + ".png");

@@ -4,14 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import org.goalpost.campaign.Campaign;
+import org.goalpost.testing.RawHttp;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.test.context.TestPropertySource;
@@ -34,9 +30,6 @@ class CheckoutRateLimitTest extends StripeAppTestBase {
     @Value("${local.server.port}")
     int port;
 
-    record Answer(int status, Map<String, String> headers, String body) {
-    }
-
     @Test
     void aBotIsRefusedBeforeAnythingIsWrittenOrSentAndSpoofedForwardingChangesNothing() throws Exception {
         Campaign campaign = campaign("ratelimit");
@@ -54,7 +47,7 @@ class CheckoutRateLimitTest extends StripeAppTestBase {
             if (i == 0) {
                 headers.put("Idempotency-Key", "first-gift");
             }
-            Answer answer = send(UNTRUSTED_PEER, "POST", api, headers, gift);
+            RawHttp.Answer answer = send(UNTRUSTED_PEER, "POST", api, headers, gift);
             if (answer.status() == 201) {
                 created++;
                 if (i == 0) {
@@ -76,13 +69,13 @@ class CheckoutRateLimitTest extends StripeAppTestBase {
         assertThat(donationsOf(campaign)).isEqualTo(created);
 
         // a repeat of a request already taken is answered with its checkout, not refused and not counted
-        Answer repeat = send(UNTRUSTED_PEER, "POST", api,
+        RawHttp.Answer repeat = send(UNTRUSTED_PEER, "POST", api,
                 Map.of("Content-Type", "application/json", "Idempotency-Key", "first-gift"), gift);
         assertThat(repeat.status()).isEqualTo(201);
         assertThat(repeat.body()).isEqualTo(keyedDonation);
 
         // the donate form of the campaign page: a readable page, the form kept, nothing written
-        Answer page = send(UNTRUSTED_PEER, "POST", "/campaigns/" + campaign.slug() + "/donate",
+        RawHttp.Answer page = send(UNTRUSTED_PEER, "POST", "/campaigns/" + campaign.slug() + "/donate",
                 Map.of("Content-Type", "application/x-www-form-urlencoded"), "amount=custom&customAmount=7&interval=once");
         assertThat(page.status()).isEqualTo(429);
         assertThat(page.headers().get("content-type")).startsWith("text/html");
@@ -91,7 +84,7 @@ class CheckoutRateLimitTest extends StripeAppTestBase {
         assertThat(donationsOf(campaign)).isEqualTo(created);
 
         // behind the trusted proxy each reader is counted on their own; the limit for everybody still holds
-        Answer forwarded = send(TRUSTED_PROXY, "POST", api,
+        RawHttp.Answer forwarded = send(TRUSTED_PROXY, "POST", api,
                 Map.of("Content-Type", "application/json", "X-Forwarded-For", "203.0.113.7"), gift);
         assertThat(forwarded.status()).as("a reader behind the proxy is not the bot").isEqualTo(201);
         int allowedForEverybody = 5 - created - 1;
@@ -99,7 +92,7 @@ class CheckoutRateLimitTest extends StripeAppTestBase {
             assertThat(send(TRUSTED_PROXY, "POST", api,
                     Map.of("Content-Type", "application/json", "X-Forwarded-For", "203.0.113." + (20 + i)), gift).status()).isEqualTo(201);
         }
-        Answer overall = send(TRUSTED_PROXY, "POST", api,
+        RawHttp.Answer overall = send(TRUSTED_PROXY, "POST", api,
                 Map.of("Content-Type", "application/json", "X-Forwarded-For", "203.0.113.99"), gift);
         assertThat(overall.status()).isEqualTo(429);
         assertThat(overall.body()).contains("Too many donation attempts right now");
@@ -112,7 +105,7 @@ class CheckoutRateLimitTest extends StripeAppTestBase {
         Campaign campaign = campaign("ratelimit-bad");
         String api = "/api/campaigns/" + campaign.slug() + "/checkout";
         for (int i = 0; i < 10; i++) {
-            Answer answer = send("127.0.0.3", "POST", api, Map.of("Content-Type", "application/json"), "{\"amountMinor\":-5}");
+            RawHttp.Answer answer = send("127.0.0.3", "POST", api, Map.of("Content-Type", "application/json"), "{\"amountMinor\":-5}");
             assertThat(answer.status()).isEqualTo(422);
         }
         assertThat(donationsOf(campaign)).isZero();
@@ -123,57 +116,7 @@ class CheckoutRateLimitTest extends StripeAppTestBase {
         return jdbc.sql("SELECT COUNT(*) FROM donation WHERE campaign_id = ?").param(campaign.id()).query(Long.class).single();
     }
 
-    /** One HTTP/1.1 request on a socket bound to {@code from}, read to the end. */
-    private Answer send(String from, String method, String path, Map<String, String> headers, String body) throws IOException {
-        try (Socket socket = new Socket()) {
-            socket.bind(new InetSocketAddress(from, 0));
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
-            socket.setSoTimeout(10_000);
-            byte[] content = body.getBytes(StandardCharsets.UTF_8);
-            StringBuilder request = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n");
-            headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
-            request.append("Content-Length: ").append(content.length).append("\r\nConnection: close\r\n\r\n");
-            OutputStream out = socket.getOutputStream();
-            out.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
-            out.write(content);
-            out.flush();
-            byte[] raw = socket.getInputStream().readAllBytes();
-            int split = indexOf(raw, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1), 0);
-            String[] head = new String(raw, 0, split, StandardCharsets.ISO_8859_1).split("\r\n");
-            Map<String, String> answerHeaders = new LinkedHashMap<>();
-            for (int i = 1; i < head.length; i++) {
-                int colon = head[i].indexOf(':');
-                answerHeaders.put(head[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), head[i].substring(colon + 1).trim());
-            }
-            byte[] answerBody = java.util.Arrays.copyOfRange(raw, split + 4, raw.length);
-            if ("chunked".equalsIgnoreCase(answerHeaders.get("transfer-encoding"))) {
-                answerBody = dechunk(answerBody);
-            }
-            return new Answer(Integer.parseInt(head[0].split(" ")[1]), answerHeaders, new String(answerBody, StandardCharsets.UTF_8));
-        }
-    }
-
-    private static byte[] dechunk(byte[] chunked) {
-        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-        byte[] crlf = "\r\n".getBytes(StandardCharsets.ISO_8859_1);
-        int at = 0;
-        while (true) {
-            int lineEnd = indexOf(chunked, crlf, at);
-            int size = Integer.parseInt(new String(chunked, at, lineEnd - at, StandardCharsets.ISO_8859_1).trim(), 16);
-            if (size == 0) {
-                return body.toByteArray();
-            }
-            body.write(chunked, lineEnd + 2, size);
-            at = lineEnd + 2 + size + 2;
-        }
-    }
-
-    private static int indexOf(byte[] data, byte[] part, int from) {
-        for (int i = from; i <= data.length - part.length; i++) {
-            if (java.util.Arrays.equals(data, i, i + part.length, part, 0, part.length)) {
-                return i;
-            }
-        }
-        throw new IllegalStateException("malformed HTTP answer");
+    private RawHttp.Answer send(String from, String method, String path, Map<String, String> headers, String body) throws IOException {
+        return RawHttp.send(from, port, method, path, headers, body);
     }
 }
