@@ -1,0 +1,123 @@
+package org.goalpost.payment.stripe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.goalpost.payment.stripe.StripeJson.event;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.goalpost.campaign.Campaign;
+import org.goalpost.donation.Donation;
+import org.goalpost.donation.DonationInterval;
+import org.goalpost.donation.DonationStatus;
+import org.goalpost.donation.MoneyRecorded;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The database connection dies between the ledger insert and the commit (killed from a second
+ * connection, as a failover or a network cut would): the webhook answers 5xx so that Stripe
+ * delivers again, nothing of the event remains (no inbox row, no ledger row, totals unchanged), and
+ * the redelivery counts the payment exactly once. Needs a database server ({@code KILL CONNECTION}
+ * from a second connection): on the H2 fallback of a machine without one, an aborted H2 session is
+ * no model of a lost connection (the pool cannot tell it is dead), so the test says so and stops.
+ */
+@Import(WebhookConnectionKilledTest.Sabotage.class)
+class WebhookConnectionKilledTest extends StripeAppTestBase {
+
+    /** Kills the connection of the transaction that records money for the armed campaign, once. */
+    static class Saboteur {
+
+        final AtomicLong armedFor = new AtomicLong(-1);
+        final AtomicReference<String> killed = new AtomicReference<>();
+        private final JdbcClient jdbc;
+        private final Environment environment;
+
+        Saboteur(JdbcClient jdbc, Environment environment) {
+            this.jdbc = jdbc;
+            this.environment = environment;
+        }
+
+        @EventListener
+        void onMoneyRecorded(MoneyRecorded recorded) throws Exception {
+            if (!armedFor.compareAndSet(recorded.campaignId(), -1)) {
+                return;
+            }
+            String url = environment.getRequiredProperty("spring.datasource.url");
+            // same transaction, so the same connection as the ledger insert just made
+            long id = jdbc.sql("SELECT CONNECTION_ID()").query(Long.class).single();
+            try (Connection other = DriverManager.getConnection(url, environment.getProperty("spring.datasource.username"),
+                    environment.getProperty("spring.datasource.password")); Statement statement = other.createStatement()) {
+                statement.execute("KILL CONNECTION " + id);
+            }
+            killed.set("connection " + id);
+        }
+    }
+
+    @TestConfiguration
+    static class Sabotage {
+
+        @Bean
+        Saboteur saboteur(JdbcClient jdbc, Environment environment) {
+            return new Saboteur(jdbc, environment);
+        }
+    }
+
+    @Autowired
+    Saboteur saboteur;
+
+    @Autowired
+    Environment environment;
+
+    @Test
+    void aConnectionLostBeforeTheCommitLeavesNothingAndTheRedeliveryCountsOnce() throws Exception {
+        boolean server = !environment.getRequiredProperty("spring.datasource.url").startsWith("jdbc:h2:");
+        assertThat(server || !"true".equalsIgnoreCase(System.getenv("CI"))).as("CI runs this on a database server").isTrue();
+        if (!server) {
+            System.out.println("!!! WebhookConnectionKilledTest needs a database server (GOALPOST_TEST_DB_URL): not run on H2");
+        }
+        Assumptions.assumeTrue(server, "needs a database server (GOALPOST_TEST_DB_URL); .ci/run provides MariaDB");
+        Campaign campaign = campaign("killed");
+        Donation donation = pendingDonation(campaign, DonationInterval.ONCE, 4_200, null);
+        String intent = id("pi");
+        STRIPE.putPaymentIntent(StripeJson.paymentIntent(intent, id("ch"), 4_200, 152, "usd", donation.publicId(), now()));
+        String eventId = id("evt");
+        Map<String, Object> paid = event(eventId, "checkout.session.completed", StripeJson.session(id("cs_test"), "payment", "paid",
+                "complete", intent, null, donation.publicId(), 4_200, "usd", "kim@example.org", now()), now());
+        long inboxBefore = inboxCount();
+
+        saboteur.armedFor.set(campaign.id());
+        int status = deliver(paid).andReturn().getResponse().getStatus();
+
+        assertThat(saboteur.killed.get()).as("the connection was killed mid-transaction").isNotNull();
+        assertThat(status).as("Stripe must deliver again").isGreaterThanOrEqualTo(500);
+        assertThat(inboxCount()).isEqualTo(inboxBefore);
+        assertThat(ledgerRows(campaign)).isZero();
+        assertThat(testTotals(campaign).raisedMinor()).isZero();
+        assertThat(donations.find(donation.id()).orElseThrow().status()).isEqualTo(DonationStatus.PENDING);
+
+        // Stripe's redelivery: the pool has replaced the dead connection, the payment counts once
+        deliver(paid).andExpect(status().isOk()).andExpect(jsonPath("$.result").value("applied"));
+        deliver(paid).andExpect(status().isOk()).andExpect(jsonPath("$.result").value("duplicate"));
+        assertThat(ledgerRows(campaign)).isEqualTo(1);
+        assertThat(testTotals(campaign).raisedMinor()).isEqualTo(4_200);
+        assertThat(testTotals(campaign).donationCount()).isEqualTo(1);
+        assertThat(donations.find(donation.id()).orElseThrow().status()).isEqualTo(DonationStatus.SUCCEEDED);
+    }
+
+    private long ledgerRows(Campaign campaign) {
+        return jdbc.sql("SELECT COUNT(*) FROM ledger_entry WHERE campaign_id = ?").param(campaign.id()).query(Long.class).single();
+    }
+}
