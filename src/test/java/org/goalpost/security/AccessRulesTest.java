@@ -82,6 +82,8 @@ class AccessRulesTest {
             Map.entry("GET /actuator/info", Access.PUBLIC),
             Map.entry("GET /actuator/ledger", Access.ADMIN),
             Map.entry("POST /actuator/reconcile", Access.ADMIN),
+            Map.entry("GET /actuator/invariants", Access.ADMIN),
+            Map.entry("POST /actuator/invariants", Access.ADMIN),
             // Staff pages
             Map.entry("GET /staff", Access.STAFF),
             Map.entry("GET /staff/", Access.STAFF),

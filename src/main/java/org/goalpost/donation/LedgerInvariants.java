@@ -1,0 +1,50 @@
+package org.goalpost.donation;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.goalpost.shared.db.DbTime;
+import org.goalpost.shared.health.InvariantCheck;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * What must always hold of the ledger and the donations: kept totals equal the ledger's sums, one
+ * row per money movement, no row without its campaign or donation, and no donation left pending
+ * past its checkout's 24 h (plus an hour for the reconciler to settle it).
+ */
+@Component
+class LedgerInvariants implements InvariantCheck {
+
+    static final Duration PENDING_LIMIT = Duration.ofHours(25);
+
+    private final JdbcClient jdbc;
+    private final LedgerCheck totals;
+    private final Clock clock;
+
+    LedgerInvariants(JdbcClient jdbc, LedgerCheck totals, Clock clock) {
+        this.jdbc = jdbc;
+        this.totals = totals;
+        this.clock = clock;
+    }
+
+    @Override
+    public List<Outcome> check() {
+        return List.of(
+                new Outcome("totals-match-ledger", "kept totals per campaign, period and mode that differ from the ledger's sums",
+                        totals.run().discrepancies().size()),
+                new Outcome("one-row-per-money-movement", "money movements (kind and gateway id) recorded more than once",
+                        count("SELECT COUNT(*) FROM (SELECT kind, source_ref FROM ledger_entry GROUP BY kind, source_ref "
+                                + "HAVING COUNT(*) > 1) repeated")),
+                new Outcome("no-orphan-rows", "ledger rows whose campaign or donation does not exist",
+                        count("SELECT COUNT(*) FROM ledger_entry l WHERE NOT EXISTS (SELECT 1 FROM campaign c WHERE c.id = l.campaign_id) "
+                                + "OR (l.donation_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM donation d WHERE d.id = l.donation_id))")),
+                new Outcome("no-donation-pending-over-24h", "donations still pending " + PENDING_LIMIT.toHours() + " h after they were opened",
+                        jdbc.sql("SELECT COUNT(*) FROM donation WHERE status = 'PENDING' AND created_at < ?")
+                                .param(DbTime.param(clock.instant().minus(PENDING_LIMIT))).query(Long.class).single()));
+    }
+
+    private long count(String sql) {
+        return jdbc.sql(sql).query(Long.class).single();
+    }
+}

@@ -1,0 +1,40 @@
+package org.goalpost.health;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/** Checks the invariants once the app is ready, then every {@code GOALPOST_INVARIANTS_INTERVAL} (default 1 h). */
+@Component
+class InvariantsSchedule {
+
+    private static final Logger log = LoggerFactory.getLogger(InvariantsSchedule.class);
+
+    private final Invariants invariants;
+
+    InvariantsSchedule(Invariants invariants) {
+        this.invariants = invariants;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void atStart() {
+        runQuietly();
+    }
+
+    @Scheduled(fixedDelayString = "${goalpost.invariants.interval:1h}", initialDelayString = "${goalpost.invariants.interval:1h}")
+    void periodically() {
+        runQuietly();
+    }
+
+    private void runQuietly() {
+        try {
+            Invariants.Report report = invariants.run();
+            log.info("Invariants checked in {} ms: {}", report.millis(), report.healthy() ? "all hold" : "BROKEN");
+        } catch (RuntimeException e) {
+            log.warn("Invariants could not be checked: {}", e.toString());
+        }
+    }
+}

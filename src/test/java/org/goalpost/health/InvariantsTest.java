@@ -1,0 +1,135 @@
+package org.goalpost.health;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.goalpost.shared.health.InvariantCheck;
+import org.goalpost.testing.AppTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Each kind of corruption, seeded by hand into a fresh database (the demo campaign's data), makes
+ * its invariant fire, turns the health indicator DOWN and shows in the metric; undone, all hold again.
+ * Constraints and foreign keys are switched off for the seeding only, as a hand edit would.
+ */
+@AppTest
+@TestPropertySource(properties = "goalpost.invariants.interval=2h")
+class InvariantsTest {
+
+    @Autowired
+    Invariants invariants;
+    @Autowired
+    InvariantsHealthIndicator indicator;
+    @Autowired
+    MeterRegistry meters;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    DataSource dataSource;
+
+    @Test
+    void everyCorruptionIsFoundAndNamed() throws Exception {
+        assertThat(invariants.last()).as("checked once at start").isNotNull();
+        assertHealthy();
+        long campaign = jdbc.sql("SELECT id FROM campaign WHERE slug = 'support'").query(Long.class).single();
+        long firstRow = jdbc.sql("SELECT MIN(id) FROM ledger_entry WHERE campaign_id = ?").param(campaign).query(Long.class).single();
+
+        // a kept total edited by hand
+        sql("UPDATE campaign_totals SET raised_minor = raised_minor + 1 WHERE campaign_id = " + campaign);
+        assertBroken("totals-match-ledger", 1);
+        sql("UPDATE campaign_totals SET raised_minor = raised_minor - 1 WHERE campaign_id = " + campaign);
+        assertHealthy();
+
+        // a money movement recorded twice (only possible with the unique key gone)
+        boolean h2 = product().contains("H2");
+        sql(h2 ? "ALTER TABLE ledger_entry DROP CONSTRAINT uq_ledger_kind_source" : "ALTER TABLE ledger_entry DROP INDEX uq_ledger_kind_source");
+        sql("INSERT INTO ledger_entry (campaign_id, donation_id, period_key, kind, amount_minor, fee_minor, currency, source_ref, donor_ref, "
+                + "livemode, occurred_at, recorded_at) SELECT campaign_id, donation_id, period_key, kind, amount_minor, fee_minor, currency, "
+                + "source_ref, donor_ref, livemode, occurred_at, recorded_at FROM ledger_entry WHERE id = " + firstRow);
+        assertBroken("one-row-per-money-movement", 1);
+        sql("DELETE FROM ledger_entry WHERE id > " + firstRow + " AND source_ref = (SELECT source_ref FROM (SELECT source_ref FROM ledger_entry "
+                + "WHERE id = " + firstRow + ") s) AND kind = (SELECT kind FROM (SELECT kind FROM ledger_entry WHERE id = " + firstRow + ") k)");
+        sql("ALTER TABLE ledger_entry ADD CONSTRAINT uq_ledger_kind_source UNIQUE (kind, source_ref)");
+        assertHealthy();
+
+        // a ledger row pointing at a donation that does not exist (foreign keys off)
+        String orphan = "INSERT INTO ledger_entry (campaign_id, donation_id, period_key, kind, amount_minor, fee_minor, currency, source_ref, "
+                + "donor_ref, livemode, occurred_at, recorded_at) SELECT campaign_id, 987654321, period_key, 'ADJUSTMENT', 0, 0, currency, "
+                + "'orphan-test', donor_ref, livemode, occurred_at, recorded_at FROM ledger_entry WHERE id = " + firstRow;
+        withoutForeignKeys(orphan, h2);
+        assertBroken("no-orphan-rows", 1);
+        sql("DELETE FROM ledger_entry WHERE source_ref = 'orphan-test'");
+        assertHealthy();
+
+        // a donation left pending for more than a day
+        long donation = jdbc.sql("SELECT MIN(id) FROM donation WHERE campaign_id = ?").param(campaign).query(Long.class).single();
+        String status = jdbc.sql("SELECT status FROM donation WHERE id = ?").param(donation).query(String.class).single();
+        String created = jdbc.sql("SELECT created_at FROM donation WHERE id = ?").param(donation).query(String.class).single();
+        jdbc.sql("UPDATE donation SET status = 'PENDING', created_at = ? WHERE id = ?")
+                .params(Instant.now().minus(26, ChronoUnit.HOURS).toString().replace("T", " ").replace("Z", ""), donation).update();
+        assertBroken("no-donation-pending-over-24h", 1);
+        jdbc.sql("UPDATE donation SET status = ?, created_at = ? WHERE id = ?").params(status, created, donation).update();
+        assertHealthy();
+
+        // an inbox event that never reached an outcome
+        sql("INSERT INTO inbox_event (event_id, event_type, livemode, created_at, received_at, received_by, outcome) "
+                + "VALUES ('evt_invariants_test', 'charge.refunded', FALSE, '2026-01-01 00:00:00', '2026-01-01 00:00:00', 'WEBHOOK', 'RECEIVED')");
+        assertBroken("inbox-events-processed", 1);
+        sql("DELETE FROM inbox_event WHERE event_id = 'evt_invariants_test'");
+        assertHealthy();
+    }
+
+    private void assertBroken(String invariant, long violations) {
+        Invariants.Report report = invariants.run();
+        Map<String, Long> found = report.outcomes().stream()
+                .collect(Collectors.toMap(InvariantCheck.Outcome::invariant, InvariantCheck.Outcome::violations));
+        assertThat(report.healthy()).isFalse();
+        assertThat(found.get(invariant)).as(invariant).isGreaterThanOrEqualTo(violations);
+        assertThat(indicator.health().getStatus()).isEqualTo(Status.DOWN);
+        assertThat(indicator.health().getDetails().get(invariant)).isEqualTo(found.get(invariant));
+        assertThat(meters.get("goalpost.invariant.violations").tag("invariant", invariant).gauge().value())
+                .isEqualTo(found.get(invariant).doubleValue());
+    }
+
+    private void assertHealthy() {
+        Invariants.Report report = invariants.run();
+        assertThat(report.outcomes()).extracting(InvariantCheck.Outcome::invariant).containsExactlyInAnyOrder("totals-match-ledger",
+                "one-row-per-money-movement", "no-orphan-rows", "no-donation-pending-over-24h", "inbox-events-processed");
+        assertThat(report.outcomes()).allMatch(InvariantCheck.Outcome::holds);
+        assertThat(report.healthy()).isTrue();
+        assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
+    }
+
+    private void sql(String statement) {
+        jdbc.sql(statement).update();
+    }
+
+    private void withoutForeignKeys(String statement, boolean h2) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+            sql.execute(h2 ? "SET REFERENTIAL_INTEGRITY FALSE" : "SET FOREIGN_KEY_CHECKS = 0");
+            try {
+                sql.execute(statement);
+            } finally {
+                sql.execute(h2 ? "SET REFERENTIAL_INTEGRITY TRUE" : "SET FOREIGN_KEY_CHECKS = 1");
+            }
+        }
+    }
+
+    private String product() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName();
+        }
+    }
+}
