@@ -52,7 +52,7 @@ class StripeWebhookVerifier {
     Event parse(String verifiedPayload) {
         try {
             Event event = Webhook.constructEventWithoutVerification(verifiedPayload);
-            if (event == null || event.getId() == null) {
+            if (event == null || isBlank(event.getId()) || isBlank(event.getType()) || event.getCreated() == null) {
                 throw new MalformedInputException("body", "is not a Stripe event");
             }
             return event;
@@ -61,6 +61,10 @@ class StripeWebhookVerifier {
         } catch (RuntimeException e) {
             throw new MalformedInputException("body", "is not a Stripe event");
         }
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
     }
 
     /**
