@@ -165,6 +165,56 @@ class LedgerConcurrencyDbTest {
         assertThat(discrepancies).isEmpty();
     }
 
+    /** The hottest case: 32 threads × 500 payments on one campaign, so every write adds to the same totals row. */
+    @Test
+    void oneCampaignTakesThirtyTwoWritersAtOnce() throws Exception {
+        int writers = 32;
+        int each = 500;
+        Campaign campaign = DbSuite.bean(db, Campaigns.class)
+                .create(TestCampaigns.draft(TestCampaigns.uniqueSlug("hot"), 100_000, 500_000));
+        Ledger ledger = DbSuite.bean(db, Ledger.class);
+        String run = Long.toString(System.nanoTime(), 36);
+        Instant at = Instant.parse("2026-06-01T12:00:00Z");
+        PeriodKey period = PeriodAttribution.forGift(campaign, at);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicLong expected = new java.util.concurrent.atomic.AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        long began;
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                int writer = w;
+                futures.add(pool.submit(() -> {
+                    go.await();
+                    for (int i = 0; i < each; i++) {
+                        long amount = 100 + (writer * 7L + i) % 9_900;
+                        LedgerEntry entry = new LedgerEntry(LedgerKind.PAYMENT, campaign.money(amount), 0, "hot_" + run + "_" + writer + "_" + i,
+                                null, DonorRef.known(1 + writer), false, at, period, null, null);
+                        assertThat(ledger.record(campaign, entry).isNew()).isTrue();
+                        expected.addAndGet(amount);
+                    }
+                    return null;
+                }));
+            }
+            began = System.nanoTime();
+            go.countDown();
+            for (Future<?> future : futures) {
+                future.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        long millis = (System.nanoTime() - began) / 1_000_000;
+        System.out.printf("LedgerConcurrencyDbTest [%s]: %d payments on one campaign from %d threads in %d ms (%.0f/s)%n",
+                db, writers * each, writers, millis, writers * each * 1000.0 / Math.max(1, millis));
+        PeriodTotals totals = DbSuite.bean(db, Totals.class).of(campaign, period, false);
+        assertThat(totals.raisedMinor()).isEqualTo(expected.get());
+        assertThat(totals.donationCount()).isEqualTo(writers * each);
+        assertThat(totals.donorCount()).isEqualTo(writers);
+        assertThat(DbSuite.bean(db, LedgerCheck.class).run().discrepancies().stream().filter(d -> d.campaignId() == campaign.id()))
+                .isEmpty();
+    }
+
     private static LedgerKind randomKind(Random random) {
         int roll = random.nextInt(100);
         if (roll < 50) {
