@@ -1,5 +1,7 @@
 package org.goalpost.donation;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -11,6 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Records money movements. Each entry is written once (unique per kind and source) and, in the
@@ -28,14 +32,16 @@ public class Ledger implements CampaignUsage {
     private final Transactions transactions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final MeterRegistry meters;
 
     Ledger(LedgerRepository entries, TotalsRepository totals, Transactions transactions, ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock, MeterRegistry meters) {
         this.entries = entries;
         this.totals = totals;
         this.transactions = transactions;
         this.events = events;
         this.clock = clock;
+        this.meters = meters;
     }
 
     public Posting record(Campaign campaign, LedgerEntry entry) {
@@ -50,7 +56,22 @@ public class Ledger implements CampaignUsage {
             boolean newDonor = entry.kind().isGift() && entries.addPeriodDonor(campaign.id(), entry);
             totals.add(campaign.id(), campaign.timeZone(), entry, newDonor, clock.instant());
             events.publishEvent(new MoneyRecorded(campaign.id()));
+            countOnceCommitted(entry);
             return Posting.RECORDED;
+        });
+    }
+
+    /** {@code goalpost.ledger.rows} and {@code goalpost.ledger.amount} (minor units, by kind, currency and mode), after the commit only. */
+    private void countOnceCommitted(LedgerEntry entry) {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                String kind = entry.kind().name();
+                String mode = entry.livemode() ? "live" : "test";
+                meters.counter("goalpost.ledger.rows", "kind", kind, "mode", mode).increment();
+                DistributionSummary.builder("goalpost.ledger.amount").baseUnit("minor units").tags("kind", kind, "mode", mode,
+                        "currency", entry.amount().currencyCode()).register(meters).record(Math.abs(entry.amount().minor()));
+            }
         });
     }
 

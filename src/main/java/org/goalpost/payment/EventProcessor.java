@@ -33,17 +33,26 @@ public class EventProcessor {
     private final PaymentLedger paymentLedger;
     private final Transactions transactions;
     private final Clock clock;
+    private final PaymentMetrics metrics;
 
-    EventProcessor(Inbox inbox, PaymentLedger paymentLedger, Transactions transactions, Clock clock) {
+    EventProcessor(Inbox inbox, PaymentLedger paymentLedger, Transactions transactions, Clock clock, PaymentMetrics metrics) {
         this.inbox = inbox;
         this.paymentLedger = paymentLedger;
         this.transactions = transactions;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
-    /** Whether this instance has lately committed the event with this id (memory only: no query). */
-    public boolean recentlySettled(String eventId) {
-        return recent.contains(eventId);
+    /**
+     * Whether this instance has lately committed the event with this id (memory only: no query);
+     * when it has, the delivery is counted as a duplicate and needs nothing more.
+     */
+    public boolean settledLately(String eventId, String receivedBy) {
+        if (!recent.contains(eventId)) {
+            return false;
+        }
+        metrics.duplicate(receivedBy);
+        return true;
     }
 
     /**
@@ -51,6 +60,17 @@ public class EventProcessor {
      * @throws UpstreamFailureException when the gateway could not be asked what the event means (try again later)
      */
     public Result process(IncomingEvent event, String receivedBy) {
+        try {
+            Result result = settle(event, receivedBy);
+            metrics.settled(event, receivedBy, result);
+            return result;
+        } catch (RuntimeException e) {
+            metrics.failed(receivedBy);
+            throw e;
+        }
+    }
+
+    private Result settle(IncomingEvent event, String receivedBy) {
         if (recent.contains(event.id()) || inbox.contains(event.id())) {
             recent.add(event.id());
             return Result.DUPLICATE;

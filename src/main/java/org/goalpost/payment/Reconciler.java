@@ -42,13 +42,16 @@ public class Reconciler {
     private final Donations donations;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final PaymentMetrics metrics;
 
-    Reconciler(PaymentGateway gateway, EventProcessor processor, Donations donations, JdbcClient jdbc, Clock clock) {
+    Reconciler(PaymentGateway gateway, EventProcessor processor, Donations donations, JdbcClient jdbc, Clock clock,
+            PaymentMetrics metrics) {
         this.gateway = gateway;
         this.processor = processor;
         this.donations = donations;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     public synchronized Report run() {
@@ -83,6 +86,7 @@ public class Reconciler {
             }
         }
         Report report = new Report(started, since, events.size(), applied, duplicates, noEffect, pending.size(), settled);
+        metrics.reconciled(applied + settled);
         if (applied > 0 || settled > 0) {
             log.warn("Reconciler applied {} event(s) the webhook had missed and settled {} pending donation(s): {}", applied, settled, report);
         } else {

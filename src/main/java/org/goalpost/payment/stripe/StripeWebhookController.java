@@ -37,7 +37,7 @@ class StripeWebhookController {
         }
         String payload = verifier.verify(new String(body, StandardCharsets.UTF_8), signature);
         // Stripe delivers at least once: a redelivery this instance has settled is answered before any parsing
-        EventProcessor.Result result = StripeWebhookVerifier.leadingEventId(payload).filter(processor::recentlySettled).isPresent()
+        EventProcessor.Result result = StripeWebhookVerifier.leadingEventId(payload).filter(id -> processor.settledLately(id, "WEBHOOK")).isPresent()
                 ? EventProcessor.Result.DUPLICATE
                 : processor.process(translator.incoming(verifier.parse(payload)), "WEBHOOK");
         return Map.of("received", true, "result", result.name().toLowerCase());

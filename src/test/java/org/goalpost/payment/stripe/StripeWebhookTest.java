@@ -20,6 +20,14 @@ import org.springframework.http.MediaType;
 /** {@code POST /stripe/webhook} with really signed events, one Stripe event type after another. */
 class StripeWebhookTest extends StripeAppTestBase {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
+    private double count(String name, String... tags) {
+        io.micrometer.core.instrument.Counter counter = meters.find(name).tags(tags).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
     /** A one-time donation of {@code amount} paid through Checkout: the session, its PaymentIntent and charge. */
     record Paid(Campaign campaign, Donation donation, String session, String intent, String charge, long amount) {
     }
@@ -158,6 +166,29 @@ class StripeWebhookTest extends StripeAppTestBase {
             assertThat(donation.status()).isEqualTo(DonationStatus.SUCCEEDED);
             assertThat(donation.donorEmail()).isEqualTo("ada@example.org");
             assertThat(ledgerKinds(donation)).containsExactly("PAYMENT");
+        }
+
+        @Test
+        void whatHappensIsCountedInTheMetrics() throws Exception {
+            double applied = count("goalpost.events", "received_by", "WEBHOOK", "result", "applied");
+            double duplicates = count("goalpost.events", "received_by", "WEBHOOK", "result", "duplicate");
+            double payments = count("goalpost.ledger.rows", "kind", "PAYMENT", "mode", "test");
+            long lags = meters.timer("goalpost.webhook.lag").count();
+            double amount = amount();
+            Paid paid = paid("metrics", 3_300, 126);
+            Map<String, Object> event = completed(paid, "paid");
+            deliver(event).andExpect(status().isOk());
+            deliver(event).andExpect(status().isOk());
+            assertThat(count("goalpost.events", "received_by", "WEBHOOK", "result", "applied")).isEqualTo(applied + 1);
+            assertThat(count("goalpost.events", "received_by", "WEBHOOK", "result", "duplicate")).isEqualTo(duplicates + 1);
+            assertThat(count("goalpost.ledger.rows", "kind", "PAYMENT", "mode", "test")).isEqualTo(payments + 1);
+            assertThat(meters.timer("goalpost.webhook.lag").count()).isEqualTo(lags + 1);
+            assertThat(amount()).isEqualTo(amount + 3_300);
+        }
+
+        private double amount() {
+            var summary = meters.find("goalpost.ledger.amount").tags("kind", "PAYMENT", "currency", "USD", "mode", "test").summary();
+            return summary == null ? 0 : summary.totalAmount();
         }
 
         @Test
