@@ -1,5 +1,6 @@
 package org.goalpost.health;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -7,7 +8,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Checks the invariants once the app is ready, then every {@code GOALPOST_INVARIANTS_INTERVAL} (default 1 h). */
+/**
+ * Checks the invariants once the app is ready (each instance, for its own health indicator), then
+ * every {@code GOALPOST_INVARIANTS_INTERVAL} (default 1 h) on one instance at a time.
+ */
 @Component
 class InvariantsSchedule {
 
@@ -25,6 +29,7 @@ class InvariantsSchedule {
     }
 
     @Scheduled(fixedDelayString = "${goalpost.invariants.interval:1h}", initialDelayString = "${goalpost.invariants.interval:1h}")
+    @SchedulerLock(name = "invariants")
     void periodically() {
         runQuietly();
     }
