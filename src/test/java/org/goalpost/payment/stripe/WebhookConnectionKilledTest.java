@@ -117,6 +117,60 @@ class WebhookConnectionKilledTest extends StripeAppTestBase {
         assertThat(donations.find(donation.id()).orElseThrow().status()).isEqualTo(DonationStatus.SUCCEEDED);
     }
 
+    /**
+     * What the app sees of a database restart: every connection it holds is cut at once. The pool
+     * replaces them and webhooks are taken again within 10 s; Stripe's redeliveries count once.
+     */
+    @Test
+    void everyConnectionCutAtOnceThePoolRecoversAndRedeliveriesCountOnce() throws Exception {
+        boolean server = !environment.getRequiredProperty("spring.datasource.url").startsWith("jdbc:h2:");
+        assertThat(server || !"true".equalsIgnoreCase(System.getenv("CI"))).as("CI runs this on a database server").isTrue();
+        Assumptions.assumeTrue(server, "needs a database server (GOALPOST_TEST_DB_URL); .ci/run provides MariaDB");
+        Campaign campaign = campaign("restart");
+        Donation donation = pendingDonation(campaign, DonationInterval.ONCE, 2_600, null);
+        String intent = id("pi");
+        STRIPE.putPaymentIntent(StripeJson.paymentIntent(intent, id("ch"), 2_600, 105, "usd", donation.publicId(), now()));
+        Map<String, Object> paid = event(id("evt"), "checkout.session.completed", StripeJson.session(id("cs_test"), "payment", "paid",
+                "complete", intent, null, donation.publicId(), 2_600, "usd", null, now()), now());
+
+        String url = environment.getRequiredProperty("spring.datasource.url");
+        int cut = 0;
+        try (Connection other = DriverManager.getConnection(url, environment.getProperty("spring.datasource.username"),
+                environment.getProperty("spring.datasource.password")); Statement statement = other.createStatement()) {
+            var ids = new java.util.ArrayList<Long>();
+            try (var rows = statement.executeQuery("SELECT ID FROM information_schema.PROCESSLIST WHERE DB = DATABASE() AND ID <> CONNECTION_ID()")) {
+                while (rows.next()) {
+                    ids.add(rows.getLong(1));
+                }
+            }
+            for (long id : ids) {
+                statement.execute("KILL CONNECTION " + id);
+                cut++;
+            }
+        }
+        assertThat(cut).as("the app's connections cut").isPositive();
+
+        // Stripe retries: here every 100 ms until the webhook is taken
+        long began = System.nanoTime();
+        int status = 0;
+        int failures = 0;
+        while (System.nanoTime() - began < 10_000_000_000L) {
+            status = deliver(paid).andReturn().getResponse().getStatus();
+            if (status == 200) {
+                break;
+            }
+            failures++;
+            Thread.sleep(100);
+        }
+        long millis = (System.nanoTime() - began) / 1_000_000;
+        System.out.printf("WebhookConnectionKilledTest: %d connections cut; webhook taken again after %d ms (%d failed deliveries)%n",
+                cut, millis, failures);
+        assertThat(status).as("taken within 10 s").isEqualTo(200);
+        deliver(paid).andExpect(status().isOk()).andExpect(jsonPath("$.result").value("duplicate"));
+        assertThat(ledgerRows(campaign)).isEqualTo(1);
+        assertThat(testTotals(campaign).raisedMinor()).isEqualTo(2_600);
+    }
+
     private long ledgerRows(Campaign campaign) {
         return jdbc.sql("SELECT COUNT(*) FROM ledger_entry WHERE campaign_id = ?").param(campaign.id()).query(Long.class).single();
     }
