@@ -34,13 +34,16 @@ public class EventProcessor {
     private final Transactions transactions;
     private final Clock clock;
     private final PaymentMetrics metrics;
+    private final DeclineWatch declines;
 
-    EventProcessor(Inbox inbox, PaymentLedger paymentLedger, Transactions transactions, Clock clock, PaymentMetrics metrics) {
+    EventProcessor(Inbox inbox, PaymentLedger paymentLedger, Transactions transactions, Clock clock, PaymentMetrics metrics,
+            DeclineWatch declines) {
         this.inbox = inbox;
         this.paymentLedger = paymentLedger;
         this.transactions = transactions;
         this.clock = clock;
         this.metrics = metrics;
+        this.declines = declines;
     }
 
     /**
@@ -97,6 +100,9 @@ public class EventProcessor {
         });
         // only once committed: an event whose transaction failed must be taken again when it comes back
         recent.add(event.id());
+        if (result != Result.DUPLICATE) {
+            declines.saw(facts);
+        }
         log.debug("Event {} {} via {}: {}", event.id(), event.type(), receivedBy, result);
         return result;
     }
