@@ -165,12 +165,12 @@ for size in small large; do
     note ""
     note "Best sustained ingestion: $(grep -o '[0-9]* events/s' "$OUT/ingest.log" | sort -n | tail -1), every run $(grep -c ': EXACT$' "$OUT/ingest.log")/$(wc -l < "$OUT/ingest.log") EXACT."
     log "Read path while webhooks arrive at 100/s"
-    duration=$(( SECONDS_PER_RUN * 4 + 8 ))
+    duration=$(( SECONDS_PER_RUN * 4 * ROUNDS + 8 ))
     nice -n 10 java -cp "$CP" org.goalpost.bench.WebhookLoad rate "http://127.0.0.1:$APP_PORT" $SECRET 100 $duration > "$OUT/rate.log" 2>&1 &
     LOAD=$!
     until grep -q "posting" "$OUT/rate.log"; do sleep 0.2; done
     sleep 2
-    measure "webhooks" 1 > "$OUT/webhooks.txt"
+    measure "webhooks" "$ROUNDS" > "$OUT/webhooks.txt"
     wait $LOAD
     table "read path, $rows rows, webhooks at 100/s" "$OUT/webhooks.txt"
     note ""

@@ -3,8 +3,10 @@ package org.goalpost.health;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -18,14 +20,17 @@ class InvariantsSchedule {
     private static final Logger log = LoggerFactory.getLogger(InvariantsSchedule.class);
 
     private final Invariants invariants;
+    private final TaskExecutor background;
 
-    InvariantsSchedule(Invariants invariants) {
+    InvariantsSchedule(Invariants invariants, @Qualifier("applicationTaskExecutor") TaskExecutor background) {
         this.invariants = invariants;
+        this.background = background;
     }
 
+    /** In the background: the check reads the whole ledger (seconds at a million rows) and must not delay readiness. */
     @EventListener(ApplicationReadyEvent.class)
     void atStart() {
-        runQuietly();
+        background.execute(this::runQuietly);
     }
 
     @Scheduled(fixedDelayString = "${goalpost.invariants.interval:1h}", initialDelayString = "${goalpost.invariants.interval:1h}")
