@@ -43,6 +43,9 @@ class StripeWebhookVerifier {
                 return payload;
             } catch (SignatureVerificationException e) {
                 // try the next secret
+            } catch (RuntimeException e) {
+                // stripe-java reads the header's parts by position: a malformed header can throw anything
+                throw new MalformedInputException("Stripe-Signature", "is malformed");
             }
         }
         throw new MalformedInputException("Stripe-Signature", "does not match the body, or is older than " + toleranceSeconds + " s");

@@ -66,6 +66,22 @@ class StripeWebhookTest extends StripeAppTestBase {
         }
 
         @Test
+        void aMalformedSignatureHeaderIsRefusedAndWritesNothing() throws Exception {
+            Paid paid = paid("malformed", 2_500, 103);
+            String payload = StripeJson.write(completed(paid, "paid"));
+            long before = inboxCount();
+            for (String header : new String[] {"t", "t=", "v1", "t=abc,v1", ",,,", "t=1,v1=", "=", "v1=abc,t"}) {
+                mvc.perform(post("/stripe/webhook").contentType(MediaType.APPLICATION_JSON).header("Stripe-Signature", header)
+                                .content(payload))
+                        .andExpect(status().isBadRequest())
+                        .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                        .andExpect(jsonPath("$.errors[0].field").value("Stripe-Signature"));
+            }
+            assertThat(inboxCount()).isEqualTo(before);
+            assertThat(testTotals(paid.campaign()).raisedMinor()).isZero();
+        }
+
+        @Test
         void aTamperedBodyIsRefused() throws Exception {
             Paid paid = paid("tamper", 2_500, 103);
             String payload = StripeJson.write(completed(paid, "paid"));
