@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockServletContext;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -42,6 +44,7 @@ class FuzzedInputTest extends StripeAppTestBase {
             "../../etc/passwd", "2500", "1e5", "NaN", List.of(), List.of(1, 2), Map.of(), Map.of("a", Map.of("b", 1)), "once", "month",
             "monthly", "USD", "usd", "XXX", "2026-13-45", "2026-02", "Europe/Nowhere", "America/New_York", "cash", "cheque"};
 
+    private static final MockServletContext SERVLET_CONTEXT = new MockServletContext();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Value("${local.server.port}")
@@ -74,9 +77,7 @@ class FuzzedInputTest extends StripeAppTestBase {
                 check("webhook", webhook(campaign), true);
             } else if (target < 80) {
                 byTarget[3]++;
-                MockHttpServletRequestBuilder request = pathAndQuery();
-                boolean api = request.buildRequest(new org.springframework.mock.web.MockServletContext()).getRequestURI().startsWith("/api/");
-                check("path/query", request, api);
+                check("path/query", pathAndQuery());
             } else if (target < 90) {
                 byTarget[4]++;
                 check("staff campaigns", staffCampaign(campaign), true);
@@ -96,30 +97,38 @@ class FuzzedInputTest extends StripeAppTestBase {
         assertThat(STRIPE.requests(com.github.tomakehurst.wiremock.http.RequestMethod.POST, "/v1/refunds")).isEmpty();
     }
 
+    /** Checks a request whose kind (API or page) its path tells: {@code /api/…} answers problem details. */
+    private int check(String target, MockHttpServletRequestBuilder request) throws Exception {
+        MockHttpServletRequest built = request.buildRequest(SERVLET_CONTEXT);
+        return check(target, built, built.getRequestURI().startsWith("/api/"));
+    }
+
     private int check(String target, MockHttpServletRequestBuilder request, boolean api) throws Exception {
+        return check(target, request.buildRequest(SERVLET_CONTEXT), api);
+    }
+
+    private int check(String target, MockHttpServletRequest request, boolean api) throws Exception {
         HttpResponse<String> response = send(request);
         int status = response.statusCode();
-        String described = target + " answered " + status + " to " + describe(request);
         if (status >= 500) {
-            failures.add(described);
+            failures.add(described(target, status, request));
         } else if (status >= 400) {
             String type = response.headers().firstValue(HttpHeaders.CONTENT_TYPE).orElse("none");
             if (api && !type.startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE)) {
-                failures.add(described + " without problem details (" + type + ")");
+                failures.add(described(target, status, request) + " without problem details (" + type + ")");
             }
             if (!api && !type.startsWith(MediaType.TEXT_HTML_VALUE)) {
-                failures.add(described + " as " + type);
+                failures.add(described(target, status, request) + " as " + type);
             }
             if (response.body().contains("Exception") || response.body().contains("springframework")) {
-                failures.add(described + " with framework detail in its body");
+                failures.add(described(target, status, request) + " with framework detail in its body");
             }
         }
         return status;
     }
 
     /** Over real HTTP, so that what the servlet container answers itself (its error dispatch) is tested too. */
-    private HttpResponse<String> send(MockHttpServletRequestBuilder built) throws Exception {
-        var request = built.buildRequest(new org.springframework.mock.web.MockServletContext());
+    private HttpResponse<String> send(MockHttpServletRequest request) throws Exception {
         String query = request.getQueryString();
         HttpRequest.Builder http = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + request.getRequestURI()
                 + (query == null ? "" : "?" + query))).timeout(Duration.ofSeconds(20));
@@ -140,11 +149,12 @@ class FuzzedInputTest extends StripeAppTestBase {
         return safe.toString().strip().isEmpty() ? "x" : safe.toString().strip();
     }
 
-    private static String describe(MockHttpServletRequestBuilder request) {
-        var built = request.buildRequest(new org.springframework.mock.web.MockServletContext());
-        byte[] content = built.getContentAsByteArray();
+    /** What a failure reports: the target, the answer and the request (its body cut at 200 characters). */
+    private static String described(String target, int status, MockHttpServletRequest request) {
+        byte[] content = request.getContentAsByteArray();
         String body = content == null ? null : new String(content, StandardCharsets.UTF_8);
-        return built.getMethod() + " " + built.getRequestURI() + (built.getQueryString() == null ? "" : "?" + built.getQueryString())
+        return target + " answered " + status + " to " + request.getMethod() + " " + request.getRequestURI()
+                + (request.getQueryString() == null ? "" : "?" + request.getQueryString())
                 + (body == null ? "" : " " + body.substring(0, Math.min(200, body.length())));
     }
 
