@@ -30,7 +30,7 @@ class CheckoutApiController {
 
     /** The request body. {@code amountMinor} is read strictly: a whole number, not a string or a fraction. */
     record CheckoutBody(JsonNode amountMinor, String interval, String name, String email, Boolean anonymous, String message,
-            Boolean coverFees) {
+            Boolean coverFees, String captchaToken) {
 
         DonationRequest toRequest() {
             return new DonationRequest(amount(), interval, name, email, anonymous, message, coverFees);
@@ -62,7 +62,8 @@ class CheckoutApiController {
                 || !idempotencyKey.chars().allMatch(c -> c > 32 && c < 127))) {
             throw new MalformedInputException("Idempotency-Key", "use 1 to 64 printable ASCII characters");
         }
-        CheckoutService.Started started = checkout.start(slug, body.toRequest(), idempotencyKey, request.getRemoteAddr());
+        CheckoutService.Started started = checkout.start(slug, body.toRequest(), idempotencyKey, request.getRemoteAddr(),
+                body.captchaToken());
         String url = started.checkoutUrl().startsWith("/")
                 ? ServletUriComponentsBuilder.fromCurrentContextPath().path(started.checkoutUrl()).toUriString()
                 : started.checkoutUrl();

@@ -1,6 +1,7 @@
 package org.goalpost.payment;
 
 import java.util.Objects;
+import java.util.Optional;
 import org.goalpost.campaign.Campaign;
 import org.goalpost.campaign.Campaigns;
 import org.goalpost.donation.AcceptedDonation;
@@ -33,9 +34,10 @@ public class CheckoutService {
     private final AppMode mode;
     private final PaymentProperties properties;
     private final CheckoutRateLimits limits;
+    private final Captcha captcha;
 
     CheckoutService(Campaigns campaigns, DonationPolicy policy, Donations donations, PaymentGateway gateway, FeeModel fees,
-            AppMode mode, PaymentProperties properties, CheckoutRateLimits limits) {
+            AppMode mode, PaymentProperties properties, CheckoutRateLimits limits, Captcha captcha) {
         this.campaigns = campaigns;
         this.policy = policy;
         this.donations = donations;
@@ -44,6 +46,7 @@ public class CheckoutService {
         this.mode = mode;
         this.properties = properties;
         this.limits = limits;
+        this.captcha = captcha;
     }
 
     /** Where the donor goes next. */
@@ -52,17 +55,20 @@ public class CheckoutService {
 
     /**
      * @param requestKey optional; the same key returns the same donation and checkout
-     * @param clientAddress who asks, for the rate limits (a repeat of a request key is not counted again)
+     * @param clientAddress who asks, for the rate limits and the person check (a repeat of a request key is not counted again)
+     * @param captchaToken the person check's token from the form or the API, when the donor was shown the check
      * @throws org.goalpost.shared.web.InvalidInputException when the policy refuses the donation (nothing written, no gateway call)
      * @throws org.goalpost.shared.web.TooManyRequestsException when a rate limit refuses it (nothing written, no gateway call)
+     * @throws org.goalpost.shared.web.ChallengeRequiredException when the person check is needed and was not passed (likewise)
      * @throws org.goalpost.shared.web.UpstreamFailureException when the gateway failed; the donor may try again
      */
-    public Started start(String slug, DonationRequest request, String requestKey, String clientAddress) {
+    public Started start(String slug, DonationRequest request, String requestKey, String clientAddress, String captchaToken) {
         Campaign campaign = campaigns.findPublic(slug);
         AcceptedDonation accepted = policy.check(campaign, request);
         String key = requestKey == null || requestKey.isBlank() ? null : requestKey.strip();
         if (key == null || donations.findByRequestKey(key).isEmpty()) {
             limits.admit(clientAddress);
+            captcha.admit(clientAddress, captchaToken);
         }
         Money charged = accepted.coverFees() ? fees.grossUp(accepted.amount()) : accepted.amount();
         Donation donation = donations.open(new NewDonation(campaign.id(), channel(), accepted.interval(), charged, accepted.amount(),
@@ -81,6 +87,11 @@ public class CheckoutService {
                 "goalpost-checkout-" + donation.publicId()));
         donations.attachCheckout(donation, session.id(), session.url(), session.expiresAt());
         return new Started(donation.publicId(), session.url());
+    }
+
+    /** The person check this address is to pass before its next checkout, if any (shown with the form). */
+    public Optional<CaptchaChallenge> captchaFor(String clientAddress) {
+        return captcha.challengeFor(clientAddress);
     }
 
     /** The fee the donor would cover on a gift, for the form's "cover the fees" line. */

@@ -4,6 +4,7 @@
  * embedded default) reports {@link org.goalpost.payment.IncomingEvent}s whose
  * {@link org.goalpost.payment.PaymentFact}s the {@link org.goalpost.payment.EventProcessor} applies
  * in one transaction with the event's inbox row. Only {@code payment.stripe} knows Stripe.
+ * Checkouts pass the donation policy, the rate limits and, when configured, a person check first.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Payments")
 package org.goalpost.payment;

@@ -3,13 +3,16 @@ package org.goalpost.progress;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.goalpost.campaign.Campaign;
 import org.goalpost.campaign.Campaigns;
 import org.goalpost.donation.DonationPolicy;
+import org.goalpost.payment.CaptchaChallenge;
 import org.goalpost.payment.CheckoutService;
 import org.goalpost.shared.money.MoneyFormatter;
+import org.goalpost.shared.web.ChallengeRequiredException;
 import org.goalpost.shared.web.FieldProblem;
 import org.goalpost.shared.web.InvalidInputException;
 import org.goalpost.shared.web.TooManyRequestsException;
@@ -52,12 +55,14 @@ class CampaignPageController {
     }
 
     @GetMapping("/campaigns/{slug}")
-    String page(@PathVariable String slug, @RequestParam(required = false) String canceled, Model model, Locale locale) {
+    String page(@PathVariable String slug, @RequestParam(required = false) String canceled, Model model, Locale locale,
+            HttpServletRequest request) {
         Campaign campaign = campaigns.findPublic(slug);
         if (canceled != null) {
             model.addAttribute("notice", "Your donation was canceled: nothing was charged.");
         }
         fill(model, campaign, new DonateForm(), List.of(), locale);
+        model.addAttribute("captcha", checkout.captchaFor(request.getRemoteAddr()).orElse(null));
         return "campaign";
     }
 
@@ -69,9 +74,10 @@ class CampaignPageController {
     Object donate(@PathVariable String slug, @ModelAttribute("form") DonateForm form, Model model, Locale locale,
             HttpServletRequest request, HttpServletResponse response) {
         Campaign campaign = campaigns.findPublic(slug);
+        Optional<CaptchaChallenge> captcha = checkout.captchaFor(request.getRemoteAddr());
         try {
             CheckoutService.Started started = checkout.start(slug, form.toRequest(campaign.currency()), form.getRequestKey(),
-                    request.getRemoteAddr());
+                    request.getRemoteAddr(), captcha.map(c -> request.getParameter(c.responseField())).orElse(null));
             RedirectView toCheckout = new RedirectView(started.checkoutUrl(), true);
             toCheckout.setStatusCode(HttpStatus.SEE_OTHER);
             toCheckout.setExposeModelAttributes(false);
@@ -83,10 +89,14 @@ class CampaignPageController {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
             fill(model, campaign, form, List.of(new FieldProblem("campaign", e.getMessage())), locale);
+        } catch (ChallengeRequiredException e) {
+            response.setStatus(HttpStatus.FORBIDDEN.value());
+            fill(model, campaign, form, List.of(new FieldProblem("campaign", e.getMessage())), locale);
         } catch (UpstreamFailureException e) {
             response.setStatus(e.retryable() ? HttpStatus.SERVICE_UNAVAILABLE.value() : HttpStatus.BAD_GATEWAY.value());
             fill(model, campaign, form, List.of(new FieldProblem("campaign", e.getMessage())), locale);
         }
+        model.addAttribute("captcha", checkout.captchaFor(request.getRemoteAddr()).or(() -> captcha).orElse(null));
         return "campaign";
     }
 

@@ -4,6 +4,8 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
+import java.util.List;
+import org.goalpost.shared.web.ContentSecuritySources;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -48,6 +50,12 @@ class SecurityConfiguration {
     private static final String STAFF = StaffRole.STAFF.name();
     private static final String ADMIN = StaffRole.ADMIN.name();
 
+    private final String contentSecurityPolicy;
+
+    SecurityConfiguration(List<ContentSecuritySources> sources) {
+        this.contentSecurityPolicy = contentSecurityPolicy(sources.stream().flatMap(s -> s.origins().stream()).distinct().toList());
+    }
+
     /**
      * Stripe's webhook: no session, cookie or CSRF token (Stripe signs every event, and the
      * endpoint checks the signature itself), so its chain keeps only the security headers.
@@ -89,7 +97,7 @@ class SecurityConfiguration {
                 .securityContext(context -> context.disable())
                 .requestCache(cache -> cache.disable())
                 .logout(logout -> logout.disable())
-                .headers(SecurityConfiguration::framing)
+                .headers(this::framing)
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(ProblemResponses.unauthorized())
                         .accessDeniedHandler(ProblemResponses.forbidden()));
         return http.build();
@@ -112,14 +120,14 @@ class SecurityConfiguration {
                         .anyRequest().hasRole(ADMIN))
                 .formLogin(form -> form.loginPage("/login").successHandler(StaffSessionFilter.onLogin(users, clock))
                         .failureUrl("/login?error").permitAll())
-                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("GOALPOST_SESSION"))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .addFilterBefore(blockedAddresses(throttle), UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(new StaffSessionFilter(users, clock), BasicAuthenticationFilter.class)
                 // The checkout API is called by the widget from other sites; the public donate form needs no session.
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/api/campaigns/*/checkout", "/campaigns/*/donate"))
                 .cors(cors -> cors.configurationSource(campaignCorsSource))
-                .headers(SecurityConfiguration::framing)
+                .headers(this::framing)
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(loginOrUnauthorized()))
                 .httpBasic(basic -> basic.disable());
         return http.build();
@@ -149,32 +157,38 @@ class SecurityConfiguration {
         return (request, response, e) -> (machines.matches(request) ? unauthorized : login).commence(request, response, e);
     }
 
-    private static HttpSecurity lean(HttpSecurity http) throws Exception {
+    private HttpSecurity lean(HttpSecurity http) throws Exception {
         return http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .securityContext(context -> context.disable())
                 .requestCache(cache -> cache.disable())
                 .anonymous(anonymous -> anonymous.disable())
                 .logout(logout -> logout.disable())
-                .headers(SecurityConfiguration::framing);
+                .headers(this::framing);
     }
 
     /**
      * What the browser may load and who may frame us, on every answer. Scripts and styles come
      * from this app only, with no inline script anywhere (style attributes place the bar's markers);
      * no plugins, no {@code <base>}. The widget's iframe is the one page that other sites may frame:
-     * it sends its own policy with its campaign's {@code frame-ancestors}.
+     * it sends its own policy with its campaign's {@code frame-ancestors}. Another module's origins
+     * ({@link ContentSecuritySources}: the person check's provider, when one is configured) are
+     * added to the scripts, frames, styles and calls allowed.
      */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-            + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+    static String contentSecurityPolicy(List<String> origins) {
+        String more = origins.isEmpty() ? "" : " " + String.join(" ", origins);
+        return "default-src 'self'; script-src 'self'" + more + "; style-src 'self' 'unsafe-inline'" + more + "; "
+                + "img-src 'self' data:; connect-src 'self'" + more + ";" + (origins.isEmpty() ? "" : " frame-src 'self'" + more + ";")
+                + " object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+    }
 
-    private static void framing(HeadersConfigurer<HttpSecurity> headers) {
+    private void framing(HeadersConfigurer<HttpSecurity> headers) {
         RequestMatcher everythingButTheWidgetFrame = new NegatedRequestMatcher(widgetFrame());
         headers.frameOptions(frame -> frame.disable())
                 .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(everythingButTheWidgetFrame,
                         new XFrameOptionsHeaderWriter(XFrameOptionsHeaderWriter.XFrameOptionsMode.DENY)))
                 .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(everythingButTheWidgetFrame,
-                        new StaticHeadersWriter("Content-Security-Policy", CONTENT_SECURITY_POLICY)))
+                        new StaticHeadersWriter("Content-Security-Policy", contentSecurityPolicy)))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN));
     }
 

@@ -23,7 +23,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.mock.web.MockHttpSession;
+import jakarta.servlet.http.Cookie;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -217,7 +217,7 @@ class AccessRulesTest {
 
     @Test
     void staffReadButDoNotChange() throws Exception {
-        MockHttpSession session = login(STAFF_EMAIL);
+        Cookie session = login(STAFF_EMAIL);
         for (Endpoint endpoint : endpoints()) {
             int status = perform(endpoint, session, staffToken);
             String described = endpoint.key() + " (STAFF) answered " + status;
@@ -231,7 +231,7 @@ class AccessRulesTest {
 
     @Test
     void adminsMayDoEverything() throws Exception {
-        MockHttpSession session = login(ADMIN_EMAIL);
+        Cookie session = login(ADMIN_EMAIL);
         for (Endpoint endpoint : endpoints()) {
             int status = perform(endpoint, session, ADMIN_TOKEN);
             assertAllowed(endpoint, status, endpoint.key() + " (ADMIN) answered " + status);
@@ -240,11 +240,11 @@ class AccessRulesTest {
 
     @Test
     void stateChangingStaffPagesRefuseAMissingCsrfToken() throws Exception {
-        MockHttpSession session = login(ADMIN_EMAIL);
+        Cookie session = login(ADMIN_EMAIL);
         int checked = 0;
         for (Endpoint endpoint : endpoints()) {
             if (endpoint.changesState() && !endpoint.api() && rule(endpoint) != Access.PUBLIC && rule(endpoint) != Access.SIGNED) {
-                int status = mvc.perform(call(endpoint).session(session)).andReturn().getResponse().getStatus();
+                int status = mvc.perform(call(endpoint).cookie(session)).andReturn().getResponse().getStatus();
                 assertThat(status).as(endpoint.key() + " without a CSRF token answered " + status).isEqualTo(403);
                 checked++;
             }
@@ -252,17 +252,17 @@ class AccessRulesTest {
         assertThat(checked).isGreaterThanOrEqualTo(10);
         // a forged token is no better than none
         int forged = mvc.perform(post("/staff/campaigns/support/status").param("status", "ENDED").param("_csrf", "forged")
-                .session(session)).andReturn().getResponse().getStatus();
+                .cookie(session)).andReturn().getResponse().getStatus();
         assertThat(forged).isEqualTo(403);
     }
 
     @Test
     void theStaffApiIgnoresSessionsAndWantsAToken() throws Exception {
-        MockHttpSession session = login(ADMIN_EMAIL);
+        Cookie session = login(ADMIN_EMAIL);
         int checked = 0;
         for (Endpoint endpoint : endpoints()) {
             if (endpoint.pattern().startsWith("/api/staff/")) {
-                int withSession = mvc.perform(call(endpoint).session(session).with(csrf())).andReturn().getResponse().getStatus();
+                int withSession = mvc.perform(call(endpoint).cookie(session).with(csrf())).andReturn().getResponse().getStatus();
                 assertThat(withSession).as(endpoint.key() + " with a staff session but no token").isEqualTo(401);
                 int wrongToken = mvc.perform(call(endpoint).header(HttpHeaders.AUTHORIZATION, "Bearer gp_" + "x".repeat(40)))
                         .andReturn().getResponse().getStatus();
@@ -279,7 +279,7 @@ class AccessRulesTest {
      */
     @Test
     void everyRouteSendsTheSecurityHeaders() throws Exception {
-        MockHttpSession session = login(ADMIN_EMAIL);
+        Cookie session = login(ADMIN_EMAIL);
         List<String> snapshot = new ArrayList<>();
         for (Endpoint endpoint : endpoints().stream()
                 .sorted(java.util.Comparator.comparing(Endpoint::key).thenComparing(e -> e.params().toString())).toList()) {
@@ -290,7 +290,7 @@ class AccessRulesTest {
                 } else if (endpoint.pattern().startsWith("/api/staff/")) {
                     request.header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN_TOKEN);
                 } else {
-                    request.session(session).with(csrf());
+                    request.cookie(session).with(csrf());
                 }
                 MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
                 String described = endpoint.key() + (admin ? " (admin)" : " (anonymous)");
@@ -333,12 +333,12 @@ class AccessRulesTest {
         return false;
     }
 
-    private int perform(Endpoint endpoint, MockHttpSession session, String token) throws Exception {
+    private int perform(Endpoint endpoint, Cookie session, String token) throws Exception {
         MockHttpServletRequestBuilder request = call(endpoint);
         if (endpoint.pattern().startsWith("/api/staff/")) {
             request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
         } else {
-            request.session(session).with(csrf());
+            request.cookie(session).with(csrf());
         }
         return mvc.perform(request).andReturn().getResponse().getStatus();
     }
@@ -354,7 +354,7 @@ class AccessRulesTest {
         return request;
     }
 
-    private MockHttpSession login(String email) throws Exception {
+    private Cookie login(String email) throws Exception {
         return StaffAccounts.login(mvc, email, PASSWORD);
     }
 

@@ -27,7 +27,7 @@ class BehindAProxyTest {
     void overTlsAtTheTrustedProxyTheSessionCookieIsSecureAndHstsIsSent() throws Exception {
         RawHttp.Answer login = RawHttp.send("127.0.0.2", port, "GET", "/login", FORWARDED_TLS, "");
         assertThat(login.status()).isEqualTo(200);
-        assertThat(login.headers().get("set-cookie")).startsWith("JSESSIONID=").contains("Secure").contains("HttpOnly")
+        assertThat(login.headers().get("set-cookie")).startsWith("GOALPOST_SESSION=").contains("Secure").contains("HttpOnly")
                 .contains("SameSite=Lax");
         assertThat(login.headers().get("strict-transport-security")).startsWith("max-age=31536000");
     }
@@ -36,7 +36,7 @@ class BehindAProxyTest {
     void theSameHeadersFromAnUntrustedPeerChangeNothing() throws Exception {
         RawHttp.Answer login = RawHttp.send("127.0.0.1", port, "GET", "/login", FORWARDED_TLS, "");
         assertThat(login.status()).isEqualTo(200);
-        assertThat(login.headers().get("set-cookie")).startsWith("JSESSIONID=").doesNotContain("Secure").contains("HttpOnly")
+        assertThat(login.headers().get("set-cookie")).startsWith("GOALPOST_SESSION=").doesNotContain("Secure").contains("HttpOnly")
                 .contains("SameSite=Lax");
         assertThat(login.headers()).doesNotContainKey("strict-transport-security");
     }

@@ -15,7 +15,7 @@ import org.goalpost.testing.StaffAccounts;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
+import jakarta.servlet.http.Cookie;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -35,6 +35,9 @@ class StaffLoginTest {
     StaffUsers users;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    @SuppressWarnings("rawtypes")
+    org.springframework.session.SessionRepository sessions;
 
     /** A new staff account of its own for each test, so that locks and sessions do not leak between tests. */
     private String newStaff(String role) {
@@ -63,19 +66,20 @@ class StaffLoginTest {
 
     @Test
     void theBootstrapAdminLogsInWithANewSessionIdAndLogsOut() throws Exception {
-        MockHttpSession before = (MockHttpSession) mvc.perform(get("/staff")).andReturn().getRequest().getSession();
-        String idBefore = before.getId();
-        MvcResult login = mvc.perform(post("/login").session(before).param("username", StaffAccounts.ADMIN_EMAIL)
+        Cookie before = StaffAccounts.sessionCookie(mvc.perform(get("/staff")).andReturn());
+        MvcResult login = mvc.perform(post("/login").cookie(before).param("username", StaffAccounts.ADMIN_EMAIL)
                 .param("password", StaffAccounts.PASSWORD).with(csrf())).andReturn();
-        MockHttpSession session = (MockHttpSession) login.getRequest().getSession(false);
-        assertThat(session.getId()).as("session fixation: the id changes at login").isNotEqualTo(idBefore);
+        Cookie session = StaffAccounts.sessionCookie(login);
+        assertThat(session.getValue()).as("session fixation: the id changes at login").isNotEqualTo(before.getValue());
+        assertThat(mvc.perform(get("/staff").cookie(before)).andReturn().getResponse().getRedirectedUrl())
+                .as("the id from before the login opens nothing").endsWith("/login");
         assertThat(login.getResponse().getRedirectedUrl()).as("back to where the user was heading").endsWith("/staff?continue");
-        assertThat(mvc.perform(get("/staff").session(session)).andReturn().getResponse().getStatus()).isEqualTo(200);
+        assertThat(mvc.perform(get("/staff").cookie(session)).andReturn().getResponse().getStatus()).isEqualTo(200);
         assertThat(audited(StaffAccounts.ADMIN_EMAIL, "login.succeeded")).isPositive();
 
-        MvcResult logout = mvc.perform(post("/logout").session(session).with(csrf())).andReturn();
+        MvcResult logout = mvc.perform(post("/logout").cookie(session).with(csrf())).andReturn();
         assertThat(logout.getResponse().getRedirectedUrl()).isEqualTo("/login?logout");
-        assertThat(mvc.perform(get("/staff").session(session)).andReturn().getResponse().getRedirectedUrl()).endsWith("/login");
+        assertThat(mvc.perform(get("/staff").cookie(session)).andReturn().getResponse().getRedirectedUrl()).endsWith("/login");
     }
 
     @Test
@@ -123,13 +127,13 @@ class StaffLoginTest {
     @Test
     void disablingAnAccountEndsItsSessionsAtTheNextRequest() throws Exception {
         String email = newStaff("staff");
-        MockHttpSession session = StaffAccounts.login(mvc, email, PASSWORD);
-        assertThat(mvc.perform(get("/staff/donations").session(session)).andReturn().getResponse().getStatus()).isEqualTo(200);
+        Cookie session = StaffAccounts.login(mvc, email, PASSWORD);
+        assertThat(mvc.perform(get("/staff/donations").cookie(session)).andReturn().getResponse().getStatus()).isEqualTo(200);
 
         long id = users.all().stream().filter(u -> u.email().equals(email)).findFirst().orElseThrow().id();
         users.update(id, "Someone", "staff", false, null);
 
-        MvcResult after = mvc.perform(get("/staff/donations").session(session)).andReturn();
+        MvcResult after = mvc.perform(get("/staff/donations").cookie(session)).andReturn();
         assertThat(after.getResponse().getRedirectedUrl()).isEqualTo("/login?expired");
         assertThat(attempt(email, PASSWORD, freshAddress()).getResponse().getRedirectedUrl()).isEqualTo("/login?error");
     }
@@ -138,24 +142,37 @@ class StaffLoginTest {
     void aRoleChangeOrPasswordResetAlsoEndsSessions() throws Exception {
         String email = newStaff("staff");
         long id = users.all().stream().filter(u -> u.email().equals(email)).findFirst().orElseThrow().id();
-        MockHttpSession first = StaffAccounts.login(mvc, email, PASSWORD);
+        Cookie first = StaffAccounts.login(mvc, email, PASSWORD);
         users.update(id, "Someone", "admin", true, null);
-        assertThat(mvc.perform(get("/staff").session(first)).andReturn().getResponse().getRedirectedUrl()).isEqualTo("/login?expired");
+        assertThat(mvc.perform(get("/staff").cookie(first)).andReturn().getResponse().getRedirectedUrl()).isEqualTo("/login?expired");
 
-        MockHttpSession second = StaffAccounts.login(mvc, email, PASSWORD);
+        Cookie second = StaffAccounts.login(mvc, email, PASSWORD);
         users.update(id, "Someone", "admin", true, "Brand-new-pass-77-words");
-        assertThat(mvc.perform(get("/staff").session(second)).andReturn().getResponse().getRedirectedUrl()).isEqualTo("/login?expired");
+        assertThat(mvc.perform(get("/staff").cookie(second)).andReturn().getResponse().getRedirectedUrl()).isEqualTo("/login?expired");
         StaffAccounts.login(mvc, email, "Brand-new-pass-77-words");
+    }
+
+    /** The login time kept in the stored session (Spring Session JDBC) of a cookie; changed when {@code set} is given. */
+    @SuppressWarnings("unchecked")
+    private long storedLoginAt(Cookie cookie, Long set) {
+        String id = new String(java.util.Base64.getDecoder().decode(cookie.getValue()), java.nio.charset.StandardCharsets.UTF_8);
+        org.springframework.session.Session stored = sessions.findById(id);
+        assertThat(stored).as("session " + id + " in the database").isNotNull();
+        if (set != null) {
+            stored.setAttribute(StaffSessionFilter.LOGIN_AT, set);
+            sessions.save(stored);
+        }
+        return (Long) stored.getAttribute(StaffSessionFilter.LOGIN_AT);
     }
 
     @Test
     void aSessionEndsEightHoursAfterLoginWhateverItsActivity() throws Exception {
-        MockHttpSession session = StaffAccounts.login(mvc, newStaff("staff"), PASSWORD);
-        long loginAt = (Long) session.getAttribute(StaffSessionFilter.LOGIN_AT);
-        session.setAttribute(StaffSessionFilter.LOGIN_AT, loginAt - StaffSessionFilter.ABSOLUTE_TIMEOUT.toMillis() + 60_000);
-        assertThat(mvc.perform(get("/staff").session(session)).andReturn().getResponse().getStatus()).as("7 h 59 min").isEqualTo(200);
-        session.setAttribute(StaffSessionFilter.LOGIN_AT, loginAt - StaffSessionFilter.ABSOLUTE_TIMEOUT.toMillis() - 1_000);
-        assertThat(mvc.perform(get("/staff").session(session)).andReturn().getResponse().getRedirectedUrl()).isEqualTo("/login?expired");
+        Cookie session = StaffAccounts.login(mvc, newStaff("staff"), PASSWORD);
+        long loginAt = storedLoginAt(session, null);
+        storedLoginAt(session, loginAt - StaffSessionFilter.ABSOLUTE_TIMEOUT.toMillis() + 60_000);
+        assertThat(mvc.perform(get("/staff").cookie(session)).andReturn().getResponse().getStatus()).as("7 h 59 min").isEqualTo(200);
+        storedLoginAt(session, loginAt - StaffSessionFilter.ABSOLUTE_TIMEOUT.toMillis() - 1_000);
+        assertThat(mvc.perform(get("/staff").cookie(session)).andReturn().getResponse().getRedirectedUrl()).isEqualTo("/login?expired");
     }
 
     @Test
@@ -175,14 +192,14 @@ class StaffLoginTest {
 
     @Test
     void aRejectedUserFormKeepsWhatWasTypedAndWritesNothing() throws Exception {
-        MockHttpSession admin = StaffAccounts.loginAsAdmin(mvc);
+        Cookie admin = StaffAccounts.loginAsAdmin(mvc);
         int before = users.all().size();
         String email = "new.colleague@newsroom.test";
-        MvcResult tooShort = mvc.perform(post("/staff/users").session(admin).with(csrf()).param("email", email)
+        MvcResult tooShort = mvc.perform(post("/staff/users").cookie(admin).with(csrf()).param("email", email)
                 .param("displayName", "New Colleague").param("role", "staff").param("password", "short-one")).andReturn();
         assertThat(tooShort.getResponse().getStatus()).isEqualTo(422);
         assertThat(tooShort.getResponse().getContentAsString()).contains("use at least 12 characters").contains(email).contains("New Colleague");
-        MvcResult common = mvc.perform(post("/staff/users").session(admin).with(csrf()).param("email", email)
+        MvcResult common = mvc.perform(post("/staff/users").cookie(admin).with(csrf()).param("email", email)
                 .param("role", "staff").param("password", "1q2w3e4r1234")).andReturn();
         assertThat(common.getResponse().getStatus()).isEqualTo(422);
         assertThat(common.getResponse().getContentAsString()).contains("one of the most common passwords");
@@ -191,7 +208,7 @@ class StaffLoginTest {
         // a rejected new password changes nothing else either (the role stays)
         String existing = newStaff("staff");
         long id = users.all().stream().filter(u -> u.email().equals(existing)).findFirst().orElseThrow().id();
-        MvcResult rejected = mvc.perform(post("/staff/users/" + id).session(admin).with(csrf()).param("role", "admin")
+        MvcResult rejected = mvc.perform(post("/staff/users/" + id).cookie(admin).with(csrf()).param("role", "admin")
                 .param("enabled", "true").param("password", "tiny")).andReturn();
         assertThat(rejected.getResponse().getStatus()).isEqualTo(422);
         assertThat(users.find(id).orElseThrow().role()).isEqualTo(StaffRole.STAFF);

@@ -19,7 +19,7 @@ import org.goalpost.testing.StaffAccounts;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
+import jakarta.servlet.http.Cookie;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -51,9 +51,9 @@ class ExportTest {
         gifts.record(campaign, new OfflineGifts.Entry(10_000L, "cheque", "O'Brien, \"Pat\"\nsecond line", "pat@example.org",
                 LocalDate.of(2026, 11, 2), null), "test");
         gifts.record(other, new OfflineGifts.Entry(99_00L, "cash", "Elsewhere", null, null, null), "test");
-        MockHttpSession staff = StaffAccounts.loginAsAdmin(mvc);
+        Cookie staff = StaffAccounts.loginAsAdmin(mvc);
 
-        String body = mvc.perform(get("/staff/export/donations.csv").param("campaign", campaign.slug()).session(staff))
+        String body = mvc.perform(get("/staff/export/donations.csv").param("campaign", campaign.slug()).cookie(staff))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Type", "text/csv;charset=UTF-8"))
                 .andExpect(header().string("Content-Disposition", "attachment; filename=\"goalpost-donations.csv\""))
@@ -68,15 +68,15 @@ class ExportTest {
         assertThat(rows).extracting(r -> r.get("livemode")).containsOnly("false");
 
         String onlyCheques = mvc.perform(get("/staff/export/donations.csv").param("campaign", campaign.slug()).param("q", "pat@example.org")
-                .session(staff)).andReturn().getResponse().getContentAsString();
+                .cookie(staff)).andReturn().getResponse().getContentAsString();
         assertThat(csv(onlyCheques)).as(onlyCheques).singleElement().satisfies(r -> assertThat(r.get("donor_email")).isEqualTo("pat@example.org"));
 
         assertThat(csv(mvc.perform(get("/staff/export/donations.csv").param("campaign", campaign.slug()).param("mode", "live")
-                .session(staff)).andReturn().getResponse().getContentAsString())).as("no live money here").isEmpty();
+                .cookie(staff)).andReturn().getResponse().getContentAsString())).as("no live money here").isEmpty();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'export.donations' AND actor = ?")
                 .param(StaffAccounts.ADMIN_EMAIL).query(Long.class).single()).isGreaterThanOrEqualTo(3);
 
-        List<CSVRecord> totals = csv(mvc.perform(get("/staff/export/totals.csv").param("mode", "test").session(staff)).andExpect(status().isOk())
+        List<CSVRecord> totals = csv(mvc.perform(get("/staff/export/totals.csv").param("mode", "test").cookie(staff)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString());
         assertThat(totals).filteredOn(r -> r.get("campaign").equals(campaign.slug())).singleElement().satisfies(r -> {
             assertThat(r.get("raised_minor")).isEqualTo("12500");
@@ -88,12 +88,12 @@ class ExportTest {
 
     @Test
     void aBadFilterIsAReadableErrorNotAnEmptyFile() throws Exception {
-        MockHttpSession staff = StaffAccounts.loginAsAdmin(mvc);
-        var response = mvc.perform(get("/staff/export/donations.csv").param("from", "last tuesday").session(staff)).andReturn().getResponse();
+        Cookie staff = StaffAccounts.loginAsAdmin(mvc);
+        var response = mvc.perform(get("/staff/export/donations.csv").param("from", "last tuesday").cookie(staff)).andReturn().getResponse();
         assertThat(response.getStatus()).isEqualTo(400);
         assertThat(response.getContentType()).startsWith("text/html");
         assertThat(response.getContentAsString()).contains("Nothing was changed").contains("write a date as YYYY-MM-DD");
-        var list = mvc.perform(get("/staff/donations").param("status", "lost-in-the-post").session(staff)).andReturn().getResponse();
+        var list = mvc.perform(get("/staff/donations").param("status", "lost-in-the-post").cookie(staff)).andReturn().getResponse();
         assertThat(list.getStatus()).isEqualTo(400);
         assertThat(list.getContentAsString()).contains("is not a known status");
     }

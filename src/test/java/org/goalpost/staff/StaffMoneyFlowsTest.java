@@ -28,7 +28,7 @@ import org.goalpost.testing.StaffAccounts;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.mock.web.MockHttpSession;
+import jakarta.servlet.http.Cookie;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -148,11 +148,11 @@ class StaffMoneyFlowsTest extends StripeAppTestBase {
     @Test
     void aFullRefundFromTheDonationPage() throws Exception {
         Paid paid = paid("page-refund", 4_000, 146);
-        MockHttpSession admin = StaffAccounts.loginAsAdmin(mvc);
-        mvc.perform(get("/staff/donations/" + paid.donation().publicId()).session(admin))
+        Cookie admin = StaffAccounts.loginAsAdmin(mvc);
+        mvc.perform(get("/staff/donations/" + paid.donation().publicId()).cookie(admin))
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString(paid.intent())));
-        mvc.perform(post("/staff/donations/" + paid.donation().publicId() + "/refund").session(admin).with(csrf())
+        mvc.perform(post("/staff/donations/" + paid.donation().publicId() + "/refund").cookie(admin).with(csrf())
                         .param("amount", "").param("requestKey", "form-key-1"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("the totals change when the payment provider confirms it")));
@@ -165,7 +165,7 @@ class StaffMoneyFlowsTest extends StripeAppTestBase {
         assertThat(testTotals(paid.campaign()).refundedMinor()).isEqualTo(4_000);
 
         // a refund amount that is not a number gets a readable message, not an error page
-        mvc.perform(post("/staff/donations/" + paid.donation().publicId() + "/refund").session(admin).with(csrf()).param("amount", "lots"))
+        mvc.perform(post("/staff/donations/" + paid.donation().publicId() + "/refund").cookie(admin).with(csrf()).param("amount", "lots"))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("Write the amount as a number")));
     }
@@ -196,17 +196,17 @@ class StaffMoneyFlowsTest extends StripeAppTestBase {
         assertThat(jdbc.sql("SELECT recorded_by FROM ledger_entry WHERE kind = 'OFFLINE_GIFT' AND campaign_id = ?").param(campaign.id())
                 .query(String.class).single()).startsWith("token:");
 
-        MockHttpSession admin = StaffAccounts.loginAsAdmin(mvc);
-        mvc.perform(post("/staff/donations/" + gift + "/reverse").session(admin).with(csrf()).param("reason", "cheque bounced"))
+        Cookie admin = StaffAccounts.loginAsAdmin(mvc);
+        mvc.perform(post("/staff/donations/" + gift + "/reverse").cookie(admin).with(csrf()).param("reason", "cheque bounced"))
                 .andExpect(status().isOk());
         assertThat(testTotals(campaign).raisedMinor()).isZero();
         assertThat(jdbc.sql("SELECT kind, amount_minor FROM ledger_entry WHERE campaign_id = ? ORDER BY id").param(campaign.id())
                 .query((rs, n) -> rs.getString(1) + " " + rs.getLong(2)).list())
                 .containsExactly("OFFLINE_GIFT 12500", "ADJUSTMENT -12500");
-        mvc.perform(post("/staff/donations/" + gift + "/reverse").session(admin).with(csrf()).param("reason", "again"))
+        mvc.perform(post("/staff/donations/" + gift + "/reverse").cookie(admin).with(csrf()).param("reason", "again"))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("already reversed")));
-        mvc.perform(get("/staff/donations/" + gift).session(admin)).andExpect(status().isOk())
+        mvc.perform(get("/staff/donations/" + gift).cookie(admin)).andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("data-testid=\"reverse\""))));
         assertThat(testTotals(campaign).raisedMinor()).isZero();
         assertThat(ledgerCheck.run().consistent()).isTrue();
@@ -215,8 +215,8 @@ class StaffMoneyFlowsTest extends StripeAppTestBase {
     @Test
     void anOfflineGiftFromTheStaffFormKeepsWhatWasTypedWhenRejected() throws Exception {
         Campaign campaign = campaign("form-gift");
-        MockHttpSession admin = StaffAccounts.loginAsAdmin(mvc);
-        mvc.perform(post("/staff/offline-gifts").session(admin).with(csrf()).param("campaign", campaign.slug()).param("amount", "two hundred")
+        Cookie admin = StaffAccounts.loginAsAdmin(mvc);
+        mvc.perform(post("/staff/offline-gifts").cookie(admin).with(csrf()).param("campaign", campaign.slug()).param("amount", "two hundred")
                         .param("method", "cash").param("donorName", "Grace Hopper").param("note", "in the tin"))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("write the amount as a number")))
@@ -224,7 +224,7 @@ class StaffMoneyFlowsTest extends StripeAppTestBase {
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("in the tin")));
         assertThat(testTotals(campaign).raisedMinor()).isZero();
 
-        mvc.perform(post("/staff/offline-gifts").session(admin).with(csrf()).param("campaign", campaign.slug()).param("amount", "1,250.50")
+        mvc.perform(post("/staff/offline-gifts").cookie(admin).with(csrf()).param("campaign", campaign.slug()).param("amount", "1,250.50")
                         .param("method", "bank_transfer").param("donorName", "Grace Hopper").param("receivedOn", "2026-11-02"))
                 .andExpect(status().isFound())
                 .andExpect(header().string("Location", org.hamcrest.Matchers.matchesPattern("/staff/donations/.+\\?recorded")));

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import org.springframework.mock.web.MockHttpSession;
+import jakarta.servlet.http.Cookie;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -26,14 +26,24 @@ public final class StaffAccounts {
     private StaffAccounts() {
     }
 
-    /** Logs in through the real form (with its CSRF token) and returns the new session. */
-    public static MockHttpSession login(MockMvc mvc, String email, String password) throws Exception {
+    /** The staff session's cookie (the session itself is in the database: Spring Session JDBC). */
+    public static final String SESSION_COOKIE = "GOALPOST_SESSION";
+
+    /** Logs in through the real form (with its CSRF token) and returns the new session's cookie. */
+    public static Cookie login(MockMvc mvc, String email, String password) throws Exception {
         MvcResult result = mvc.perform(post("/login").param("username", email).param("password", password).with(csrf())).andReturn();
         assertThat(result.getResponse().getRedirectedUrl()).as("login of " + email).endsWith("/staff");
-        return (MockHttpSession) result.getRequest().getSession(false);
+        return sessionCookie(result);
     }
 
-    public static MockHttpSession loginAsAdmin(MockMvc mvc) throws Exception {
+    /** The session cookie a response set, or fails. */
+    public static Cookie sessionCookie(MvcResult result) {
+        Cookie cookie = result.getResponse().getCookie(SESSION_COOKIE);
+        assertThat(cookie).as("a session cookie").isNotNull();
+        return cookie;
+    }
+
+    public static Cookie loginAsAdmin(MockMvc mvc) throws Exception {
         return login(mvc, ADMIN_EMAIL, PASSWORD);
     }
 

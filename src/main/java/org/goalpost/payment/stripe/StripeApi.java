@@ -22,6 +22,7 @@ import com.stripe.param.PaymentIntentRetrieveParams;
 import com.stripe.param.RefundCreateParams;
 import com.stripe.param.RefundListParams;
 import com.stripe.param.checkout.SessionCreateParams;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -125,6 +126,16 @@ class StripeApi {
         });
         Collections.reverse(events);
         return events;
+    }
+
+    /**
+     * The cheapest authenticated read (one event), once, within {@code timeout}: whether Stripe
+     * answers this key now. Throws Stripe's own exception, for the caller to describe.
+     */
+    void probe(Duration timeout) throws StripeException {
+        RequestOptions once = RequestOptions.builder().setMaxNetworkRetries(0).setConnectTimeout((int) timeout.toMillis())
+                .setReadTimeout((int) timeout.toMillis()).build();
+        client.v1().events().list(EventListParams.builder().setLimit(1L).build(), once);
     }
 
     static <T> T call(String what, Call<T> call) {

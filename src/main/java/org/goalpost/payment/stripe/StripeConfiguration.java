@@ -44,6 +44,11 @@ class StripeConfiguration {
     }
 
     @Bean
+    StripeReachability stripeHealthIndicator(StripeApi api, Clock clock, StripeProperties properties) {
+        return new StripeReachability(api, clock, properties.healthCache(), properties.connectTimeout());
+    }
+
+    @Bean
     StripeEventTranslator stripeEventTranslator(StripeApi api, GatewayPayments payments) {
         return new StripeEventTranslator(api, payments);
     }

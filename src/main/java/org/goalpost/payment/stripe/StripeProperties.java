@@ -18,7 +18,8 @@ record StripeProperties(
         @DefaultValue("300s") Duration signatureTolerance,
         @DefaultValue("2") int maxNetworkRetries,
         @DefaultValue("5s") Duration connectTimeout,
-        @DefaultValue("20s") Duration readTimeout) {
+        @DefaultValue("20s") Duration readTimeout,
+        @DefaultValue("30s") Duration healthCache) {
 
     static final String DEFAULT_API_BASE = "https://api.stripe.com";
 

@@ -2,6 +2,7 @@ package org.goalpost.shared.web;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -30,6 +31,7 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     static final URI UPSTREAM = URI.create("https://goalpost.dev/problems/payment-provider");
     static final URI INTERNAL = URI.create("https://goalpost.dev/problems/internal");
     static final URI TOO_MANY = URI.create("https://goalpost.dev/problems/too-many-requests");
+    static final URI CHALLENGE = URI.create("https://goalpost.dev/problems/challenge-required");
     private static final Logger log = LoggerFactory.getLogger(ApiProblemHandler.class);
 
     @ExceptionHandler(MalformedInputException.class)
@@ -67,6 +69,15 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         problem.setProperty("retryAfterSeconds", e.retryAfterSeconds());
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    @ExceptionHandler(ChallengeRequiredException.class)
+    ResponseEntity<ProblemDetail> challenge(ChallengeRequiredException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+        problem.setType(CHALLENGE);
+        problem.setTitle("Person check required");
+        problem.setProperty("captcha", Map.of("provider", e.provider(), "siteKey", e.siteKey()));
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     /** Anything unexpected: logged in full here, answered without any detail. */

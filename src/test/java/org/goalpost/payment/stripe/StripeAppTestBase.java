@@ -40,6 +40,7 @@ import org.springframework.test.web.servlet.ResultActions;
         "goalpost.stripe.webhook-secret=" + StripeAppTestBase.SECRET + "," + StripeAppTestBase.OLD_SECRET,
         "goalpost.stripe.max-network-retries=2",
         "goalpost.stripe.read-timeout=2s",
+        "goalpost.stripe.health-cache=0s",
         "goalpost.payments.reconcile-enabled=false",
         "goalpost.payments.public-url=https://give.example.org"})
 public abstract class StripeAppTestBase {

@@ -2,21 +2,20 @@ package org.goalpost.payment.stripe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.stripe.net.Webhook;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+
 import java.net.URI;
-import java.net.http.HttpClient;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,23 +26,15 @@ import java.util.regex.Pattern;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.core.SimpleLock;
-import org.goalpost.GoalpostApplication;
 import org.goalpost.campaign.Campaign;
 import org.goalpost.campaign.Campaigns;
 import org.goalpost.campaign.TestCampaigns;
-import org.goalpost.donation.Donation;
-import org.goalpost.donation.DonationChannel;
-import org.goalpost.donation.DonationInterval;
-import org.goalpost.donation.DonationStatus;
 import org.goalpost.donation.Donations;
-import org.goalpost.donation.NewDonation;
 import org.goalpost.testing.DbTarget;
 import org.goalpost.testing.TestDatabases;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -57,10 +48,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class TwoInstancesTest {
 
     private static final String SECRET = "whsec_two_instances";
+    private static final String ADMIN = "two.instances@newsroom.test";
+    private static final String PASSWORD = "Quiet-heron-keeps-7-ledgers";
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final int PAYMENTS = 300;
     private static final FakeStripe STRIPE = new FakeStripe();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static final Pattern RAISED = Pattern.compile("\"raisedMinor\":(\\d+)");
 
     private static ConfigurableApplicationContext first;
     private static ConfigurableApplicationContext second;
@@ -83,14 +75,8 @@ class TwoInstancesTest {
     }
 
     private static ConfigurableApplicationContext start(DbTarget db) {
-        return new SpringApplicationBuilder(GoalpostApplication.class).run("--server.port=0",
-                "--spring.datasource.url=" + db.url(), "--spring.datasource.username=" + db.username(),
-                "--spring.datasource.password=" + db.password(), "--spring.datasource.hikari.maximum-pool-size=12",
-                "--spring.datasource.hikari.minimum-idle=1", "--goalpost.stripe.secret-key=sk_test_two_instances",
-                "--goalpost.stripe.webhook-secret=" + SECRET, "--goalpost.stripe.api-base=" + STRIPE.url(),
-                "--goalpost.payments.reconcile-interval=200ms", "--goalpost.payments.reconcile-initial-delay=0s",
-                "--goalpost.rate-limit.checkout-per-ip=0",
-                "--goalpost.rate-limit.checkout-global=0", "--spring.main.banner-mode=off");
+        return Instances.start(db.url(), db.username(), db.password(), STRIPE, SECRET, "--goalpost.payments.reconcile-interval=200ms",
+                "--goalpost.payments.reconcile-initial-delay=0s", "--goalpost.admin.email=" + ADMIN, "--goalpost.admin.password=" + PASSWORD);
     }
 
     @Test
@@ -107,13 +93,13 @@ class TwoInstancesTest {
         for (int i = 0; i < PAYMENTS; i++) {
             long amount = 100 + random.nextInt(20_000);
             expected += amount;
-            String payload = payment(donations, campaign, amount);
+            String payload = Instances.payment(STRIPE, donations, campaign, amount);
             for (int copies = 1 + random.nextInt(3); copies > 0; copies--) {
                 deliveries.add(payload);
             }
         }
         Collections.shuffle(deliveries, random);
-        List<Integer> ports = List.of(port(first), port(second));
+        List<Integer> ports = List.of(Instances.port(first), Instances.port(second));
         ConcurrentLinkedQueue<String> queue = new ConcurrentLinkedQueue<>(deliveries);
         AtomicInteger redelivered = new AtomicInteger();
         long began = System.nanoTime();
@@ -125,7 +111,7 @@ class TwoInstancesTest {
                 workers.add(pool.submit(() -> {
                     String payload;
                     while ((payload = queue.poll()) != null) {
-                        int status = post(ports.get(mine.nextInt(2)), payload);
+                        int status = Instances.post(ports.get(mine.nextInt(2)), payload, SECRET);
                         if (status >= 500) {
                             redelivered.incrementAndGet();
                             queue.add(payload);
@@ -152,22 +138,67 @@ class TwoInstancesTest {
                 .query(Long.class).single()).isEqualTo(expected);
         // both instances' widgets show the exact figure (each learnt of the other's payments by its poll)
         for (int port : ports) {
-            assertThat(eventually(port, campaign.slug(), expected, Duration.ofSeconds(5))).isNotNegative();
+            assertThat(Instances.eventually(port, campaign.slug(), expected, Duration.ofSeconds(5))).isNotNegative();
         }
 
         // one more payment taken by the first instance: how long until the second one's widget shows it
         long more = 4_321;
-        int status = post(ports.get(0), payment(donations, campaign, more));
+        int status = Instances.post(ports.get(0), Instances.payment(STRIPE, donations, campaign, more), SECRET);
         assertThat(status).isEqualTo(200);
-        long millis = eventually(ports.get(1), campaign.slug(), expected + more, Duration.ofSeconds(5));
+        long millis = Instances.eventually(ports.get(1), campaign.slug(), expected + more, Duration.ofSeconds(5));
         System.out.println("TwoInstancesTest: the other instance's widget showed a new payment after " + millis + " ms");
         assertThat(millis).as("within the documented bound (1 s poll) plus the rebuild").isNotNegative().isLessThan(2_000);
+    }
+
+    /** Staff sessions are in the database: a login on one instance is good on the other, and a logout on either ends it. */
+    @Test
+    void aStaffSessionSurvivesASwitchOfInstance() throws Exception {
+        int one = Instances.port(first);
+        int other = Instances.port(second);
+        HttpResponse<String> form = Instances.HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + one + "/login")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        Matcher csrf = CSRF.matcher(form.body());
+        assertThat(csrf.find()).as("the login form's CSRF token").isTrue();
+        String anonymous = sessionCookie(form);
+        HttpResponse<String> login = Instances.HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + one + "/login"))
+                .header("Cookie", anonymous).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(ADMIN, StandardCharsets.UTF_8) + "&password="
+                        + PASSWORD + "&_csrf=" + csrf.group(1))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).isEqualTo(302);
+        assertThat(login.headers().firstValue("Location").orElseThrow()).endsWith("/staff");
+        String session = sessionCookie(login);
+
+        // the load balancer sends the next requests to the other instance
+        HttpResponse<String> dashboard = staffPage(other, session);
+        assertThat(dashboard.statusCode()).as("the other instance knows the session").isEqualTo(200);
+        assertThat(dashboard.body()).contains(ADMIN);
+        assertThat(staffPage(one, session).statusCode()).isEqualTo(200);
+
+        // logging out on the other instance ends the session on both
+        Matcher logoutCsrf = CSRF.matcher(dashboard.body());
+        assertThat(logoutCsrf.find()).as("the logout form's CSRF token").isTrue();
+        HttpResponse<String> logout = Instances.HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + other + "/logout"))
+                .header("Cookie", session).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + logoutCsrf.group(1))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(logout.headers().firstValue("Location").orElseThrow()).endsWith("/login?logout");
+        assertThat(staffPage(one, session).statusCode()).as("logged out on the first instance too").isEqualTo(302);
+    }
+
+    private static HttpResponse<String> staffPage(int port, String cookie) throws Exception {
+        return Instances.HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/staff")).header("Cookie", cookie).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** {@code GOALPOST_SESSION=...} from a response's Set-Cookie. */
+    private static String sessionCookie(HttpResponse<?> response) {
+        return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("GOALPOST_SESSION=")).findFirst()
+                .map(c -> c.substring(0, c.indexOf(';'))).orElseThrow(() -> new AssertionError("no session cookie in " + response.headers()));
     }
 
     @Test
     void theReconcilerRunsOnOneInstanceAtATime() throws Exception {
         LockProvider locks = first.getBean(LockProvider.class);
-        assertThat(millisUntil(() -> runs() > 0, Duration.ofSeconds(5))).as("the reconciler runs").isNotNegative();
+        assertThat(Instances.millisUntil(() -> runs() > 0, Duration.ofSeconds(5))).as("the reconciler runs").isNotNegative();
         // take the reconciler's lock as a third instance would: neither instance may run it meanwhile
         SimpleLock held = null;
         for (int attempt = 0; attempt < 200 && held == null; attempt++) {
@@ -181,7 +212,7 @@ class TwoInstancesTest {
         Thread.sleep(1_500);
         assertThat(runs()).as("runs while another instance holds the lock").isEqualTo(before);
         held.unlock();
-        assertThat(millisUntil(() -> runs() > before, Duration.ofSeconds(5))).as("runs again once the lock is free").isNotNegative();
+        assertThat(Instances.millisUntil(() -> runs() > before, Duration.ofSeconds(5))).as("runs again once the lock is free").isNotNegative();
         assertThat(first.getBean(JdbcClient.class).sql("SELECT COUNT(*) FROM shedlock WHERE name = 'reconciler'").query(Long.class).single())
                 .isEqualTo(1);
     }
@@ -194,58 +225,5 @@ class TwoInstancesTest {
             runs += counter == null ? 0 : counter.count();
         }
         return runs;
-    }
-
-
-    /** A pending donation, its PaymentIntent at the stub, and its signed checkout.session.completed event. */
-    private static String payment(Donations donations, Campaign campaign, long amount) throws Exception {
-        Donation donation = donations.open(new NewDonation(campaign.id(), DonationChannel.STRIPE, DonationInterval.ONCE,
-                campaign.money(amount), campaign.money(amount), false, false, null, null, false, null, null), DonationStatus.PENDING);
-        String intent = "pi_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-        long now = Instant.now().getEpochSecond();
-        STRIPE.putPaymentIntent(StripeJson.paymentIntent(intent, "ch_" + intent.substring(3), amount, amount * 3 / 100, "usd",
-                donation.publicId(), now));
-        Map<String, Object> event = StripeJson.event("evt_" + UUID.randomUUID().toString().replace("-", ""), "checkout.session.completed",
-                StripeJson.session("cs_test_" + intent.substring(3), "payment", "paid", "complete", intent, null, donation.publicId(), amount,
-                        "usd", null, now), now);
-        return StripeJson.write(event);
-    }
-
-    private static int post(int port, String payload) throws Exception {
-        String signature = Webhook.Signature.generateSignatureHeader(payload, SECRET, Instant.now().getEpochSecond());
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/stripe/webhook"))
-                .header("Content-Type", "application/json").header("Stripe-Signature", signature)
-                .POST(HttpRequest.BodyPublishers.ofString(payload)).timeout(Duration.ofSeconds(30)).build();
-        return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-    }
-
-    /** Milliseconds until the instance's widget JSON shows {@code raised}; -1 when it did not within {@code limit}. */
-    private static long eventually(int port, String slug, long raised, Duration limit) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/campaigns/" + slug)).build();
-        return millisUntil(() -> {
-            Matcher matcher = RAISED.matcher(HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body());
-            return matcher.find() && Long.parseLong(matcher.group(1)) == raised;
-        }, limit);
-    }
-
-    /** A condition that may need I/O to be checked. */
-    private interface Condition {
-        boolean holds() throws Exception;
-    }
-
-    /** Milliseconds until {@code condition} holds, checked every 20 ms; -1 when it did not within {@code limit}. */
-    private static long millisUntil(Condition condition, Duration limit) throws Exception {
-        long began = System.nanoTime();
-        while (System.nanoTime() - began < limit.toNanos()) {
-            if (condition.holds()) {
-                return (System.nanoTime() - began) / 1_000_000;
-            }
-            Thread.sleep(20);
-        }
-        return -1;
-    }
-
-    private static int port(ConfigurableApplicationContext context) {
-        return ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 }
