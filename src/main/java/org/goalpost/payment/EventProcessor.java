@@ -10,6 +10,7 @@ import org.goalpost.shared.db.Transactions;
 import org.goalpost.shared.web.UpstreamFailureException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -35,15 +36,17 @@ public class EventProcessor {
     private final Clock clock;
     private final PaymentMetrics metrics;
     private final DeclineWatch declines;
+    private final ApplicationEventPublisher events;
 
     EventProcessor(Inbox inbox, PaymentLedger paymentLedger, Transactions transactions, Clock clock, PaymentMetrics metrics,
-            DeclineWatch declines) {
+            DeclineWatch declines, ApplicationEventPublisher events) {
         this.inbox = inbox;
         this.paymentLedger = paymentLedger;
         this.transactions = transactions;
         this.clock = clock;
         this.metrics = metrics;
         this.declines = declines;
+        this.events = events;
     }
 
     /**
@@ -88,6 +91,7 @@ public class EventProcessor {
             List<String> summary = new ArrayList<>();
             for (PaymentFact fact : facts) {
                 PaymentLedger.Applied applied = paymentLedger.apply(fact);
+                events.publishEvent(new FactApplied(fact, applied.changed(), applied.donationId()));
                 changed |= applied.changed();
                 donationId = donationId != null ? donationId : applied.donationId();
                 if (applied.summary() != null) {

@@ -1,0 +1,124 @@
+package org.goalpost.receipt;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.goalpost.campaign.Campaign;
+import org.goalpost.campaign.Campaigns;
+import org.goalpost.donation.Donation;
+import org.goalpost.donation.Donations;
+import org.goalpost.payment.FactApplied;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Sends what the outbox holds, never on the webhook's thread: right after a transaction that
+ * added mail commits (on a thread of its own) and every {@code goalpost.receipts.poll} in any
+ * case. Each mail is claimed first (only one instance wins it), sent, and marked sent; a failed
+ * send is tried again after {@link ReceiptProperties#retryAfter}, up to {@code maxAttempts}.
+ * A crash between the SMTP server's acceptance and the mark can send a mail twice; nothing else can.
+ */
+@Component
+@ConditionalOnProperty(prefix = "spring.mail", name = "host")
+class OutboxSender {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
+    private static final Duration LEASE = Duration.ofMinutes(2);
+
+    private final Outbox outbox;
+    private final ReceiptMails mails;
+    private final JavaMailSender sender;
+    private final Donations donations;
+    private final Campaigns campaigns;
+    private final ReceiptProperties properties;
+    private final Clock clock;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "mail-outbox");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicBoolean queued = new AtomicBoolean();
+
+    OutboxSender(Outbox outbox, ReceiptMails mails, JavaMailSender sender, Donations donations, Campaigns campaigns,
+            ReceiptProperties properties, Clock clock) {
+        this.outbox = outbox;
+        this.mails = mails;
+        this.sender = sender;
+        this.donations = donations;
+        this.campaigns = campaigns;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** After a commit that may have added mail: work the outbox soon, on the sender's own thread. */
+    @TransactionalEventListener
+    void afterCommit(FactApplied applied) {
+        if (queued.compareAndSet(false, true)) {
+            worker.execute(() -> {
+                queued.set(false);
+                sendDue();
+            });
+        }
+    }
+
+    @Scheduled(fixedDelayString = "${goalpost.receipts.poll:10s}", initialDelayString = "${goalpost.receipts.poll:10s}")
+    void poll() {
+        sendDue();
+    }
+
+    /** Sends every mail due now; answers how many went out. */
+    synchronized int sendDue() {
+        int sent = 0;
+        try {
+            for (long id : outbox.due(clock.instant(), 50)) {
+                Instant now = clock.instant();
+                if (outbox.claim(id, now, now.plus(LEASE)) && send(outbox.load(id))) {
+                    sent++;
+                }
+            }
+        } catch (RuntimeException e) {
+            log.warn("Mail outbox could not be worked; the next run tries again: {}", e.toString());
+        }
+        return sent;
+    }
+
+    private boolean send(Outbox.Mail mail) {
+        try {
+            Donation donation = donations.find(mail.donationId()).orElseThrow();
+            Campaign campaign = campaigns.load(donation.campaignId()).orElseThrow();
+            ReceiptMails.Written written = mails.write(mail, donation, campaign, Locale.US);
+            MimeMessage message = sender.createMimeMessage();
+            MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
+            helper.setFrom(properties.from(), properties.organisationName());
+            if (properties.replyTo() != null && !properties.replyTo().isBlank()) {
+                helper.setReplyTo(properties.replyTo());
+            }
+            helper.setTo(mail.recipient());
+            helper.setSubject(written.subject());
+            helper.setText(written.body(), false);
+            sender.send(message);
+            outbox.sent(mail.id(), clock.instant());
+            return true;
+        } catch (MessagingException | java.io.UnsupportedEncodingException | RuntimeException e) {
+            boolean giveUp = mail.attempts() >= properties.maxAttempts();
+            Instant now = clock.instant();
+            outbox.failed(mail.id(), e.getClass().getSimpleName() + ": " + e.getMessage(), now.plus(properties.retryAfter(mail.attempts())),
+                    giveUp, now);
+            log.warn("Mail {} ({} {}) not sent, attempt {}{}: {}", mail.id(), mail.kind(), mail.sourceRef(), mail.attempts(),
+                    giveUp ? ", giving up" : "", e.toString());
+            return false;
+        }
+    }
+}

@@ -1,0 +1,215 @@
+package org.goalpost.receipt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.goalpost.payment.stripe.StripeJson.event;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.goalpost.campaign.Campaign;
+import org.goalpost.donation.Donation;
+import org.goalpost.donation.DonationInterval;
+import org.goalpost.payment.stripe.StripeAppTestBase;
+import org.goalpost.payment.stripe.StripeJson;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Donor emails against a real SMTP server (GreenMail): a receipt for a counted payment, with the
+ * organisation's name, address and tax id, the amount, date and campaign; one only, however often
+ * Stripe delivers the event; a receipt per monthly instalment with how to manage it; a notice for
+ * a failed instalment and for a refund. The webhook answers before any mail is sent, and a mail
+ * the SMTP server refused is sent by a later attempt.
+ */
+@TestPropertySource(properties = {
+        "spring.mail.host=127.0.0.1",
+        "goalpost.receipts.organisation-name=The Daily Example",
+        "goalpost.receipts.organisation-address=1 Press Street\\n12345 Newstown",
+        "goalpost.receipts.tax-id=EIN 12-3456789",
+        "goalpost.receipts.from=receipts@daily.example",
+        "goalpost.receipts.reply-to=members@daily.example",
+        "goalpost.receipts.poll=200ms",
+        "goalpost.receipts.retry-base=300ms"})
+class ReceiptMailTest extends StripeAppTestBase {
+
+    private static final int SMTP_PORT = freePort();
+    private static GreenMail smtp = start();
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static GreenMail start() {
+        GreenMail server = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        server.start();
+        return server;
+    }
+
+    @DynamicPropertySource
+    static void smtp(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.port", () -> SMTP_PORT);
+    }
+
+    @AfterAll
+    static void stopSmtp() {
+        smtp.stop();
+    }
+
+    @BeforeEach
+    void emptyMailbox() throws Exception {
+        smtp.purgeEmailFromAllMailboxes();
+    }
+
+    private List<MimeMessage> mailTo(String recipient, int expected) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        List<MimeMessage> found = List.of();
+        while (System.nanoTime() < deadline) {
+            found = Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
+                try {
+                    return m.getAllRecipients()[0].toString().equals(recipient);
+                } catch (Exception e) {
+                    return false;
+                }
+            }).toList();
+            if (found.size() >= expected) {
+                break;
+            }
+            Thread.sleep(50);
+        }
+        return found;
+    }
+
+    private Map<String, Object> paid(Donation donation, String intent, long amount) {
+        STRIPE.putPaymentIntent(StripeJson.paymentIntent(intent, "ch_" + intent.substring(3), amount, 60, "usd", donation.publicId(), now()));
+        return event(id("evt"), "checkout.session.completed", StripeJson.session(id("cs_test"), "payment", "paid", "complete", intent, null,
+                donation.publicId(), amount, "usd", donation.donorEmail(), now()), now());
+    }
+
+    @Test
+    void aCountedPaymentSendsOneReceiptHoweverOftenTheEventComes() throws Exception {
+        Campaign campaign = campaign("receipt");
+        Donation donation = pendingDonation(campaign, DonationInterval.ONCE, 2_500, "ada@example.org");
+        String intent = id("pi");
+        Map<String, Object> event = paid(donation, intent, 2_500);
+        deliver(event).andExpect(status().isOk()).andExpect(jsonPath("$.result").value("applied"));
+        deliver(event).andExpect(jsonPath("$.result").value("duplicate"));
+        // another event about the same payment (a different event id): the payment is known, no second receipt
+        deliver(event(id("evt"), "checkout.session.completed", StripeJson.session(id("cs_test"), "payment", "paid", "complete", intent,
+                null, donation.publicId(), 2_500, "usd", "ada@example.org", now()), now())).andExpect(status().isOk());
+
+        List<MimeMessage> mail = mailTo("ada@example.org", 1);
+        assertThat(mail).hasSize(1);
+        MimeMessage receipt = mail.get(0);
+        assertThat(receipt.getSubject()).isEqualTo("Your receipt: $25 for " + campaign.title());
+        assertThat(receipt.getFrom()[0].toString()).isEqualTo("The Daily Example <receipts@daily.example>");
+        assertThat(receipt.getReplyTo()[0].toString()).isEqualTo("members@daily.example");
+        String body = GreenMailUtil.getBody(receipt).replace("\r\n", "\n");
+        assertThat(body).contains("Hello,\n\nthank you for your donation. This is your receipt.")
+                .contains("Amount: $25\n")
+                .containsPattern("Date: [A-Z][a-z]+ \\d{1,2}, 20\\d\\d\n")
+                .contains("Campaign: " + campaign.title() + "\n")
+                .contains("Receipt number: " + intent + "\n")
+                .contains("Donation reference: " + donation.publicId() + "\n")
+                .contains("The Daily Example\n1 Press Street\n12345 Newstown\nTax id: EIN 12-3456789")
+                .doesNotContain("Monthly donation");
+
+        Thread.sleep(600); // a few more polls: still one
+        assertThat(mailTo("ada@example.org", 2)).hasSize(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM mail_outbox WHERE donation_id = ? AND sent_at IS NOT NULL").param(donation.id())
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void monthlyInstalmentsFailuresAndRefundsEachTellTheDonorOnce() throws Exception {
+        Campaign campaign = campaign("monthlymail");
+        Donation donation = pendingDonation(campaign, DonationInterval.MONTH, 1_000, "grace@example.org");
+        String subscription = id("sub");
+        deliver(event(id("evt"), "checkout.session.completed", StripeJson.session(id("cs_test"), "subscription", "paid", "complete",
+                null, subscription, donation.publicId(), 1_000, "usd", "grace@example.org", now()), now()))
+                .andExpect(jsonPath("$.result").value("applied"));
+        String invoice = id("in");
+        String intent = id("pi");
+        String charge = id("ch");
+        STRIPE.putPaymentIntent(StripeJson.paymentIntent(intent, charge, 1_000, 59, "usd", null, now()));
+        Map<String, Object> object = StripeJson.invoice(invoice, subscription, donation.publicId(), 1_000, "usd", "subscription_create",
+                "grace@example.org", now());
+        STRIPE.putInvoice(object, intent);
+        deliver(event(id("evt"), "invoice.paid", object, now())).andExpect(jsonPath("$.result").value("applied"));
+
+        List<MimeMessage> first = mailTo("grace@example.org", 1);
+        assertThat(first).hasSize(1);
+        assertThat(GreenMailUtil.getBody(first.get(0)).replace("\r\n", "\n"))
+                .contains("Receipt number: " + invoice + "\n")
+                .contains("Monthly donation: this amount is charged every month until you cancel.")
+                .contains("To change or cancel your monthly donation");
+
+        // the next month's payment fails, and Stripe retries it (and tells us) twice
+        Map<String, Object> failed = StripeJson.invoice(id("in"), subscription, donation.publicId(), 0, "usd", "subscription_cycle", null,
+                now());
+        deliver(event(id("evt"), "invoice.payment_failed", failed, now())).andExpect(status().isOk());
+        deliver(event(id("evt"), "invoice.payment_failed", failed, now())).andExpect(status().isOk());
+        List<MimeMessage> afterFailure = mailTo("grace@example.org", 2);
+        assertThat(afterFailure).hasSize(2);
+        assertThat(afterFailure.get(1).getSubject()).isEqualTo("Your monthly donation to " + campaign.title() + " could not be charged");
+
+        // a refund of part of the first month
+        String refund = id("re");
+        deliver(event(id("evt"), "refund.created", StripeJson.refund(refund, charge, intent, 400, "usd", "succeeded", now()), now()))
+                .andExpect(jsonPath("$.result").value("applied"));
+        List<MimeMessage> afterRefund = mailTo("grace@example.org", 3);
+        assertThat(afterRefund).hasSize(3);
+        assertThat(afterRefund.get(2).getSubject()).isEqualTo("Your refund of $4");
+        assertThat(GreenMailUtil.getBody(afterRefund.get(2)).replace("\r\n", "\n")).contains("Refunded: $4\n");
+
+        Thread.sleep(600);
+        assertThat(mailTo("grace@example.org", 4)).as("one failure notice per invoice, one mail per event").hasSize(3);
+    }
+
+    @Test
+    void aMailTheServerRefusedIsSentLater() throws Exception {
+        smtp.stop();
+        Campaign campaign = campaign("retrymail");
+        Donation donation = pendingDonation(campaign, DonationInterval.ONCE, 700, "later@example.org");
+        deliver(paid(donation, id("pi"), 700)).andExpect(status().isOk()).andExpect(jsonPath("$.result").value("applied"));
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        String error = null;
+        while (error == null && System.nanoTime() < deadline) {
+            error = jdbc.sql("SELECT last_error FROM mail_outbox WHERE donation_id = ?").param(donation.id()).query(String.class)
+                    .optional().orElse(null);
+            Thread.sleep(50);
+        }
+        assertThat(error).as("the failed attempt is kept").contains("MailSendException");
+
+        smtp = start();
+        assertThat(mailTo("later@example.org", 1)).hasSize(1);
+        assertThat(jdbc.sql("SELECT attempts FROM mail_outbox WHERE donation_id = ?").param(donation.id()).query(Integer.class).single())
+                .isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void noEmailAddressNoMail() throws Exception {
+        Campaign campaign = campaign("nomail");
+        Donation donation = pendingDonation(campaign, DonationInterval.ONCE, 900, null);
+        String intent = id("pi");
+        STRIPE.putPaymentIntent(StripeJson.paymentIntent(intent, "ch_" + intent.substring(3), 900, 30, "usd", donation.publicId(), now()));
+        deliver(event(id("evt"), "checkout.session.completed", StripeJson.session(id("cs_test"), "payment", "paid", "complete", intent,
+                null, donation.publicId(), 900, "usd", null, now()), now())).andExpect(jsonPath("$.result").value("applied"));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM mail_outbox WHERE donation_id = ?").param(donation.id()).query(Long.class).single())
+                .isZero();
+    }
+}
