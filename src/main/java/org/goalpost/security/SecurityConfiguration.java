@@ -39,7 +39,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <li>Stripe's webhook: signed by Stripe, no session, no CSRF;</li>
  * <li>the public read path (the widget's data, the SVG, the script): no session, CORS per campaign;</li>
  * <li>the staff API {@code /api/staff/**}: API tokens ({@code Authorization: Bearer}), no session; reading needs
- * STAFF or ADMIN, changing needs ADMIN;</li>
+ * STAFF or ADMIN, changing needs ADMIN, and so do privacy requests;</li>
  * <li>everything else: public pages, and the staff pages behind a form login, CSRF on every form.</li>
  * </ol>
  */
@@ -90,6 +90,7 @@ class SecurityConfiguration {
         http.securityMatcher(paths().matcher("/api/staff/**"))
                 .addFilterBefore(new BearerTokenFilter(tokens), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/api/staff/privacy", "/api/staff/privacy/**").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/staff/**").hasAnyRole(STAFF, ADMIN)
                         .anyRequest().hasRole(ADMIN))
                 .csrf(csrf -> csrf.disable())
