@@ -10,5 +10,6 @@ public record AcceptedDonation(
         String email,
         boolean anonymous,
         String message,
-        boolean coverFees) {
+        boolean coverFees,
+        boolean showAmount) {
 }

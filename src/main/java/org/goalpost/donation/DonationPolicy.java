@@ -61,7 +61,8 @@ public class DonationPolicy {
             throw new InvalidInputException(problems);
         }
         return new AcceptedDonation(campaign.money(amount), interval, name, email,
-                Boolean.TRUE.equals(request.anonymous()), message, Boolean.TRUE.equals(request.coverFees()));
+                Boolean.TRUE.equals(request.anonymous()), message, Boolean.TRUE.equals(request.coverFees()),
+                Boolean.TRUE.equals(request.showAmount()));
     }
 
     public Money minimum(Campaign campaign) {

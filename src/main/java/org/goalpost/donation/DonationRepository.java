@@ -30,11 +30,12 @@ class DonationRepository {
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO donation (public_id, campaign_id, donor_id, channel, status, donation_interval, amount_minor, "
                         + "gift_minor, cover_fees, currency, livemode, donor_name, donor_email, anonymous, message, request_key, "
-                        + "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + "show_amount, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(publicId, donation.campaignId(), donorId, donation.channel().name(), status.name(),
                         donation.interval().name(), donation.amount().minor(), donation.gift().minor(), donation.coverFees(),
                         donation.amount().currencyCode(), donation.livemode(), donation.donorName(), donation.donorEmail(),
-                        donation.anonymous(), donation.message(), donation.requestKey(), DbTime.param(now), DbTime.param(now))
+                        donation.anonymous(), donation.message(), donation.requestKey(), donation.showAmount(), DbTime.param(now),
+                        DbTime.param(now))
                 .update(key, "id");
         return key.getKeyAs(Number.class).longValue();
     }

@@ -5,6 +5,7 @@ import org.goalpost.shared.money.Money;
 /**
  * What is known of a donation when it is opened. {@code requestKey}, when given, makes opening
  * idempotent: a second request with the same key finds the first donation instead of a new one.
+ * {@code showAmount}: the donor allowed the donor wall to show the amount.
  */
 public record NewDonation(
         long campaignId,
@@ -18,7 +19,14 @@ public record NewDonation(
         String donorEmail,
         boolean anonymous,
         String message,
-        String requestKey) {
+        String requestKey,
+        boolean showAmount) {
+
+    /** A donation whose amount the donor wall does not show. */
+    public NewDonation(long campaignId, DonationChannel channel, DonationInterval interval, Money amount, Money gift, boolean coverFees,
+            boolean livemode, String donorName, String donorEmail, boolean anonymous, String message, String requestKey) {
+        this(campaignId, channel, interval, amount, gift, coverFees, livemode, donorName, donorEmail, anonymous, message, requestKey, false);
+    }
 
     /** A gift recorded as it is: nothing covered, no request key. */
     public static NewDonation simple(long campaignId, DonationChannel channel, DonationInterval interval, Money amount,

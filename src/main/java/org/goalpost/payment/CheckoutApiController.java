@@ -30,10 +30,10 @@ class CheckoutApiController {
 
     /** The request body. {@code amountMinor} is read strictly: a whole number, not a string or a fraction. */
     record CheckoutBody(JsonNode amountMinor, String interval, String name, String email, Boolean anonymous, String message,
-            Boolean coverFees, String captchaToken) {
+            Boolean coverFees, String captchaToken, Boolean showAmount) {
 
         DonationRequest toRequest() {
-            return new DonationRequest(amount(), interval, name, email, anonymous, message, coverFees);
+            return new DonationRequest(amount(), interval, name, email, anonymous, message, coverFees, showAmount);
         }
 
         private Long amount() {

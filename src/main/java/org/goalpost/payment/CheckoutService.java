@@ -73,7 +73,7 @@ public class CheckoutService {
         Money charged = accepted.coverFees() ? fees.grossUp(accepted.amount()) : accepted.amount();
         Donation donation = donations.open(new NewDonation(campaign.id(), channel(), accepted.interval(), charged, accepted.amount(),
                 accepted.coverFees(), mode.isLive(), accepted.name(), accepted.email(), accepted.anonymous(), accepted.message(),
-                key), DonationStatus.PENDING);
+                key, accepted.showAmount()), DonationStatus.PENDING);
         if (!sameRequest(donation, campaign, charged, accepted)) {
             throw new InvalidInputException(requestKey == null ? "request" : "Idempotency-Key",
                     "was already used for a different donation; use a new key for a new donation");

@@ -9,8 +9,10 @@ import java.util.stream.Collectors;
 import org.goalpost.campaign.Campaign;
 import org.goalpost.campaign.Campaigns;
 import org.goalpost.donation.DonationPolicy;
+import org.goalpost.donation.DonorWall;
 import org.goalpost.payment.CaptchaChallenge;
 import org.goalpost.payment.CheckoutService;
+import org.goalpost.shared.mode.AppMode;
 import org.goalpost.shared.money.MoneyFormatter;
 import org.goalpost.shared.web.ChallengeRequiredException;
 import org.goalpost.shared.web.FieldProblem;
@@ -38,12 +40,17 @@ class CampaignPageController {
     private final ProgressService progress;
     private final DonationPolicy policy;
     private final CheckoutService checkout;
+    private final DonorWall wall;
+    private final AppMode mode;
 
-    CampaignPageController(Campaigns campaigns, ProgressService progress, DonationPolicy policy, CheckoutService checkout) {
+    CampaignPageController(Campaigns campaigns, ProgressService progress, DonationPolicy policy, CheckoutService checkout, DonorWall wall,
+            AppMode mode) {
         this.campaigns = campaigns;
         this.progress = progress;
         this.policy = policy;
         this.checkout = checkout;
+        this.wall = wall;
+        this.mode = mode;
     }
 
     @GetMapping("/")
@@ -121,8 +128,16 @@ class CampaignPageController {
             form.setRequestKey(UUID.randomUUID().toString());
         }
         model.addAttribute("form", form);
+        model.addAttribute("wall", wall.recent(campaign, mode.isLive()).stream()
+                .map(e -> new WallLine(e.name(), e.message(), e.amount() == null ? null
+                        : MoneyFormatter.format(e.amount(), locale, campaign.amountStyle())))
+                .toList());
         model.addAttribute("errors", problems.stream()
                 .collect(Collectors.toMap(FieldProblem::field, FieldProblem::message, (a, b) -> a + "; " + b)));
+    }
+
+    /** A donor wall entry as shown: null name means "Anonymous", null amount means not shown. */
+    record WallLine(String name, String message, String amount) {
     }
 
     /** A campaign and its bar, for the list of campaigns. */

@@ -19,6 +19,7 @@ public class DonateForm {
     private String message;
     private boolean anonymous;
     private boolean coverFees;
+    private boolean showAmount;
     private String requestKey;
 
     /**
@@ -26,7 +27,7 @@ public class DonateForm {
      * this currency (the policy then reports the amount as missing).
      */
     DonationRequest toRequest(Currency currency) {
-        return new DonationRequest(amountMinor(currency), interval, name, email, anonymous, message, coverFees);
+        return new DonationRequest(amountMinor(currency), interval, name, email, anonymous, message, coverFees, showAmount);
     }
 
     boolean amountUnreadable(Currency currency) {
@@ -97,6 +98,14 @@ public class DonateForm {
 
     public void setMessage(String message) {
         this.message = message;
+    }
+
+    public boolean isShowAmount() {
+        return showAmount;
+    }
+
+    public void setShowAmount(boolean showAmount) {
+        this.showAmount = showAmount;
     }
 
     public boolean isAnonymous() {

@@ -9,6 +9,7 @@ import org.goalpost.campaign.Campaigns;
 import org.goalpost.donation.Donation;
 import org.goalpost.donation.DonationQueries;
 import org.goalpost.donation.Donations;
+import org.goalpost.donation.DonorWall;
 import org.goalpost.donation.Ledger;
 import org.goalpost.donation.OfflineGifts;
 import org.goalpost.payment.GatewayPayments;
@@ -42,9 +43,10 @@ class StaffDonationController {
     private final OfflineGifts gifts;
     private final AuditLog audit;
     private final AppMode appMode;
+    private final DonorWall wall;
 
     StaffDonationController(DonationQueries queries, Donations donations, Campaigns campaigns, Ledger ledger, GatewayPayments payments,
-            Inbox inbox, Refunds refunds, OfflineGifts gifts, AuditLog audit, AppMode appMode) {
+            Inbox inbox, Refunds refunds, OfflineGifts gifts, AuditLog audit, AppMode appMode, DonorWall wall) {
         this.queries = queries;
         this.donations = donations;
         this.campaigns = campaigns;
@@ -55,6 +57,7 @@ class StaffDonationController {
         this.gifts = gifts;
         this.audit = audit;
         this.appMode = appMode;
+        this.wall = wall;
     }
 
     @GetMapping("/staff/donations")
@@ -107,6 +110,21 @@ class StaffDonationController {
         }
     }
 
+    /** Hides the donation from the campaign page's donor wall, or shows it again. */
+    @PostMapping("/staff/donations/{id}/wall")
+    String wall(@PathVariable String id, @RequestParam(required = false) String visibility, Model model, HttpServletResponse response) {
+        Donation donation = donation(id);
+        if (!"hidden".equals(visibility) && !"shown".equals(visibility)) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return detailPage(model, donation, null, "Choose whether the entry is hidden or shown.");
+        }
+        boolean hide = "hidden".equals(visibility);
+        if (wall.hide(donation, hide)) {
+            audit.record(hide ? "donor_wall.hidden" : "donor_wall.shown", donation.publicId(), null);
+        }
+        return detailPage(model, donation, hide ? "Hidden from the donor wall." : "Shown on the donor wall again.", null);
+    }
+
     private String detailPage(Model model, Donation donation, String notice, String error) {
         Campaign campaign = campaigns.find(donation.campaignId()).orElseThrow();
         model.addAttribute("donation", donations.find(donation.id()).orElseThrow());
@@ -114,6 +132,7 @@ class StaffDonationController {
         model.addAttribute("entries", ledger.entriesOf(donation.id()));
         model.addAttribute("payment", payments.latestOf(donation.id()).orElse(null));
         model.addAttribute("timeline", inbox.ofDonation(donation.id()));
+        model.addAttribute("wallHidden", wall.hidden(donation));
         model.addAttribute("notice", notice);
         model.addAttribute("error", error);
         model.addAttribute("requestKey", UUID.randomUUID().toString());

@@ -99,6 +99,7 @@ class AccessRulesTest {
             Map.entry("POST /staff/campaigns/{slug}/status", Access.ADMIN),
             Map.entry("POST /staff/donations/{id}/refund", Access.ADMIN),
             Map.entry("POST /staff/donations/{id}/reverse", Access.ADMIN),
+            Map.entry("POST /staff/donations/{id}/wall", Access.ADMIN),
             Map.entry("GET /staff/offline-gifts/new", Access.ADMIN),
             Map.entry("POST /staff/offline-gifts", Access.ADMIN),
             Map.entry("GET /staff/users", Access.ADMIN),
