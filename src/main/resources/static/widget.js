@@ -1,7 +1,8 @@
 /*
  * Goalpost progress widget. Embed with one line:
  *   <script src="https://HOST/widget.js" data-campaign="support" async></script>
- * Optional: data-locale="de-DE" (number format; default: the reader's browser), data-refresh="60"
+ * Optional: data-locale="de-DE" (language of the words, English or German, and number format;
+ * default: the reader's browser), data-refresh="60"
  * (seconds between refreshes, 0 for none). Colours and font follow CSS custom properties set on the
  * page: --goalpost-accent, --goalpost-track, --goalpost-text, --goalpost-muted, --goalpost-font.
  * Everything renders inside a shadow root: no CSS leaks in or out. Only aggregates are fetched.
@@ -59,6 +60,18 @@
     return node;
   }
 
+  /** The widget's words, in English and German; other languages get English words and their own number format. */
+  var WORDS = {
+    en: { raised: 'raised', of: function (raised, goal) { return raised + ' raised of ' + goal; }, donate: 'Donate', test: 'TEST MODE' },
+    de: { raised: 'gesammelt', of: function (raised, goal) { return raised + ' von ' + goal + ' gesammelt'; }, donate: 'Spenden',
+      test: 'TESTMODUS' }
+  };
+
+  function words(locale) {
+    var language = String(locale || 'en').toLowerCase().split('-')[0];
+    return WORDS[language] ? { language: language, text: WORDS[language] } : { language: 'en', text: WORDS.en };
+  }
+
   function percent(amount, goal) {
     var share = Math.max(0, Math.min(amount, goal)) / goal;
     return (Math.round(share * 10000) / 100) + '%';
@@ -66,17 +79,18 @@
 
   function render(root, data, base, locale) {
     var money = formatter(data, locale);
+    var say = words(locale);
     var raised = money(data.raisedMinor);
     var goal = money(data.goalMinor);
     var box = el('div', { 'class': 'gp', part: 'box' });
     box.appendChild(el('p', { 'class': 'title' }, data.title));
     if (data.mode === 'test') {
-      box.appendChild(el('span', { 'class': 'test' }, 'TEST MODE'));
+      box.appendChild(el('span', { 'class': 'test' }, say.text.test));
     }
     var bar = el('div', {
       'class': 'bar', role: 'progressbar', 'aria-label': data.title, 'aria-valuemin': '0',
       'aria-valuemax': String(data.goalMinor), 'aria-valuenow': String(Math.max(0, data.raisedMinor)),
-      'aria-valuetext': raised + ' raised of ' + goal
+      'aria-valuetext': say.text.of(raised, goal)
     });
     var fill = el('div', { 'class': 'fill' });
     fill.style.width = percent(data.raisedMinor, data.goalMinor);
@@ -100,9 +114,10 @@
     var foot = el('div', { 'class': 'foot' });
     var line = el('p', { 'class': 'raised' });
     line.appendChild(el('strong', {}, raised));
-    line.appendChild(document.createTextNode(' raised'));
+    line.appendChild(document.createTextNode(' ' + say.text.raised));
     foot.appendChild(line);
-    foot.appendChild(el('a', { 'class': 'donate', href: base + '/campaigns/' + encodeURIComponent(data.slug), target: '_blank', rel: 'noopener' }, 'Donate'));
+    foot.appendChild(el('a', { 'class': 'donate', href: base + '/campaigns/' + encodeURIComponent(data.slug) + '?lang=' + say.language,
+      target: '_blank', rel: 'noopener' }, say.text.donate));
     box.appendChild(foot);
     root.replaceChildren(el('style', {}, STYLE), box);
   }

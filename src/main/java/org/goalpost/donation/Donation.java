@@ -5,8 +5,8 @@ import org.goalpost.shared.money.Money;
 
 /**
  * A donor's gift (or monthly pledge) to a campaign, as stored. {@code amount} is what the donor is
- * charged; {@code gift} what they chose to give (less when they covered the fees). The money it
- * moved is in the ledger.
+ * charged; {@code gift} what they chose to give (less when they covered the fees); {@code locale}
+ * the language they used (a tag, or null). The money it moved is in the ledger.
  */
 public record Donation(
         long id,
@@ -30,7 +30,8 @@ public record Donation(
         String subscriptionId,
         String subscriptionStatus,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        String locale) {
 
     /** Who counts as the donor: the known donor, or this donation on its own. */
     public DonorRef donorRef() {
@@ -41,7 +42,7 @@ public record Donation(
     Donation withDonor(long id, String name, String email) {
         return new Donation(this.id, publicId, campaignId, id, channel, status, interval, amount, gift, coverFees, livemode,
                 donorName != null ? donorName : name, donorEmail != null ? donorEmail : Donors.normalise(email), anonymous, message,
-                checkoutSessionId, checkoutUrl, checkoutExpiresAt, subscriptionId, subscriptionStatus, createdAt, updatedAt);
+                checkoutSessionId, checkoutUrl, checkoutExpiresAt, subscriptionId, subscriptionStatus, createdAt, updatedAt, locale);
     }
 
     public boolean isMonthly() {

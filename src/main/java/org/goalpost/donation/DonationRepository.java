@@ -18,7 +18,7 @@ class DonationRepository {
 
     private static final String COLUMNS = "id, public_id, campaign_id, donor_id, channel, status, donation_interval, "
             + "amount_minor, gift_minor, cover_fees, currency, livemode, donor_name, donor_email, anonymous, message, "
-            + "checkout_session_id, checkout_url, checkout_expires_at, subscription_id, subscription_status, created_at, updated_at";
+            + "checkout_session_id, checkout_url, checkout_expires_at, subscription_id, subscription_status, created_at, updated_at, locale";
 
     private final JdbcClient jdbc;
 
@@ -30,11 +30,11 @@ class DonationRepository {
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO donation (public_id, campaign_id, donor_id, channel, status, donation_interval, amount_minor, "
                         + "gift_minor, cover_fees, currency, livemode, donor_name, donor_email, anonymous, message, request_key, "
-                        + "show_amount, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + "show_amount, locale, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(publicId, donation.campaignId(), donorId, donation.channel().name(), status.name(),
                         donation.interval().name(), donation.amount().minor(), donation.gift().minor(), donation.coverFees(),
                         donation.amount().currencyCode(), donation.livemode(), donation.donorName(), donation.donorEmail(),
-                        donation.anonymous(), donation.message(), donation.requestKey(), donation.showAmount(), DbTime.param(now),
+                        donation.anonymous(), donation.message(), donation.requestKey(), donation.showAmount(), donation.locale(), DbTime.param(now),
                         DbTime.param(now))
                 .update(key, "id");
         return key.getKeyAs(Number.class).longValue();
@@ -124,6 +124,6 @@ class DonationRepository {
                 rs.getString("donor_name"), rs.getString("donor_email"), rs.getBoolean("anonymous"), rs.getString("message"),
                 rs.getString("checkout_session_id"), rs.getString("checkout_url"), DbTime.read(rs, "checkout_expires_at"),
                 rs.getString("subscription_id"), rs.getString("subscription_status"),
-                DbTime.read(rs, "created_at"), DbTime.read(rs, "updated_at"));
+                DbTime.read(rs, "created_at"), DbTime.read(rs, "updated_at"), rs.getString("locale"));
     }
 }

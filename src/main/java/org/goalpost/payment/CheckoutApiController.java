@@ -2,6 +2,7 @@ package org.goalpost.payment;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.math.BigInteger;
+import java.util.Locale;
 import org.goalpost.donation.DonationRequest;
 import org.goalpost.shared.web.MalformedInputException;
 import org.springframework.http.HttpStatus;
@@ -57,13 +58,14 @@ class CheckoutApiController {
     @PostMapping(path = "/api/campaigns/{slug}/checkout", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<CheckoutJson> start(@PathVariable String slug, @RequestBody CheckoutBody body,
-            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey, HttpServletRequest request) {
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey, HttpServletRequest request,
+            Locale locale) {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 64
                 || !idempotencyKey.chars().allMatch(c -> c > 32 && c < 127))) {
             throw new MalformedInputException("Idempotency-Key", "use 1 to 64 printable ASCII characters");
         }
         CheckoutService.Started started = checkout.start(slug, body.toRequest(), idempotencyKey, request.getRemoteAddr(),
-                body.captchaToken());
+                body.captchaToken(), locale);
         String url = started.checkoutUrl().startsWith("/")
                 ? ServletUriComponentsBuilder.fromCurrentContextPath().path(started.checkoutUrl()).toUriString()
                 : started.checkoutUrl();

@@ -1,5 +1,6 @@
 package org.goalpost.payment;
 
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.goalpost.campaign.Campaign;
@@ -57,12 +58,14 @@ public class CheckoutService {
      * @param requestKey optional; the same key returns the same donation and checkout
      * @param clientAddress who asks, for the rate limits and the person check (a repeat of a request key is not counted again)
      * @param captchaToken the person check's token from the form or the API, when the donor was shown the check
+     * @param locale the donor's language, for their emails
      * @throws org.goalpost.shared.web.InvalidInputException when the policy refuses the donation (nothing written, no gateway call)
      * @throws org.goalpost.shared.web.TooManyRequestsException when a rate limit refuses it (nothing written, no gateway call)
      * @throws org.goalpost.shared.web.ChallengeRequiredException when the person check is needed and was not passed (likewise)
      * @throws org.goalpost.shared.web.UpstreamFailureException when the gateway failed; the donor may try again
      */
-    public Started start(String slug, DonationRequest request, String requestKey, String clientAddress, String captchaToken) {
+    public Started start(String slug, DonationRequest request, String requestKey, String clientAddress, String captchaToken,
+            Locale locale) {
         Campaign campaign = campaigns.findPublic(slug);
         AcceptedDonation accepted = policy.check(campaign, request);
         String key = requestKey == null || requestKey.isBlank() ? null : requestKey.strip();
@@ -73,7 +76,7 @@ public class CheckoutService {
         Money charged = accepted.coverFees() ? fees.grossUp(accepted.amount()) : accepted.amount();
         Donation donation = donations.open(new NewDonation(campaign.id(), channel(), accepted.interval(), charged, accepted.amount(),
                 accepted.coverFees(), mode.isLive(), accepted.name(), accepted.email(), accepted.anonymous(), accepted.message(),
-                key, accepted.showAmount()), DonationStatus.PENDING);
+                key, accepted.showAmount(), locale == null ? null : locale.toLanguageTag()), DonationStatus.PENDING);
         if (!sameRequest(donation, campaign, charged, accepted)) {
             throw new InvalidInputException(requestKey == null ? "request" : "Idempotency-Key",
                     "was already used for a different donation; use a new key for a new donation");

@@ -21,6 +21,7 @@ import org.goalpost.shared.web.TooManyRequestsException;
 import org.goalpost.shared.web.UpstreamFailureException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -42,15 +43,17 @@ class CampaignPageController {
     private final CheckoutService checkout;
     private final DonorWall wall;
     private final AppMode mode;
+    private final MessageSource messages;
 
     CampaignPageController(Campaigns campaigns, ProgressService progress, DonationPolicy policy, CheckoutService checkout, DonorWall wall,
-            AppMode mode) {
+            AppMode mode, MessageSource messages) {
         this.campaigns = campaigns;
         this.progress = progress;
         this.policy = policy;
         this.checkout = checkout;
         this.wall = wall;
         this.mode = mode;
+        this.messages = messages;
     }
 
     @GetMapping("/")
@@ -66,7 +69,7 @@ class CampaignPageController {
             HttpServletRequest request) {
         Campaign campaign = campaigns.findPublic(slug);
         if (canceled != null) {
-            model.addAttribute("notice", "Your donation was canceled: nothing was charged.");
+            model.addAttribute("notice", messages.getMessage("campaign.canceled", null, locale));
         }
         fill(model, campaign, new DonateForm(), List.of(), locale);
         model.addAttribute("captcha", checkout.captchaFor(request.getRemoteAddr()).orElse(null));
@@ -83,15 +86,15 @@ class CampaignPageController {
         Campaign campaign = campaigns.findPublic(slug);
         Optional<CaptchaChallenge> captcha = checkout.captchaFor(request.getRemoteAddr());
         try {
-            CheckoutService.Started started = checkout.start(slug, form.toRequest(campaign.currency()), form.getRequestKey(),
-                    request.getRemoteAddr(), captcha.map(c -> request.getParameter(c.responseField())).orElse(null));
+            CheckoutService.Started started = checkout.start(slug, form.toRequest(campaign.currency(), locale), form.getRequestKey(),
+                    request.getRemoteAddr(), captcha.map(c -> request.getParameter(c.responseField())).orElse(null), locale);
             RedirectView toCheckout = new RedirectView(started.checkoutUrl(), true);
             toCheckout.setStatusCode(HttpStatus.SEE_OTHER);
             toCheckout.setExposeModelAttributes(false);
             return toCheckout;
         } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            fill(model, campaign, form, readable(e.problems(), form, campaign), locale);
+            fill(model, campaign, form, readable(e.problems(), form, campaign, locale), locale);
         } catch (TooManyRequestsException e) {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
@@ -144,12 +147,12 @@ class CampaignPageController {
     record CampaignCard(Campaign campaign, ProgressBarView bar) {
     }
 
-    private List<FieldProblem> readable(List<FieldProblem> problems, DonateForm form, Campaign campaign) {
-        if (!form.amountUnreadable(campaign.currency())) {
+    private List<FieldProblem> readable(List<FieldProblem> problems, DonateForm form, Campaign campaign, Locale locale) {
+        if (!form.amountUnreadable(campaign.currency(), locale)) {
             return problems;
         }
         return problems.stream()
-                .map(p -> p.field().equals("amountMinor") ? new FieldProblem(p.field(), "write the amount as a number, such as 25 or 25.50") : p)
+                .map(p -> p.field().equals("amountMinor") ? new FieldProblem(p.field(), messages.getMessage("donate.amount.unreadable", null, locale)) : p)
                 .toList();
     }
 }

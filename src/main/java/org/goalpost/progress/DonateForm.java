@@ -2,6 +2,7 @@ package org.goalpost.progress;
 
 import java.math.BigDecimal;
 import java.util.Currency;
+import java.util.Locale;
 import org.goalpost.donation.DonationRequest;
 import org.goalpost.shared.money.Money;
 
@@ -26,21 +27,24 @@ public class DonateForm {
      * The request this form makes, or null for the amount when it cannot be read as money of
      * this currency (the policy then reports the amount as missing).
      */
-    DonationRequest toRequest(Currency currency) {
-        return new DonationRequest(amountMinor(currency), interval, name, email, anonymous, message, coverFees, showAmount);
+    DonationRequest toRequest(Currency currency, Locale locale) {
+        return new DonationRequest(amountMinor(currency, locale), interval, name, email, anonymous, message, coverFees, showAmount);
     }
 
-    boolean amountUnreadable(Currency currency) {
-        return "custom".equals(amount) && customAmount != null && !customAmount.isBlank() && amountMinor(currency) == null;
+    boolean amountUnreadable(Currency currency, Locale locale) {
+        return "custom".equals(amount) && customAmount != null && !customAmount.isBlank() && amountMinor(currency, locale) == null;
     }
 
-    private Long amountMinor(Currency currency) {
+    /** The amount as typed in the reader's language: {@code 1,250.50} in English, {@code 1.250,50} in German. */
+    private Long amountMinor(Currency currency, Locale locale) {
         try {
             if ("custom".equals(amount) || amount == null || amount.isBlank()) {
                 if (customAmount == null || customAmount.isBlank()) {
                     return null;
                 }
-                String typed = customAmount.strip().replace(",", "");
+                String typed = "de".equals(locale.getLanguage())
+                        ? customAmount.strip().replace(".", "").replace(',', '.')
+                        : customAmount.strip().replace(",", "");
                 if (!typed.matches("\\d{1,9}([.]\\d{1,3})?")) {
                     return null;
                 }

@@ -3,6 +3,7 @@ package org.goalpost.progress;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -25,6 +26,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.context.MessageSource;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -59,6 +61,7 @@ public class ProgressCache {
     private final Campaigns campaigns;
     private final ProgressService progress;
     private final JsonMapper json;
+    private final MessageSource messages;
     private final AppMode mode;
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -76,7 +79,9 @@ public class ProgressCache {
     });
     private volatile Representation list;
 
-    ProgressCache(Campaigns campaigns, ProgressService progress, JsonMapper json, AppMode mode, JdbcClient jdbc, Clock clock) {
+    ProgressCache(Campaigns campaigns, ProgressService progress, JsonMapper json, AppMode mode, JdbcClient jdbc, Clock clock,
+            MessageSource messages) {
+        this.messages = messages;
         this.campaigns = campaigns;
         this.progress = progress;
         this.json = json;
@@ -133,8 +138,11 @@ public class ProgressCache {
         if (known != null) {
             return known;
         }
-        Representation made = Representation.of(ProgressSvg.render(ProgressBarView.of(snapshot.progress(), ProgressSvg.locale(tag)),
-                snapshot.campaign().title()));
+        Locale locale = ProgressSvg.locale(tag);
+        ProgressBarView bar = ProgressBarView.of(snapshot.progress(), locale);
+        Representation made = Representation.of(ProgressSvg.render(bar, snapshot.campaign().title(),
+                messages.getMessage("bar.valuetext", new Object[] {bar.raised(), bar.goal()}, locale),
+                messages.getMessage("bar.raised", null, locale)));
         if (snapshot.svgs().size() < MAX_LOCALES) {
             snapshot.svgs().putIfAbsent(tag, made);
         }

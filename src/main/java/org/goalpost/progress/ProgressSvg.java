@@ -16,8 +16,8 @@ final class ProgressSvg {
     private ProgressSvg() {
     }
 
-    static String render(ProgressBarView bar, String title) {
-        String summary = bar.raised() + " raised of " + bar.goal();
+    /** @param summary the bar in words ("895 $ raised of 5,000 $"), {@code raised} the word after the amount, in the reader's language */
+    static String render(ProgressBarView bar, String title, String summary, String raised) {
         StringBuilder svg = new StringBuilder(2048);
         svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(WIDTH).append("\" height=\"110\" viewBox=\"0 0 ")
                 .append(WIDTH).append(" 110\" role=\"img\" aria-labelledby=\"gp-title gp-desc\">")
@@ -43,7 +43,7 @@ final class ProgressSvg {
                     .append(escape(marker.amount())).append("</text>");
         }
         svg.append("<text class=\"raised\" x=\"").append(LEFT).append("\" y=\"88\"><tspan>").append(escape(bar.raised()))
-                .append("</tspan> raised</text></svg>");
+                .append("</tspan> ").append(escape(raised)).append("</text></svg>");
         return svg.toString();
     }
 

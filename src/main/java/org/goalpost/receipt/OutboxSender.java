@@ -5,7 +5,6 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -14,6 +13,7 @@ import org.goalpost.campaign.Campaigns;
 import org.goalpost.donation.Donation;
 import org.goalpost.donation.Donations;
 import org.goalpost.payment.FactApplied;
+import org.goalpost.shared.web.Languages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -98,7 +98,7 @@ class OutboxSender {
         try {
             Donation donation = donations.find(mail.donationId()).orElseThrow();
             Campaign campaign = campaigns.load(donation.campaignId()).orElseThrow();
-            ReceiptMails.Written written = mails.write(mail, donation, campaign, Locale.US);
+            ReceiptMails.Written written = mails.write(mail, donation, campaign, Languages.of(donation.locale()));
             MimeMessage message = sender.createMimeMessage();
             MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
             helper.setFrom(properties.from(), properties.organisationName());

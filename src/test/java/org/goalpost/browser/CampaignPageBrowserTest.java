@@ -66,6 +66,20 @@ class CampaignPageBrowserTest {
         assertThat(shot.toFile().length()).isGreaterThan(10_000);
     }
 
+    @Test
+    void theSamePageInGerman() {
+        browser.get("http://localhost:" + port + "/campaigns/support?lang=de");
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("de");
+        assertThat(browser.findElements(By.cssSelector("[data-testid=marker] .gp-marker-amount")).stream().map(WebElement::getText).toList())
+                .containsExactly("0 $", "2.500 $", "5.000 $");
+        assertThat(browser.findElement(By.cssSelector("[data-testid=raised]")).getText()).isEqualTo("895 $ gesammelt");
+        assertThat(browser.findElement(By.cssSelector("[data-testid=donate]")).getText()).isEqualTo("Spenden");
+        assertThat(browser.findElement(By.cssSelector("[data-testid=language]")).getText()).isEqualTo("English");
+        Browser.screenshot(browser, "campaign-support-de");
+        browser.findElement(By.cssSelector("[data-testid=language]")).click();
+        assertThat(browser.findElement(By.cssSelector("[data-testid=raised]")).getText()).isEqualTo("895 $ raised");
+    }
+
     private Rectangle tick(String amountMinor) {
         return browser.findElement(By.cssSelector("[data-testid=tick][data-amount-minor='" + amountMinor + "']")).getRect();
     }

@@ -51,6 +51,10 @@ class WidgetEmbedBrowserTest {
     }
 
     private String serveNewsPage(String width) throws Exception {
+        return serveNewsPage(width, "en-US");
+    }
+
+    private String serveNewsPage(String width, String locale) throws Exception {
         String page = """
                 <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>An article</title>
                 <style>
@@ -60,11 +64,11 @@ class WidgetEmbedBrowserTest {
                 </style></head>
                 <body><article><h1>An article</h1><p>Some reporting.</p>
                 <div class="support" id="box">
-                  <script src="http://localhost:%d/widget.js" data-campaign="support" data-locale="en-US" async></script>
+                  <script src="http://localhost:%d/widget.js" data-campaign="support" data-locale="%s" async></script>
                 </div>
-                <iframe id="frame" src="http://localhost:%d/widget/support" width="420" height="170" title="Support us"></iframe>
+                <iframe id="frame" src="http://localhost:%d/widget/support?locale=%s" width="420" height="170" title="Support us"></iframe>
                 </article></body></html>
-                """.formatted(width, port, port);
+                """.formatted(width, port, locale, port, locale);
         if (newsSite != null) {
             newsSite.stop(0);
         }
@@ -117,7 +121,7 @@ class WidgetEmbedBrowserTest {
         assertThat(root.findElement(By.cssSelector(".raised")).getCssValue("color")).as("the page's CSS stays out")
                 .isNotEqualTo("rgba(255, 0, 0, 1)");
         WebElement donate = root.findElement(By.cssSelector(".donate"));
-        assertThat(donate.getAttribute("href")).isEqualTo("http://localhost:" + port + "/campaigns/support");
+        assertThat(donate.getAttribute("href")).isEqualTo("http://localhost:" + port + "/campaigns/support?lang=en");
 
         browser.switchTo().frame(browser.findElement(By.id("frame")));
         assertThat(browser.findElement(By.cssSelector("[data-testid=raised]")).getText()).isEqualTo("895 $ raised");
@@ -136,6 +140,23 @@ class WidgetEmbedBrowserTest {
         assertThat(box.getRect().getWidth()).isEqualTo(280);
         assertThat(root.findElement(By.cssSelector(".donate")).isDisplayed()).isTrue();
         Browser.screenshot(browser, "widget-280px");
+    }
+
+    @Test
+    void theWidgetSpeaksGermanOnAGermanSite() throws Exception {
+        browser.get(serveNewsPage("100%", "de-DE"));
+        SearchContext root = widget();
+        assertThat(root.findElement(By.cssSelector(".raised")).getText()).isEqualTo("895 $ gesammelt");
+        assertThat(root.findElement(By.cssSelector("[role=progressbar]")).getAttribute("aria-valuetext"))
+                .isEqualTo("895\u00a0$ von 5.000\u00a0$ gesammelt");
+        WebElement donate = root.findElement(By.cssSelector(".donate"));
+        assertThat(donate.getText()).isEqualTo("Spenden");
+        assertThat(donate.getAttribute("href")).endsWith("/campaigns/support?lang=de");
+        browser.switchTo().frame("frame");
+        assertThat(browser.findElement(By.cssSelector("[data-testid=raised]")).getText()).isEqualTo("895 $ gesammelt");
+        assertThat(browser.findElement(By.cssSelector("[data-testid=donate]")).getText()).isEqualTo("Spenden");
+        browser.switchTo().defaultContent();
+        Browser.screenshot(browser, "widget-embedded-de");
     }
 
     private static double centreShare(SearchContext root, String amountMinor, Rectangle track) {

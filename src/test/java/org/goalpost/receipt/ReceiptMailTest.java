@@ -6,7 +6,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
@@ -94,6 +93,11 @@ class ReceiptMailTest extends StripeAppTestBase {
         return found;
     }
 
+    /** The decoded text of a mail, with Unix line ends. */
+    private static String body(MimeMessage message) throws Exception {
+        return ((String) message.getContent()).replace("\r\n", "\n");
+    }
+
     private Map<String, Object> paid(Donation donation, String intent, long amount) {
         STRIPE.putPaymentIntent(StripeJson.paymentIntent(intent, "ch_" + intent.substring(3), amount, 60, "usd", donation.publicId(), now()));
         return event(id("evt"), "checkout.session.completed", StripeJson.session(id("cs_test"), "payment", "paid", "complete", intent, null,
@@ -118,7 +122,7 @@ class ReceiptMailTest extends StripeAppTestBase {
         assertThat(receipt.getSubject()).isEqualTo("Your receipt: $25 for " + campaign.title());
         assertThat(receipt.getFrom()[0].toString()).isEqualTo("The Daily Example <receipts@daily.example>");
         assertThat(receipt.getReplyTo()[0].toString()).isEqualTo("members@daily.example");
-        String body = GreenMailUtil.getBody(receipt).replace("\r\n", "\n");
+        String body = body(receipt);
         assertThat(body).contains("Hello,\n\nthank you for your donation. This is your receipt.")
                 .contains("Amount: $25\n")
                 .containsPattern("Date: [A-Z][a-z]+ \\d{1,2}, 20\\d\\d\n")
@@ -153,7 +157,7 @@ class ReceiptMailTest extends StripeAppTestBase {
 
         List<MimeMessage> first = mailTo("grace@example.org", 1);
         assertThat(first).hasSize(1);
-        assertThat(GreenMailUtil.getBody(first.get(0)).replace("\r\n", "\n"))
+        assertThat(body(first.get(0)))
                 .contains("Receipt number: " + invoice + "\n")
                 .contains("Monthly donation: this amount is charged every month until you cancel.")
                 .contains("To change or cancel your monthly donation");
@@ -174,7 +178,7 @@ class ReceiptMailTest extends StripeAppTestBase {
         List<MimeMessage> afterRefund = mailTo("grace@example.org", 3);
         assertThat(afterRefund).hasSize(3);
         assertThat(afterRefund.get(2).getSubject()).isEqualTo("Your refund of $4");
-        assertThat(GreenMailUtil.getBody(afterRefund.get(2)).replace("\r\n", "\n")).contains("Refunded: $4\n");
+        assertThat(body(afterRefund.get(2))).contains("Refunded: $4\n");
 
         Thread.sleep(600);
         assertThat(mailTo("grace@example.org", 4)).as("one failure notice per invoice, one mail per event").hasSize(3);
@@ -199,6 +203,25 @@ class ReceiptMailTest extends StripeAppTestBase {
         assertThat(mailTo("later@example.org", 1)).hasSize(1);
         assertThat(jdbc.sql("SELECT attempts FROM mail_outbox WHERE donation_id = ?").param(donation.id()).query(Integer.class).single())
                 .isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void aDonorWhoGaveInGermanGetsAGermanReceipt() throws Exception {
+        Campaign campaign = campaign("germanmail");
+        Donation donation = donations.open(new org.goalpost.donation.NewDonation(campaign.id(), org.goalpost.donation.DonationChannel.STRIPE,
+                DonationInterval.ONCE, campaign.money(125_050), campaign.money(125_050), false, false, "Grete", "grete@example.org", false,
+                null, null, false, "de-DE"), org.goalpost.donation.DonationStatus.PENDING);
+        String intent = id("pi");
+        deliver(paid(donation, intent, 125_050)).andExpect(jsonPath("$.result").value("applied"));
+        List<MimeMessage> mail = mailTo("grete@example.org", 1);
+        assertThat(mail).hasSize(1);
+        assertThat(mail.get(0).getSubject()).isEqualTo("Ihre Quittung: 1.250,50 $ für " + campaign.title());
+        assertThat(body(mail.get(0)))
+                .contains("Guten Tag Grete,\n\nvielen Dank für Ihre Spende. Dies ist Ihre Quittung.")
+                .contains("Betrag: 1.250,50 $\n")
+                .containsPattern("Datum: \\d{1,2}\\. [A-Z][a-zä]+ 20\\d\\d\n")
+                .contains("Belegnummer: " + intent + "\n")
+                .contains("Steuernummer: EIN 12-3456789");
     }
 
     @Test

@@ -78,6 +78,10 @@ class StripeGateway implements PaymentGateway {
         if (donation.donorEmail() != null) {
             params.setCustomerEmail(donation.donorEmail());
         }
+        // Stripe's page in the donor's language (German or English); otherwise Stripe follows the browser
+        String language = donation.locale() == null ? "" : Locale.forLanguageTag(donation.locale()).getLanguage();
+        params.setLocale("de".equals(language) ? SessionCreateParams.Locale.DE
+                : "en".equals(language) ? SessionCreateParams.Locale.EN : SessionCreateParams.Locale.AUTO);
         if (monthly) {
             params.setSubscriptionData(SessionCreateParams.SubscriptionData.builder()
                     .putMetadata(StripeEventTranslator.DONATION_KEY, donationId)

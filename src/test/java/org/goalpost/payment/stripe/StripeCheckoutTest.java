@@ -74,6 +74,7 @@ class StripeCheckoutTest extends StripeAppTestBase {
                 .containsEntry("line_items[0][price_data][product_data][name]", "Donation: " + campaign.title())
                 .containsEntry("customer_email", "ada@example.org")
                 .containsEntry("adaptive_pricing[enabled]", "false")
+                .containsEntry("locale", "en")
                 .containsEntry("success_url", "https://give.example.org/campaigns/" + campaign.slug() + "/thanks?donation=" + donationId)
                 .containsEntry("cancel_url", "https://give.example.org/campaigns/" + campaign.slug() + "?canceled=" + donationId);
         assertThat(params.keySet()).noneMatch(key -> key.startsWith("subscription_data"));
@@ -99,6 +100,16 @@ class StripeCheckoutTest extends StripeAppTestBase {
                 .containsEntry("metadata[donation_id]", donationId);
         assertThat(params).doesNotContainKey("submit_type").doesNotContainKey("customer_email");
         assertThat(params.keySet()).noneMatch(key -> key.startsWith("payment_intent_data"));
+    }
+
+    @Test
+    void stripesPageSpeaksTheDonorsLanguage() throws Exception {
+        Campaign campaign = campaign("checkout-de");
+        mvc.perform(post("/api/campaigns/" + campaign.slug() + "/checkout").header("Accept-Language", "de-DE,de;q=0.9")
+                .contentType(MediaType.APPLICATION_JSON).content("{\"amountMinor\":1500,\"interval\":\"once\"}")).andExpect(status().isCreated());
+        Map<String, String> params = form(sessionRequests().get(0));
+        assertThat(params).containsEntry("locale", "de");
+        assertThat(donations.findByPublicId(params.get("client_reference_id")).orElseThrow().locale()).isEqualTo("de-DE");
     }
 
     @Test
