@@ -40,6 +40,13 @@ class DonationRepository {
         return key.getKeyAs(Number.class).longValue();
     }
 
+    List<Donation> monthlyOf(String normalisedEmail) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM donation WHERE (LOWER(donor_email) = ? OR donor_id = "
+                        + "(SELECT id FROM donor WHERE email = ?)) AND donation_interval = 'MONTH' AND subscription_id IS NOT NULL "
+                        + "ORDER BY created_at DESC, id DESC")
+                .params(normalisedEmail, normalisedEmail).query(DonationRepository::row).list();
+    }
+
     Optional<Donation> findById(long id) {
         return one("id = ?", id);
     }

@@ -65,6 +65,12 @@ public class Donations {
     }
 
     /** Donations still pending that were opened before {@code before}, oldest first. */
+    /** The monthly donations (with their subscription) given under an email address, newest first. */
+    public List<Donation> monthlyOf(String email) {
+        String address = Donors.normalise(email);
+        return address == null ? List.of() : repository.monthlyOf(address);
+    }
+
     public List<Donation> pendingOpenedBefore(Instant before, int limit) {
         return repository.pendingCreatedBefore(before, limit);
     }

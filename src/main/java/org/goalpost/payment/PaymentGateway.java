@@ -3,6 +3,7 @@ package org.goalpost.payment;
 import java.time.Instant;
 import java.util.List;
 import org.goalpost.donation.Donation;
+import org.goalpost.shared.web.UpstreamFailureException;
 
 /**
  * A payment provider, seen from Goalpost: Stripe, or the local test gateway. Failures are
@@ -24,6 +25,32 @@ public interface PaymentGateway {
 
     /** A refund the gateway accepted: its id, and the facts it reports at once (the test gateway's). */
     record RefundStarted(String refundId, String status, List<PaymentFact> immediateFacts) {
+    }
+
+    /**
+     * Ends a monthly donation's subscription at once: no further payment. Idempotent on the key.
+     * Our records change when the gateway reports it (its event), never here.
+     */
+    default void cancelSubscription(String subscriptionId, String idempotencyKey) {
+        throw notHere();
+    }
+
+    /**
+     * Charges {@code amountMinor} a month from the next payment on (no proration). Idempotent on the key.
+     * Our records change when the gateway reports it.
+     */
+    default void changeSubscriptionAmount(String subscriptionId, long amountMinor, String idempotencyKey) {
+        throw notHere();
+    }
+
+    /** Where the donor updates the card of a subscription (the gateway's own page), coming back to {@code returnUrl}. */
+    default String cardUpdateUrl(String subscriptionId, String returnUrl) {
+        throw notHere();
+    }
+
+    private static UpstreamFailureException notHere() {
+        return new UpstreamFailureException(
+                "Monthly donations are managed through Stripe; the local test gateway cannot change them.", false, null);
     }
 
     /** The gateway's events since an instant, oldest first, for the reconciler. */

@@ -1,10 +1,9 @@
 package org.goalpost.progress;
 
-import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.Locale;
 import org.goalpost.donation.DonationRequest;
-import org.goalpost.shared.money.Money;
+import org.goalpost.shared.money.TypedAmount;
 
 /**
  * The donate form as typed: a preset amount (in minor units) or {@code custom} with an amount in
@@ -35,23 +34,14 @@ public class DonateForm {
         return "custom".equals(amount) && customAmount != null && !customAmount.isBlank() && amountMinor(currency, locale) == null;
     }
 
-    /** The amount as typed in the reader's language: {@code 1,250.50} in English, {@code 1.250,50} in German. */
+    /** The amount chosen: a preset (minor units) or as typed in the reader's language. */
     private Long amountMinor(Currency currency, Locale locale) {
+        if ("custom".equals(amount) || amount == null || amount.isBlank()) {
+            return TypedAmount.minor(customAmount, currency, locale);
+        }
         try {
-            if ("custom".equals(amount) || amount == null || amount.isBlank()) {
-                if (customAmount == null || customAmount.isBlank()) {
-                    return null;
-                }
-                String typed = "de".equals(locale.getLanguage())
-                        ? customAmount.strip().replace(".", "").replace(',', '.')
-                        : customAmount.strip().replace(",", "");
-                if (!typed.matches("\\d{1,9}([.]\\d{1,3})?")) {
-                    return null;
-                }
-                return Money.ofMajor(new BigDecimal(typed).toPlainString(), currency).minor();
-            }
             return Long.parseLong(amount.strip());
-        } catch (IllegalArgumentException | ArithmeticException e) {
+        } catch (NumberFormatException e) {
             return null;
         }
     }

@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.goalpost.campaign.Campaign;
 import org.goalpost.donation.Donation;
 import org.goalpost.shared.money.MoneyFormatter;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -24,10 +25,12 @@ class ReceiptMails {
 
     private final MessageSource messages;
     private final ReceiptProperties organisation;
+    private final String publicUrl;
 
-    ReceiptMails(MessageSource messages, ReceiptProperties organisation) {
+    ReceiptMails(MessageSource messages, ReceiptProperties organisation, @Value("${goalpost.payments.public-url}") String publicUrl) {
         this.messages = messages;
         this.organisation = organisation;
+        this.publicUrl = publicUrl;
     }
 
     Written write(Outbox.Mail mail, Donation donation, Campaign campaign, Locale locale) {
@@ -49,7 +52,8 @@ class ReceiptMails {
                 line(body, text("mail.donation", locale), donation.publicId());
                 if (donation.isMonthly()) {
                     body.append('\n').append(text("mail.receipt.monthly", locale)).append('\n')
-                            .append(text("mail.receipt.manage", locale)).append('\n');
+                            .append(text("mail.receipt.manage", locale, publicUrl + "/donors/manage?lang=" + locale.getLanguage()))
+                            .append('\n');
                 }
             }
             case INSTALMENT_FAILED -> {

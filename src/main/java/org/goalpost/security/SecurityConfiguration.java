@@ -111,7 +111,8 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/", "/campaigns/**", "/api/campaigns", "/api/campaigns/**", "/api/ping", "/css/**", "/js/**",
                                 "/webjars/**", "/favicon.ico", "/error", "/login", "/actuator/health", "/actuator/health/**",
-                                "/actuator/info", "/test-checkout/**", "/widget.js", "/widget/**", "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**")
+                                "/actuator/info", "/test-checkout/**", "/widget.js", "/widget/**", "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**",
+                                "/donors/manage", "/donors/manage/*", "/donors/portal", "/donors/portal/**")
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, "/staff/campaigns/new", "/staff/campaigns/*/edit", "/staff/users/**",
                                 "/staff/tokens/**", "/staff/audit/**", "/staff/donations/*/refund", "/staff/offline-gifts/**")
@@ -125,8 +126,10 @@ class SecurityConfiguration {
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .addFilterBefore(blockedAddresses(throttle), UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(new StaffSessionFilter(users, clock), BasicAuthenticationFilter.class)
-                // The checkout API is called by the widget from other sites; the public donate form needs no session.
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/campaigns/*/checkout", "/campaigns/*/donate"))
+                // The checkout API is called by the widget from other sites; the public donate form and asking for or using a
+                // donor's link need no session (a link's token is its own secret); the donor portal's changes do carry a CSRF token.
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/campaigns/*/checkout", "/campaigns/*/donate", "/donors/manage",
+                        "/donors/manage/*"))
                 .cors(cors -> cors.configurationSource(campaignCorsSource))
                 .headers(this::framing)
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(loginOrUnauthorized()))

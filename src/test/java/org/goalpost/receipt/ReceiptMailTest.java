@@ -5,11 +5,8 @@ import static org.goalpost.payment.stripe.StripeJson.event;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.goalpost.campaign.Campaign;
@@ -17,6 +14,7 @@ import org.goalpost.donation.Donation;
 import org.goalpost.donation.DonationInterval;
 import org.goalpost.payment.stripe.StripeAppTestBase;
 import org.goalpost.payment.stripe.StripeJson;
+import org.goalpost.testing.Smtp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,60 +40,29 @@ import org.springframework.test.context.TestPropertySource;
         "goalpost.receipts.retry-base=300ms"})
 class ReceiptMailTest extends StripeAppTestBase {
 
-    private static final int SMTP_PORT = freePort();
-    private static GreenMail smtp = start();
-
-    private static int freePort() {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static GreenMail start() {
-        GreenMail server = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        server.start();
-        return server;
-    }
+    private static final Smtp SMTP = new Smtp();
 
     @DynamicPropertySource
     static void smtp(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.port", () -> SMTP_PORT);
+        registry.add("spring.mail.port", () -> SMTP.port);
     }
 
     @AfterAll
     static void stopSmtp() {
-        smtp.stop();
+        SMTP.stop();
     }
 
     @BeforeEach
     void emptyMailbox() throws Exception {
-        smtp.purgeEmailFromAllMailboxes();
+        SMTP.purge();
     }
 
     private List<MimeMessage> mailTo(String recipient, int expected) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        List<MimeMessage> found = List.of();
-        while (System.nanoTime() < deadline) {
-            found = Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
-                try {
-                    return m.getAllRecipients()[0].toString().equals(recipient);
-                } catch (Exception e) {
-                    return false;
-                }
-            }).toList();
-            if (found.size() >= expected) {
-                break;
-            }
-            Thread.sleep(50);
-        }
-        return found;
+        return SMTP.to(recipient, expected);
     }
 
-    /** The decoded text of a mail, with Unix line ends. */
     private static String body(MimeMessage message) throws Exception {
-        return ((String) message.getContent()).replace("\r\n", "\n");
+        return Smtp.body(message);
     }
 
     private Map<String, Object> paid(Donation donation, String intent, long amount) {
@@ -160,7 +127,7 @@ class ReceiptMailTest extends StripeAppTestBase {
         assertThat(body(first.get(0)))
                 .contains("Receipt number: " + invoice + "\n")
                 .contains("Monthly donation: this amount is charged every month until you cancel.")
-                .contains("To change or cancel your monthly donation");
+                .contains("To change or cancel your monthly donation: https://give.example.org/donors/manage?lang=en");
 
         // the next month's payment fails, and Stripe retries it (and tells us) twice
         Map<String, Object> failed = StripeJson.invoice(id("in"), subscription, donation.publicId(), 0, "usd", "subscription_cycle", null,
@@ -186,7 +153,7 @@ class ReceiptMailTest extends StripeAppTestBase {
 
     @Test
     void aMailTheServerRefusedIsSentLater() throws Exception {
-        smtp.stop();
+        SMTP.stop();
         Campaign campaign = campaign("retrymail");
         Donation donation = pendingDonation(campaign, DonationInterval.ONCE, 700, "later@example.org");
         deliver(paid(donation, id("pi"), 700)).andExpect(status().isOk()).andExpect(jsonPath("$.result").value("applied"));
@@ -199,7 +166,7 @@ class ReceiptMailTest extends StripeAppTestBase {
         }
         assertThat(error).as("the failed attempt is kept").contains("MailSendException");
 
-        smtp = start();
+        SMTP.start();
         assertThat(mailTo("later@example.org", 1)).hasSize(1);
         assertThat(jdbc.sql("SELECT attempts FROM mail_outbox WHERE donation_id = ?").param(donation.id()).query(Integer.class).single())
                 .isGreaterThanOrEqualTo(2);

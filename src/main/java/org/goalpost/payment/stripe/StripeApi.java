@@ -14,6 +14,7 @@ import com.stripe.model.Invoice;
 import com.stripe.model.InvoicePayment;
 import com.stripe.model.PaymentIntent;
 import com.stripe.model.Refund;
+import com.stripe.model.Subscription;
 import com.stripe.model.checkout.Session;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.EventListParams;
@@ -21,6 +22,8 @@ import com.stripe.param.InvoicePaymentListParams;
 import com.stripe.param.PaymentIntentRetrieveParams;
 import com.stripe.param.RefundCreateParams;
 import com.stripe.param.RefundListParams;
+import com.stripe.param.SubscriptionCancelParams;
+import com.stripe.param.SubscriptionUpdateParams;
 import com.stripe.param.checkout.SessionCreateParams;
 import java.time.Duration;
 import java.time.Instant;
@@ -126,6 +129,25 @@ class StripeApi {
         });
         Collections.reverse(events);
         return events;
+    }
+
+    Subscription subscription(String id) {
+        return call("read a subscription", () -> client.v1().subscriptions().retrieve(id));
+    }
+
+    void cancelSubscription(String id, String idempotencyKey) {
+        call("cancel a subscription", () -> client.v1().subscriptions().cancel(id, SubscriptionCancelParams.builder().build(),
+                RequestOptions.builder().setIdempotencyKey(idempotencyKey).build()));
+    }
+
+    void updateSubscription(String id, SubscriptionUpdateParams params, String idempotencyKey) {
+        call("change a subscription", () -> client.v1().subscriptions().update(id, params,
+                RequestOptions.builder().setIdempotencyKey(idempotencyKey).build()));
+    }
+
+    String billingPortalUrl(String customer, String returnUrl) {
+        return call("open the billing portal", () -> client.v1().billingPortal().sessions().create(
+                com.stripe.param.billingportal.SessionCreateParams.builder().setCustomer(customer).setReturnUrl(returnUrl).build())).getUrl();
     }
 
     /**

@@ -1,8 +1,11 @@
 package org.goalpost.payment.stripe;
 
 import com.stripe.model.Refund;
+import com.stripe.model.Subscription;
+import com.stripe.model.SubscriptionItem;
 import com.stripe.model.checkout.Session;
 import com.stripe.param.RefundCreateParams;
+import com.stripe.param.SubscriptionUpdateParams;
 import com.stripe.param.checkout.SessionCreateParams;
 import com.stripe.param.checkout.SessionCreateParams.LineItem;
 import com.stripe.param.checkout.SessionCreateParams.LineItem.PriceData;
@@ -96,6 +99,35 @@ class StripeGateway implements PaymentGateway {
                     .build());
         }
         return params.build();
+    }
+
+    @Override
+    public void cancelSubscription(String subscriptionId, String idempotencyKey) {
+        stripe.cancelSubscription(subscriptionId, idempotencyKey);
+    }
+
+    /** The subscription's one item gets a new monthly price of the same product; the change applies from the next invoice. */
+    @Override
+    public void changeSubscriptionAmount(String subscriptionId, long amountMinor, String idempotencyKey) {
+        Subscription subscription = stripe.subscription(subscriptionId);
+        SubscriptionItem item = subscription.getItems().getData().get(0);
+        stripe.updateSubscription(subscriptionId, SubscriptionUpdateParams.builder()
+                .addItem(SubscriptionUpdateParams.Item.builder().setId(item.getId())
+                        .setPriceData(SubscriptionUpdateParams.Item.PriceData.builder()
+                                .setCurrency(item.getPrice().getCurrency())
+                                .setProduct(item.getPrice().getProduct())
+                                .setUnitAmount(amountMinor)
+                                .setRecurring(SubscriptionUpdateParams.Item.PriceData.Recurring.builder()
+                                        .setInterval(SubscriptionUpdateParams.Item.PriceData.Recurring.Interval.MONTH).build())
+                                .build())
+                        .build())
+                .setProrationBehavior(SubscriptionUpdateParams.ProrationBehavior.NONE)
+                .build(), idempotencyKey);
+    }
+
+    @Override
+    public String cardUpdateUrl(String subscriptionId, String returnUrl) {
+        return stripe.billingPortalUrl(stripe.subscription(subscriptionId).getCustomer(), returnUrl);
     }
 
     @Override

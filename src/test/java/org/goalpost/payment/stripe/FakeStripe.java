@@ -37,6 +37,7 @@ public final class FakeStripe implements AutoCloseable {
     private final Map<String, Map<String, Object>> charges = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Map<String, Object>>> refundsByCharge = new ConcurrentHashMap<>();
     private final List<Map<String, Object>> events = new CopyOnWriteArrayList<>();
+    private final Map<String, Map<String, Object>> subscriptions = new ConcurrentHashMap<>();
     private final AtomicInteger sessionCounter = new AtomicInteger();
     private final Map<String, Map<String, Object>> refundsByIdempotencyKey = new ConcurrentHashMap<>();
 
@@ -81,6 +82,7 @@ public final class FakeStripe implements AutoCloseable {
         refundsByCharge.clear();
         refundsByIdempotencyKey.clear();
         events.clear();
+        subscriptions.clear();
     }
 
     public void putSession(Map<String, Object> session) {
@@ -107,6 +109,15 @@ public final class FakeStripe implements AutoCloseable {
     /** A refund in its latest state, listed under its charge. */
     public void putRefund(Map<String, Object> refund) {
         refundsByCharge.computeIfAbsent((String) refund.get("charge"), c -> new ConcurrentHashMap<>()).put((String) refund.get("id"), refund);
+    }
+
+    /** A subscription in its current state: read, changed (its item's price) and canceled through the API. */
+    public void putSubscription(Map<String, Object> subscription) {
+        subscriptions.put((String) subscription.get("id"), subscription);
+    }
+
+    public Map<String, Object> subscription(String id) {
+        return subscriptions.get(id);
     }
 
     /** An event, in the list the reconciler reads (Stripe lists newest first). */
@@ -189,6 +200,14 @@ public final class FakeStripe implements AutoCloseable {
                 Map<String, Map<String, Object>> refunds = refundsByCharge.getOrDefault(query(request, "charge"), Map.of());
                 return StripeJson.list(new ArrayList<>(refunds.values()), "/v1/refunds");
             }
+            if (path.startsWith("/v1/subscriptions/")) {
+                return subscription(request, parts[3]);
+            }
+            if (request.getMethod().equals(RequestMethod.POST) && path.equals("/v1/billing_portal/sessions")) {
+                return StripeJson.map("id", "bps_" + sessionCounter.incrementAndGet(), "object", "billing_portal.session",
+                        "customer", form(request, "customer"), "return_url", form(request, "return_url"), "livemode", false,
+                        "url", "https://billing.stripe.test/p/session/" + form(request, "customer"));
+            }
             if (path.equals("/v1/events")) {
                 long since = Long.parseLong(query(request, "created[gte]") == null ? "0" : query(request, "created[gte]"));
                 List<Map<String, Object>> listed = new ArrayList<>(events.stream()
@@ -197,6 +216,29 @@ public final class FakeStripe implements AutoCloseable {
                 return StripeJson.list(listed, "/v1/events");
             }
             return null;
+        }
+
+        /** GET reads it; POST sets its item's monthly amount; DELETE cancels it at once. */
+        @SuppressWarnings("unchecked")
+        private Map<String, Object> subscription(LoggedRequest request, String id) {
+            Map<String, Object> subscription = subscriptions.get(id);
+            if (subscription == null) {
+                return null;
+            }
+            if (request.getMethod().equals(RequestMethod.DELETE)) {
+                subscription = new java.util.LinkedHashMap<>(subscription);
+                subscription.put("status", "canceled");
+                subscriptions.put(id, subscription);
+            } else if (request.getMethod().equals(RequestMethod.POST) && form(request, "items[0][price_data][unit_amount]") != null) {
+                long amount = Long.parseLong(form(request, "items[0][price_data][unit_amount]"));
+                Map<String, Object> metadata = (Map<String, Object>) subscription.get("metadata");
+                Map<String, Object> changed = StripeJson.subscription(id, (String) subscription.get("status"),
+                        (String) metadata.get("donation_id"), amount, (String) subscription.get("currency"));
+                changed.put("customer", subscription.get("customer"));
+                subscriptions.put(id, changed);
+                subscription = changed;
+            }
+            return subscription;
         }
 
         private Map<String, Object> createSession(LoggedRequest request) {

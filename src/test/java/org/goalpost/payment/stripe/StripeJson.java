@@ -90,7 +90,8 @@ public final class StripeJson {
         return map("id", id, "object", "subscription", "status", status, "livemode", false, "currency", currency,
                 "metadata", map("donation_id", donationId),
                 "items", list(List.of(map("id", "si_" + id.substring(4), "object", "subscription_item", "quantity", 1,
-                        "price", map("id", "price_" + id.substring(4), "object", "price", "unit_amount", unitAmount, "currency", currency))),
+                        "price", map("id", "price_" + id.substring(4), "object", "price", "unit_amount", unitAmount, "currency", currency,
+                                "product", "prod_" + id.substring(4), "recurring", map("interval", "month", "interval_count", 1)))),
                         "/v1/subscription_items"));
     }
 

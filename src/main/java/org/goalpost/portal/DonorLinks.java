@@ -1,0 +1,93 @@
+package org.goalpost.portal;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Optional;
+import org.goalpost.shared.db.DbTime;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The links themselves: 256 random bits, of which only the SHA-256 is stored with the address,
+ * valid {@code VALID_FOR} and once. A link whose token was changed in any way is unknown. Requests
+ * are limited per address and per client (a few an hour), silently: the answer is the same.
+ */
+@Component
+class DonorLinks {
+
+    static final Duration VALID_FOR = Duration.ofMinutes(30);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final Cache<String, Bucket> limits = Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(Duration.ofHours(1)).build();
+
+    DonorLinks(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Whether another link may be sent now for this address, asked from this client (3 an hour per address, 10 per client). */
+    boolean mayRequest(String email, String clientAddress) {
+        return bucket("email:" + email, 3).tryConsume(1) & bucket("client:" + clientAddress, 10).tryConsume(1);
+    }
+
+    /** A new link's token for the address; only its hash is stored. */
+    String issue(String email) {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        Instant now = clock.instant();
+        jdbc.sql("INSERT INTO donor_link (email, token_hash, created_at, expires_at) VALUES (?, ?, ?, ?)")
+                .params(email, hash(token), DbTime.param(now), DbTime.param(now.plus(VALID_FOR))).update();
+        return token;
+    }
+
+    /** Whether the token opens something now (unused, unexpired), without using it. */
+    boolean usable(String token) {
+        return wellFormed(token) && jdbc.sql("SELECT COUNT(*) FROM donor_link WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?")
+                .params(hash(token), DbTime.param(clock.instant())).query(Long.class).single() == 1;
+    }
+
+    /** Uses the link: its address, once; empty when it is unknown, used or expired. */
+    Optional<String> use(String token) {
+        if (!wellFormed(token)) {
+            return Optional.empty();
+        }
+        String hash = hash(token);
+        Instant now = clock.instant();
+        int used = jdbc.sql("UPDATE donor_link SET used_at = ? WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?")
+                .params(DbTime.param(now), hash, DbTime.param(now)).update();
+        return used == 1 ? jdbc.sql("SELECT email FROM donor_link WHERE token_hash = ?").param(hash).query(String.class).optional()
+                : Optional.empty();
+    }
+
+    private static boolean wellFormed(String token) {
+        return token != null && token.length() == 43 && token.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '-' || c == '_');
+    }
+
+    static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Bucket bucket(String key, int perHour) {
+        return limits.get(key.toLowerCase(Locale.ROOT), k -> Bucket.builder()
+                .addLimit(Bandwidth.builder().capacity(perHour).refillGreedy(perHour, Duration.ofHours(1)).build()).build());
+    }
+}

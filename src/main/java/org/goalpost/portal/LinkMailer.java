@@ -1,0 +1,81 @@
+package org.goalpost.portal;
+
+import jakarta.mail.internet.MimeMessage;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.goalpost.donation.Donations;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends a manage link to an address that has a monthly donation, on a thread of its own: the
+ * request is answered at once and the same way whether or not the address is a donor's (no
+ * difference in content or in time). Nothing is sent to an address without a monthly donation.
+ */
+@Component
+class LinkMailer {
+
+    private static final Logger log = LoggerFactory.getLogger(LinkMailer.class);
+
+    private final ObjectProvider<JavaMailSender> mail;
+    private final Donations donations;
+    private final DonorLinks links;
+    private final MessageSource messages;
+    private final String publicUrl;
+    private final String from;
+    private final String organisation;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "donor-links");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    LinkMailer(ObjectProvider<JavaMailSender> mail, Donations donations, DonorLinks links, MessageSource messages,
+            @Value("${goalpost.payments.public-url}") String publicUrl, @Value("${goalpost.receipts.from:receipts@localhost}") String from,
+            @Value("${goalpost.receipts.organisation-name:Goalpost}") String organisation) {
+        this.mail = mail;
+        this.donations = donations;
+        this.links = links;
+        this.messages = messages;
+        this.publicUrl = publicUrl;
+        this.from = from;
+        this.organisation = organisation;
+    }
+
+    /** Whether links can be sent at all (SMTP configured). */
+    boolean available() {
+        return mail.getIfAvailable() != null;
+    }
+
+    void requested(String email, Locale locale) {
+        worker.execute(() -> send(email, locale));
+    }
+
+    private void send(String email, Locale locale) {
+        try {
+            if (donations.monthlyOf(email).isEmpty()) {
+                return;
+            }
+            String url = publicUrl + "/donors/manage/" + links.issue(email) + "?lang=" + locale.getLanguage();
+            JavaMailSender sender = mail.getObject();
+            MimeMessage message = sender.createMimeMessage();
+            MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
+            helper.setFrom(from, organisation);
+            helper.setTo(email);
+            helper.setSubject(messages.getMessage("portal.mail.subject", new Object[] {organisation}, locale));
+            helper.setText(messages.getMessage("mail.greeting.anonymous", null, locale) + "\n\n"
+                    + messages.getMessage("portal.mail.body", new Object[] {DonorLinks.VALID_FOR.toMinutes()}, locale) + "\n\n" + url
+                    + "\n\n" + messages.getMessage("portal.mail.ignore", null, locale) + "\n\n" + organisation + "\n", false);
+            sender.send(message);
+        } catch (Exception e) {
+            log.warn("A manage link could not be sent: {}", e.toString());
+        }
+    }
+}

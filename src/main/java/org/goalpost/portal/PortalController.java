@@ -1,0 +1,222 @@
+package org.goalpost.portal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.goalpost.campaign.Campaign;
+import org.goalpost.campaign.Campaigns;
+import org.goalpost.donation.Donation;
+import org.goalpost.donation.DonationPolicy;
+import org.goalpost.donation.Donations;
+import org.goalpost.payment.PaymentGateway;
+import org.goalpost.shared.money.Money;
+import org.goalpost.shared.money.MoneyFormatter;
+import org.goalpost.shared.money.TypedAmount;
+import org.goalpost.shared.web.NotFoundException;
+import org.goalpost.shared.web.UpstreamFailureException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The donor portal's pages. Asking for a link answers the same whatever the address; opening a
+ * link shows a button (mail scanners that fetch links must not use them up), pressing it uses the
+ * link and starts a 30-minute session for that address; every change is asked of the gateway,
+ * which reports it back through the webhook: the page shows what our records say.
+ */
+@Controller
+class PortalController {
+
+    static final String EMAIL = "goalpost.donor.email";
+    static final String UNTIL = "goalpost.donor.until";
+
+    private final DonorLinks links;
+    private final LinkMailer mailer;
+    private final Donations donations;
+    private final Campaigns campaigns;
+    private final DonationPolicy policy;
+    private final PaymentGateway gateway;
+    private final MessageSource messages;
+    private final Clock clock;
+    private final String publicUrl;
+
+    PortalController(DonorLinks links, LinkMailer mailer, Donations donations, Campaigns campaigns, DonationPolicy policy,
+            PaymentGateway gateway, MessageSource messages, Clock clock, @Value("${goalpost.payments.public-url}") String publicUrl) {
+        this.links = links;
+        this.mailer = mailer;
+        this.donations = donations;
+        this.campaigns = campaigns;
+        this.policy = policy;
+        this.gateway = gateway;
+        this.messages = messages;
+        this.clock = clock;
+        this.publicUrl = publicUrl;
+    }
+
+    @GetMapping("/donors/manage")
+    String requestForm(Model model) {
+        model.addAttribute("available", mailer.available());
+        return "portal-request";
+    }
+
+    @PostMapping("/donors/manage")
+    String requestLink(@RequestParam(required = false) String email, Model model, Locale locale, HttpServletRequest request,
+            HttpServletResponse response) {
+        model.addAttribute("available", mailer.available());
+        String address = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+        if (address.length() > 254 || !address.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            model.addAttribute("error", text("portal.request.invalid", locale));
+            model.addAttribute("email", email);
+            return "portal-request";
+        }
+        if (mailer.available() && links.mayRequest(address, request.getRemoteAddr())) {
+            mailer.requested(address, locale);
+        }
+        model.addAttribute("sent", text("portal.request.sent", locale, address, DonorLinks.VALID_FOR.toMinutes()));
+        return "portal-request";
+    }
+
+    @GetMapping("/donors/manage/{token}")
+    String openLink(@PathVariable String token, Model model, HttpServletResponse response) {
+        if (!links.usable(token)) {
+            response.setStatus(HttpStatus.GONE.value());
+            return "portal-expired";
+        }
+        model.addAttribute("token", token);
+        return "portal-open";
+    }
+
+    @PostMapping("/donors/manage/{token}")
+    String useLink(@PathVariable String token, HttpServletRequest request, HttpServletResponse response) {
+        Optional<String> email = links.use(token);
+        if (email.isEmpty()) {
+            response.setStatus(HttpStatus.GONE.value());
+            return "portal-expired";
+        }
+        HttpSession session = request.getSession();
+        request.changeSessionId();
+        session.setAttribute(EMAIL, email.get());
+        session.setAttribute(UNTIL, clock.millis() + DonorLinks.VALID_FOR.toMillis());
+        return "redirect:/donors/portal";
+    }
+
+    @GetMapping("/donors/portal")
+    String portal(Model model, Locale locale, HttpServletRequest request) {
+        Optional<String> email = signedIn(request);
+        if (email.isEmpty()) {
+            return "redirect:/donors/manage";
+        }
+        return page(model, email.get(), locale, null, null);
+    }
+
+    @PostMapping("/donors/portal/{donation}/cancel")
+    String cancel(@PathVariable String donation, Model model, Locale locale, HttpServletRequest request, HttpServletResponse response) {
+        return change(donation, model, locale, request, response, mine -> {
+            gateway.cancelSubscription(mine.subscriptionId(), "goalpost-cancel-" + mine.publicId());
+            return text("portal.cancel.sent", locale);
+        });
+    }
+
+    @PostMapping("/donors/portal/{donation}/amount")
+    String amount(@PathVariable String donation, @RequestParam(required = false) String amount, Model model, Locale locale,
+            HttpServletRequest request, HttpServletResponse response) {
+        return change(donation, model, locale, request, response, mine -> {
+            Campaign campaign = campaigns.load(mine.campaignId()).orElseThrow();
+            Long minor = TypedAmount.minor(amount, mine.amount().currency(), locale);
+            Money min = policy.minimum(campaign);
+            Money max = policy.maximum(campaign);
+            if (minor == null || minor < min.minor() || minor > max.minor()) {
+                throw new IllegalArgumentException(text("portal.amount.invalid", locale, MoneyFormatter.format(min, locale,
+                        campaign.amountStyle()), MoneyFormatter.format(max, locale, campaign.amountStyle())));
+            }
+            gateway.changeSubscriptionAmount(mine.subscriptionId(), minor, "goalpost-amount-" + mine.publicId() + "-" + minor);
+            return text("portal.amount.sent", locale, MoneyFormatter.format(Money.of(minor, mine.amount().currency()), locale, campaign.amountStyle()));
+        });
+    }
+
+    @PostMapping("/donors/portal/{donation}/card")
+    String card(@PathVariable String donation, Model model, Locale locale, HttpServletRequest request, HttpServletResponse response) {
+        Optional<String> email = signedIn(request);
+        if (email.isEmpty()) {
+            return "redirect:/donors/manage";
+        }
+        Donation mine = owned(donation, email.get());
+        try {
+            return "redirect:" + gateway.cardUpdateUrl(mine.subscriptionId(), publicUrl + "/donors/portal");
+        } catch (UpstreamFailureException e) {
+            response.setStatus(e.retryable() ? HttpStatus.SERVICE_UNAVAILABLE.value() : HttpStatus.BAD_GATEWAY.value());
+            return page(model, email.get(), locale, null, e.getMessage());
+        }
+    }
+
+    /** One change to one of the signed-in donor's monthly donations, asked of the gateway. */
+    private interface Change {
+        String ask(Donation mine);
+    }
+
+    private String change(String donation, Model model, Locale locale, HttpServletRequest request, HttpServletResponse response,
+            Change change) {
+        Optional<String> email = signedIn(request);
+        if (email.isEmpty()) {
+            return "redirect:/donors/manage";
+        }
+        Donation mine = owned(donation, email.get());
+        try {
+            return page(model, email.get(), locale, change.ask(mine), null);
+        } catch (IllegalArgumentException e) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return page(model, email.get(), locale, null, e.getMessage());
+        } catch (UpstreamFailureException e) {
+            response.setStatus(e.retryable() ? HttpStatus.SERVICE_UNAVAILABLE.value() : HttpStatus.BAD_GATEWAY.value());
+            return page(model, email.get(), locale, null, e.getMessage());
+        }
+    }
+
+    private String page(Model model, String email, Locale locale, String notice, String error) {
+        List<PortalLine> lines = donations.monthlyOf(email).stream().map(d -> {
+            Campaign campaign = campaigns.load(d.campaignId()).orElseThrow();
+            return new PortalLine(d.publicId(), campaign.title(), campaign.slug(), MoneyFormatter.format(d.amount(), locale,
+                    campaign.amountStyle()), d.subscriptionStatus() == null ? "active" : d.subscriptionStatus(),
+                    !"canceled".equals(d.subscriptionStatus()) && !"incomplete_expired".equals(d.subscriptionStatus()));
+        }).toList();
+        model.addAttribute("email", email);
+        model.addAttribute("lines", lines);
+        model.addAttribute("notice", notice);
+        model.addAttribute("error", error);
+        return "portal";
+    }
+
+    /** A monthly donation as the portal shows it. */
+    record PortalLine(String id, String campaign, String slug, String amount, String status, boolean changeable) {
+    }
+
+    private Optional<String> signedIn(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session == null || !(session.getAttribute(EMAIL) instanceof String email)
+                || !(session.getAttribute(UNTIL) instanceof Long until) || until < clock.millis()) {
+            return Optional.empty();
+        }
+        return Optional.of(email);
+    }
+
+    /** The donation, when it is one of this donor's monthly donations; otherwise a 404 (whether it exists or not). */
+    private Donation owned(String publicId, String email) {
+        return donations.monthlyOf(email).stream().filter(d -> d.publicId().equals(publicId)).findFirst()
+                .orElseThrow(() -> new NotFoundException("No such monthly donation"));
+    }
+
+    private String text(String key, Locale locale, Object... args) {
+        return messages.getMessage(key, args, locale);
+    }
+}

@@ -1,0 +1,202 @@
+package org.goalpost.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.goalpost.payment.stripe.StripeJson.event;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.github.tomakehurst.wiremock.http.RequestMethod;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.servlet.http.Cookie;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.goalpost.campaign.Campaign;
+import org.goalpost.donation.Donation;
+import org.goalpost.donation.DonationInterval;
+import org.goalpost.payment.stripe.StripeAppTestBase;
+import org.goalpost.payment.stripe.StripeJson;
+import org.goalpost.testing.Smtp;
+import org.goalpost.testing.StaffAccounts;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MvcResult;
+
+/**
+ * The donor portal end to end, with a real SMTP server and the stubbed Stripe API: a monthly donor
+ * asks for a link (the answer is the same for an address that is no donor's, and that one gets no
+ * mail), the link works once and not after it expired or was tampered with, and in the session it
+ * opens the donor changes the amount, updates the card and cancels, each asked of Stripe; our
+ * records change only when Stripe's events come back.
+ */
+@TestPropertySource(properties = {"spring.mail.host=127.0.0.1", "goalpost.receipts.poll=1h"})
+class DonorPortalTest extends StripeAppTestBase {
+
+    private static final Smtp SMTP = new Smtp();
+    private static final Pattern LINK = Pattern.compile("https://give\\.example\\.org/donors/manage/([A-Za-z0-9_-]{43})\\?lang=(en|de)");
+
+    @DynamicPropertySource
+    static void smtp(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.port", () -> SMTP.port);
+    }
+
+    @AfterAll
+    static void stopSmtp() {
+        SMTP.stop();
+    }
+
+    @BeforeEach
+    void emptyMailbox() throws Exception {
+        SMTP.purge();
+    }
+
+    record Monthly(Campaign campaign, Donation donation, String subscription) {
+    }
+
+    private Monthly monthly(String email) throws Exception {
+        Campaign campaign = campaign("portal");
+        Donation donation = pendingDonation(campaign, DonationInterval.MONTH, 1_000, email);
+        String subscription = id("sub");
+        Object stored = StripeJson.subscription(subscription, "active", donation.publicId(), 1_000, "usd");
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> object = (java.util.Map<String, Object>) stored;
+        object.put("customer", "cus_" + subscription.substring(4));
+        STRIPE.putSubscription(object);
+        deliver(event(id("evt"), "checkout.session.completed", StripeJson.session(id("cs_test"), "subscription", "paid", "complete",
+                null, subscription, donation.publicId(), 1_000, "usd", email, now()), now())).andExpect(jsonPath("$.result").value("applied"));
+        return new Monthly(campaign, donation, subscription);
+    }
+
+    private String askForLink(String email) throws Exception {
+        return mvc.perform(post("/donors/manage").param("email", email)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+    }
+
+    private String linkFrom(MimeMessage mail) throws Exception {
+        Matcher matcher = LINK.matcher(Smtp.body(mail));
+        assertThat(matcher.find()).as("a manage link in " + Smtp.body(mail)).isTrue();
+        return matcher.group(1);
+    }
+
+    private Cookie signIn(String token) throws Exception {
+        MvcResult result = mvc.perform(post("/donors/manage/" + token)).andExpect(status().isFound())
+                .andExpect(redirectedUrl("/donors/portal")).andReturn();
+        return StaffAccounts.sessionCookie(result);
+    }
+
+    @Test
+    void aDonorGetsALinkThatWorksOnceAndNobodyLearnsWhoIsADonor() throws Exception {
+        Monthly monthly = monthly("mona@example.org");
+
+        String known = askForLink("Mona@Example.org");
+        String unknown = askForLink("nobody@example.org");
+        assertThat(known.replace("mona@example.org", "X")).isEqualTo(unknown.replace("nobody@example.org", "X"));
+        assertThat(known).contains("If mona@example.org has a monthly donation with us, a link is on its way.");
+
+        List<MimeMessage> mail = SMTP.to("mona@example.org", 1);
+        assertThat(mail).hasSize(1);
+        assertThat(mail.get(0).getSubject()).isEqualTo("Your link to manage your monthly donation to Goalpost");
+        String token = linkFrom(mail.get(0));
+        Thread.sleep(500);
+        assertThat(SMTP.to("nobody@example.org", 1)).as("no mail to an address without a monthly donation").isEmpty();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM donor_link WHERE email = 'nobody@example.org'").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM donor_link WHERE token_hash = ?").param(token).query(Long.class).single())
+                .as("the token itself is not stored").isZero();
+
+        // opening the link (as a mail scanner would) does not use it; a changed token opens nothing
+        mvc.perform(get("/donors/manage/" + token)).andExpect(status().isOk()).andExpect(content().string(containsString("data-testid=\"continue\"")));
+        mvc.perform(get("/donors/manage/" + token)).andExpect(status().isOk());
+        String tampered = token.substring(0, 42) + (token.charAt(42) == 'A' ? 'B' : 'A');
+        mvc.perform(get("/donors/manage/" + tampered)).andExpect(status().isGone());
+        mvc.perform(post("/donors/manage/" + tampered)).andExpect(status().isGone());
+
+        Cookie session = signIn(token);
+        mvc.perform(post("/donors/manage/" + token)).andExpect(status().isGone())
+                .andExpect(content().string(containsString("This link no longer works")));
+        mvc.perform(get("/donors/portal").cookie(session)).andExpect(status().isOk())
+                .andExpect(content().string(containsString(monthly.campaign().title())))
+                .andExpect(content().string(containsString("$10 a month")))
+                .andExpect(content().string(containsString("data-testid=\"cancel\"")));
+
+        // an expired link opens nothing
+        askForLink("mona@example.org");
+        String second = linkFrom(SMTP.to("mona@example.org", 2).get(1));
+        jdbc.sql("UPDATE donor_link SET expires_at = '2020-01-01 00:00:00' WHERE token_hash = ?").param(DonorLinks.hash(second)).update();
+        mvc.perform(get("/donors/manage/" + second)).andExpect(status().isGone());
+        mvc.perform(post("/donors/manage/" + second)).andExpect(status().isGone());
+
+        mvc.perform(get("/donors/portal")).andExpect(redirectedUrl("/donors/manage"));
+        mvc.perform(post("/donors/manage").param("email", "not an address")).andExpect(status().isUnprocessableContent());
+    }
+
+    @Test
+    void changesAreAskedOfStripeAndShowWhenStripeReportsThem() throws Exception {
+        Monthly monthly = monthly("otto@example.org");
+        Monthly someoneElse = monthly("eve@example.org");
+        askForLink("otto@example.org");
+        Cookie session = signIn(linkFrom(SMTP.to("otto@example.org", 1).get(0)));
+        String base = "/donors/portal/" + monthly.donation().publicId();
+
+        // a new amount: asked of Stripe from the next payment on; our records wait for Stripe's event
+        mvc.perform(post(base + "/amount").cookie(session).with(csrf()).param("amount", "0.10")).andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("Please enter an amount from")));
+        mvc.perform(post(base + "/amount").cookie(session).with(csrf()).param("amount", "20")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Asked: $20 a month from your next payment.")));
+        List<LoggedRequest> updates = STRIPE.requests(RequestMethod.POST, "/v1/subscriptions/" + monthly.subscription());
+        assertThat(updates).hasSize(1);
+        assertThat(updates.get(0).getBodyAsString()).contains("items[0][id]=si_" + monthly.subscription().substring(4))
+                .contains("items[0][price_data][unit_amount]=2000").contains("items[0][price_data][product]=prod_")
+                .contains("items[0][price_data][recurring][interval]=month").contains("proration_behavior=none");
+        assertThat(updates.get(0).getHeader("Idempotency-Key")).isEqualTo("goalpost-amount-" + monthly.donation().publicId() + "-2000");
+        assertThat(donations.find(monthly.donation().id()).orElseThrow().amount().minor()).as("unchanged until Stripe reports it")
+                .isEqualTo(1_000);
+        deliver(event(id("evt"), "customer.subscription.updated", STRIPE.subscription(monthly.subscription()), now()))
+                .andExpect(status().isOk());
+        mvc.perform(get("/donors/portal").cookie(session)).andExpect(content().string(containsString("$20 a month")));
+
+        // the card: Stripe's billing portal for the subscription's customer
+        mvc.perform(post(base + "/card").cookie(session).with(csrf())).andExpect(status().isFound())
+                .andExpect(redirectedUrl("https://billing.stripe.test/p/session/cus_" + monthly.subscription().substring(4)));
+        assertThat(STRIPE.requests(RequestMethod.POST, "/v1/billing_portal/sessions")).singleElement()
+                .satisfies(r -> assertThat(r.getBodyAsString()).contains("return_url=https%3A%2F%2Fgive.example.org%2Fdonors%2Fportal"));
+
+        // nobody else's donation, and no change without the session's CSRF token
+        mvc.perform(post("/donors/portal/" + someoneElse.donation().publicId() + "/cancel").cookie(session).with(csrf()))
+                .andExpect(status().isNotFound());
+        mvc.perform(post(base + "/cancel").cookie(session)).andExpect(status().isForbidden());
+
+        // cancel
+        mvc.perform(post(base + "/cancel").cookie(session).with(csrf())).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Asked: your monthly donation ends now")));
+        assertThat(STRIPE.requests(RequestMethod.DELETE, "/v1/subscriptions/" + monthly.subscription())).singleElement()
+                .satisfies(r -> assertThat(r.getHeader("Idempotency-Key")).isEqualTo("goalpost-cancel-" + monthly.donation().publicId()));
+        deliver(event(id("evt"), "customer.subscription.deleted", STRIPE.subscription(monthly.subscription()), now()))
+                .andExpect(status().isOk());
+        mvc.perform(get("/donors/portal").cookie(session)).andExpect(content().string(containsString("canceled")))
+                .andExpect(content().string(not(containsString("data-testid=\"cancel\""))));
+        assertThat(testTotals(monthly.campaign()).raisedMinor()).as("the portal moved no money").isZero();
+    }
+
+    @Test
+    void theRequestPageSpeaksGermanAndMakesNoSession() throws Exception {
+        MvcResult page = mvc.perform(get("/donors/manage").param("lang", "de")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Ihre monatliche Spende verwalten")))
+                .andExpect(content().string(not(containsString("_csrf")))).andReturn();
+        assertThat(page.getResponse().getHeaders("Set-Cookie")).isEmpty();
+        mvc.perform(post("/donors/manage").contentType(MediaType.APPLICATION_FORM_URLENCODED).content("email=nobody%40example.org&lang=de"))
+                .andExpect(content().string(containsString("Falls nobody@example.org bei uns monatlich spendet")));
+    }
+}
