@@ -98,7 +98,7 @@ class PortalController {
     }
 
     @PostMapping("/donors/manage/{token}")
-    String useLink(@PathVariable String token, HttpServletRequest request, HttpServletResponse response) {
+    String useLink(@PathVariable String token, Locale locale, HttpServletRequest request, HttpServletResponse response) {
         Optional<String> email = links.use(token);
         if (email.isEmpty()) {
             response.setStatus(HttpStatus.GONE.value());
@@ -108,7 +108,7 @@ class PortalController {
         request.changeSessionId();
         session.setAttribute(EMAIL, email.get());
         session.setAttribute(UNTIL, clock.millis() + DonorLinks.VALID_FOR.toMillis());
-        return "redirect:/donors/portal";
+        return "redirect:/donors/portal?lang=" + locale.getLanguage();
     }
 
     @GetMapping("/donors/portal")

@@ -93,7 +93,7 @@ class DonorPortalTest extends StripeAppTestBase {
 
     private Cookie signIn(String token) throws Exception {
         MvcResult result = mvc.perform(post("/donors/manage/" + token)).andExpect(status().isFound())
-                .andExpect(redirectedUrl("/donors/portal")).andReturn();
+                .andExpect(redirectedUrl("/donors/portal?lang=en")).andReturn();
         return StaffAccounts.sessionCookie(result);
     }
 

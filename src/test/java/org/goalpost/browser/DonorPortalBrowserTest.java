@@ -1,0 +1,102 @@
+package org.goalpost.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.goalpost.payment.stripe.StripeJson.event;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+
+import com.github.tomakehurst.wiremock.http.RequestMethod;
+import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.goalpost.campaign.Campaign;
+import org.goalpost.donation.Donation;
+import org.goalpost.donation.DonationInterval;
+import org.goalpost.payment.stripe.StripeAppTestBase;
+import org.goalpost.payment.stripe.StripeJson;
+import org.goalpost.testing.Browser;
+import org.goalpost.testing.Smtp;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The donor portal in Chromium, in German: ask for a link, open it from the email, continue, change
+ * the monthly amount (asked of the stubbed Stripe API) and see the page confirm it; screenshots of
+ * the request page and the portal.
+ */
+@TestPropertySource(properties = {"spring.mail.host=127.0.0.1", "goalpost.receipts.poll=1h"})
+class DonorPortalBrowserTest extends StripeAppTestBase {
+
+    private static final Smtp SMTP = new Smtp();
+    private static final Pattern LINK = Pattern.compile("https://give\\.example\\.org(/donors/manage/[A-Za-z0-9_-]{43}\\?lang=de)");
+    private static ChromeDriver browser;
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void smtp(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.port", () -> SMTP.port);
+    }
+
+    @BeforeAll
+    static void openBrowser() {
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void close() {
+        if (browser != null) {
+            browser.quit();
+        }
+        SMTP.stop();
+    }
+
+    @Test
+    void aMonthlyDonorChangesTheAmountInGerman() throws Exception {
+        Campaign campaign = campaign("portalbrowser");
+        Donation donation = pendingDonation(campaign, DonationInterval.MONTH, 1_500, "heidi@example.org");
+        String subscription = id("sub");
+        Map<String, Object> object = StripeJson.subscription(subscription, "active", donation.publicId(), 1_500, "usd");
+        object.put("customer", "cus_" + subscription.substring(4));
+        STRIPE.putSubscription(object);
+        deliver(event(id("evt"), "checkout.session.completed", StripeJson.session(id("cs_test"), "subscription", "paid", "complete",
+                null, subscription, donation.publicId(), 1_500, "usd", "heidi@example.org", now()), now()))
+                .andExpect(jsonPath("$.result").value("applied"));
+
+        String base = "http://localhost:" + port;
+        browser.get(base + "/donors/manage?lang=de");
+        browser.findElement(By.cssSelector("input[name=email]")).sendKeys("heidi@example.org");
+        browser.findElement(By.cssSelector("[data-testid=send-link]")).click();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=sent]")));
+        assertThat(browser.findElement(By.cssSelector("[data-testid=sent]")).getText())
+                .startsWith("Falls heidi@example.org bei uns monatlich spendet, ist ein Link unterwegs.");
+        Browser.screenshot(browser, "portal-request-de");
+
+        Matcher link = LINK.matcher(Smtp.body(SMTP.to("heidi@example.org", 1).get(0)));
+        assertThat(link.find()).isTrue();
+        browser.get(base + link.group(1));
+        browser.findElement(By.cssSelector("[data-testid=continue]")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=monthly]")));
+        assertThat(browser.findElement(By.cssSelector("[data-testid=monthly] strong")).getText()).isEqualTo("15 $ im Monat");
+
+        browser.findElement(By.cssSelector("input[name=amount]")).sendKeys("22,50");
+        browser.findElement(By.cssSelector("[data-testid=change-amount]")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=notice]")));
+        assertThat(browser.findElement(By.cssSelector("[data-testid=notice]")).getText())
+                .startsWith("Beauftragt: 22,50 $ im Monat ab Ihrer nächsten Zahlung.");
+        assertThat(STRIPE.requests(RequestMethod.POST, "/v1/subscriptions/" + subscription)).singleElement()
+                .satisfies(r -> assertThat(r.getBodyAsString()).contains("items[0][price_data][unit_amount]=2250"));
+        Browser.screenshot(browser, "portal-de");
+    }
+}
