@@ -147,12 +147,28 @@ class CampaignPageController {
     record CampaignCard(Campaign campaign, ProgressBarView bar) {
     }
 
+    /**
+     * The policy's refusals in the reader's language: each field breaks one rule (the amount one of
+     * three: unreadable, missing, out of range), so the field says which text to show.
+     */
     private List<FieldProblem> readable(List<FieldProblem> problems, DonateForm form, Campaign campaign, Locale locale) {
-        if (!form.amountUnreadable(campaign.currency(), locale)) {
-            return problems;
-        }
-        return problems.stream()
-                .map(p -> p.field().equals("amountMinor") ? new FieldProblem(p.field(), messages.getMessage("donate.amount.unreadable", null, locale)) : p)
-                .toList();
+        boolean unreadable = form.amountUnreadable(campaign.currency(), locale);
+        boolean missing = form.toRequest(campaign.currency(), locale).amountMinor() == null;
+        return problems.stream().map(p -> new FieldProblem(p.field(), switch (p.field()) {
+            case "campaign" -> text("donate.error.closed", locale);
+            case "amountMinor" -> unreadable ? text("donate.amount.unreadable", locale)
+                    : missing ? text("donate.error.amount-missing", locale)
+                    : text("donate.error.amount-range", locale, MoneyFormatter.format(policy.minimum(campaign), locale, campaign.amountStyle()),
+                            MoneyFormatter.format(policy.maximum(campaign), locale, campaign.amountStyle()));
+            case "name" -> text("donate.error.name-long", locale, DonationPolicy.MAX_NAME);
+            case "email" -> text("donate.error.email", locale);
+            case "message" -> text("donate.error.message-long", locale, DonationPolicy.MAX_MESSAGE);
+            case "interval" -> text("donate.error.interval", locale);
+            default -> p.message();
+        })).toList();
+    }
+
+    private String text(String key, Locale locale, Object... args) {
+        return messages.getMessage(key, args, locale);
     }
 }

@@ -19,6 +19,7 @@ import org.goalpost.testing.Smtp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -36,7 +37,8 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = {"spring.mail.host=127.0.0.1", "goalpost.receipts.poll=1h"})
 class DonorPortalBrowserTest extends StripeAppTestBase {
 
-    private static final Smtp SMTP = new Smtp();
+    @RegisterExtension
+    static final Smtp SMTP = new Smtp();
     private static final Pattern LINK = Pattern.compile("https://give\\.example\\.org(/donors/manage/[A-Za-z0-9_-]{43}\\?lang=de)");
     private static ChromeDriver browser;
 
@@ -58,7 +60,6 @@ class DonorPortalBrowserTest extends StripeAppTestBase {
         if (browser != null) {
             browser.quit();
         }
-        SMTP.stop();
     }
 
     @Test

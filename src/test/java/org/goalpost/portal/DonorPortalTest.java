@@ -26,9 +26,8 @@ import org.goalpost.payment.stripe.StripeAppTestBase;
 import org.goalpost.payment.stripe.StripeJson;
 import org.goalpost.testing.Smtp;
 import org.goalpost.testing.StaffAccounts;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -45,22 +44,13 @@ import org.springframework.test.web.servlet.MvcResult;
 @TestPropertySource(properties = {"spring.mail.host=127.0.0.1", "goalpost.receipts.poll=1h"})
 class DonorPortalTest extends StripeAppTestBase {
 
-    private static final Smtp SMTP = new Smtp();
+    @RegisterExtension
+    static final Smtp SMTP = new Smtp();
     private static final Pattern LINK = Pattern.compile("https://give\\.example\\.org/donors/manage/([A-Za-z0-9_-]{43})\\?lang=(en|de)");
 
     @DynamicPropertySource
     static void smtp(DynamicPropertyRegistry registry) {
         registry.add("spring.mail.port", () -> SMTP.port);
-    }
-
-    @AfterAll
-    static void stopSmtp() {
-        SMTP.stop();
-    }
-
-    @BeforeEach
-    void emptyMailbox() throws Exception {
-        SMTP.purge();
     }
 
     record Monthly(Campaign campaign, Donation donation, String subscription) {
@@ -110,8 +100,8 @@ class DonorPortalTest extends StripeAppTestBase {
         assertThat(mail).hasSize(1);
         assertThat(mail.get(0).getSubject()).isEqualTo("Your link to manage your monthly donation to Goalpost");
         String token = linkFrom(mail.get(0));
-        Thread.sleep(500);
-        assertThat(SMTP.to("nobody@example.org", 1)).as("no mail to an address without a monthly donation").isEmpty();
+        assertThat(SMTP.after("nobody@example.org", java.time.Duration.ofSeconds(1))).as("no mail to an address without a monthly donation")
+                .isEmpty();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM donor_link WHERE email = 'nobody@example.org'").query(Long.class).single()).isZero();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM donor_link WHERE token_hash = ?").param(token).query(Long.class).single())
                 .as("the token itself is not stored").isZero();

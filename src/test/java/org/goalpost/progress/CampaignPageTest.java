@@ -91,12 +91,12 @@ class CampaignPageTest {
                         containsString("For the &lt;b&gt;newsroom&lt;/b&gt;"), not(containsString("<b>newsroom</b>")))));
         mvc.perform(post("/campaigns/support/donate").param("amount", "custom").param("customAmount", "0.50"))
                 .andExpect(status().isUnprocessableContent())
-                .andExpect(content().string(containsString("must be between 1.00 USD and 10000.00 USD")));
+                .andExpect(content().string(containsString("Give from 1 $ to 10,000 $.")));
         mvc.perform(post("/campaigns/support/donate").param("amount", "2500").param("interval", "weekly")
                         .param("email", "nobody"))
                 .andExpect(status().isUnprocessableContent())
-                .andExpect(content().string(allOf(containsString("must be &#39;once&#39; or &#39;month&#39;"),
-                        containsString("is not an email address"))));
+                .andExpect(content().string(allOf(containsString("Choose once or monthly."),
+                        containsString("This is not an email address."))));
         org.assertj.core.api.Assertions.assertThat(count()).isEqualTo(donations);
     }
 

@@ -65,6 +65,12 @@ class LanguagesPageTest {
                         .content("amount=custom&customAmount=zwölf&interval=once&lang=de"))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(content().string(containsString("Bitte den Betrag als Zahl schreiben, etwa 25 oder 25,50")));
+        mvc.perform(post("/campaigns/support/donate").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .content("amount=custom&customAmount=0,50&interval=weekly&email=nobody&lang=de"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("Bitte spenden Sie zwischen 1 $ und 10.000 $.")))
+                .andExpect(content().string(containsString("Bitte wählen Sie einmalig oder monatlich.")))
+                .andExpect(content().string(containsString("Das ist keine E-Mail-Adresse.")));
     }
 
     @Test
