@@ -68,6 +68,10 @@ class ReceiptMailTest extends StripeAppTestBase {
         String intent = id("pi");
         Map<String, Object> event = paid(donation, intent, 2_500);
         deliver(event).andExpect(status().isOk()).andExpect(jsonPath("$.result").value("applied"));
+        long answered = System.nanoTime();
+        assertThat(mailTo("ada@example.org", 1)).hasSize(1);
+        System.out.printf("ReceiptMailTest: the receipt reached the SMTP server %d ms after the webhook was answered%n",
+                (System.nanoTime() - answered) / 1_000_000);
         deliver(event).andExpect(jsonPath("$.result").value("duplicate"));
         // another event about the same payment (a different event id): the payment is known, no second receipt
         deliver(event(id("evt"), "checkout.session.completed", StripeJson.session(id("cs_test"), "payment", "paid", "complete", intent,
