@@ -17,11 +17,9 @@ import org.goalpost.campaign.CampaignChanged;
 import org.goalpost.campaign.Campaigns;
 import org.goalpost.campaign.PeriodKind;
 import org.goalpost.donation.MoneyRecorded;
-import org.goalpost.shared.db.DbTime;
 import org.goalpost.shared.mode.AppMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
@@ -63,7 +61,7 @@ public class ProgressCache {
     private final JsonMapper json;
     private final MessageSource messages;
     private final AppMode mode;
-    private final JdbcClient jdbc;
+    private final ChangeStamps stamps;
     private final Clock clock;
     private final Map<String, Snapshot> bySlug = new ConcurrentHashMap<>();
     private final Map<Long, String> slugs = new ConcurrentHashMap<>();
@@ -79,14 +77,14 @@ public class ProgressCache {
     });
     private volatile Representation list;
 
-    ProgressCache(Campaigns campaigns, ProgressService progress, JsonMapper json, AppMode mode, JdbcClient jdbc, Clock clock,
+    ProgressCache(Campaigns campaigns, ProgressService progress, JsonMapper json, AppMode mode, ChangeStamps stamps, Clock clock,
             MessageSource messages) {
         this.messages = messages;
         this.campaigns = campaigns;
         this.progress = progress;
         this.json = json;
         this.mode = mode;
-        this.jdbc = jdbc;
+        this.stamps = stamps;
         this.clock = clock;
     }
 
@@ -202,7 +200,7 @@ public class ProgressCache {
         }
         boolean changed = false;
         Instant now = clock.instant();
-        for (StampRow row : stamps()) {
+        for (ChangeStamps.Row row : stamps.all()) {
             String slug = slugs.get(row.id());
             Snapshot cached = slug == null ? null : bySlug.get(slug);
             boolean isPublic = row.isPublic();
@@ -260,7 +258,7 @@ public class ProgressCache {
     private void put(Campaign campaign) {
         CampaignProgress current = progress.current(campaign);
         Instant totalsUpdatedAt = current.totals().updatedAt();
-        Instant latestTotals = campaign.periodKind() == PeriodKind.NONE ? totalsUpdatedAt : latestTotalsChange(campaign.id());
+        Instant latestTotals = campaign.periodKind() == PeriodKind.NONE ? totalsUpdatedAt : stamps.latestTotalsChange(campaign.id());
         Stamp stamp = new Stamp(campaign.updatedAt(), latestTotals, current.period().key().value());
         Representation body = Representation.of(json.writeValueAsBytes(CampaignJson.of(current, mode)));
         bySlug.compute(campaign.slug(), (slug, previous) -> {
@@ -292,29 +290,5 @@ public class ProgressCache {
                 .map(s -> CampaignJson.of(s.progress(), mode))
                 .toList();
         list = Representation.of(json.writeValueAsBytes(all));
-    }
-
-    private record StampRow(long id, String status, Instant campaignUpdatedAt, Instant totalsUpdatedAt) {
-
-        boolean isPublic() {
-            return status.equals("ACTIVE") || status.equals("ENDED");
-        }
-    }
-
-    private List<StampRow> stamps() {
-        return jdbc.sql("SELECT c.id, c.status, c.updated_at, MAX(t.updated_at) AS totals_updated_at FROM campaign c "
-                        + "LEFT JOIN campaign_totals t ON t.campaign_id = c.id AND t.livemode = ? "
-                        + "GROUP BY c.id, c.status, c.updated_at")
-                .param(mode.isLive())
-                .query((rs, n) -> new StampRow(rs.getLong("id"), rs.getString("status"), DbTime.read(rs, "updated_at"),
-                        DbTime.read(rs, "totals_updated_at")))
-                .list();
-    }
-
-    private Instant latestTotalsChange(long campaignId) {
-        return jdbc.sql("SELECT MAX(updated_at) AS at FROM campaign_totals WHERE campaign_id = ? AND livemode = ?")
-                .params(campaignId, mode.isLive())
-                .query((rs, n) -> DbTime.read(rs, "at"))
-                .optional().orElse(null);
     }
 }

@@ -8,9 +8,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.goalpost.testing.AppTest;
 import org.goalpost.testing.Browser;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.WebElement;
@@ -21,28 +20,17 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @AppTest
 class CampaignPageBrowserTest {
 
-    private static ChromeDriver browser;
+    @RegisterExtension
+    static final Browser.Session BROWSER = new Browser.Session();
 
     @LocalServerPort
     int port;
 
-    @BeforeAll
-    static void openBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
     @Test
     void drawsTheTierMarkersProportionallyAndTheRaisedAmount() {
-        browser.get("http://localhost:" + port + "/campaigns/support");
+        BROWSER.driver().get("http://localhost:" + port + "/campaigns/support");
 
-        WebElement bar = browser.findElement(By.cssSelector(".gp-bar"));
+        WebElement bar = BROWSER.driver().findElement(By.cssSelector(".gp-bar"));
         Rectangle track = bar.getRect();
         assertThat(track.getWidth()).isGreaterThan(200);
         assertThat(bar.getAttribute("role")).isEqualTo("progressbar");
@@ -52,36 +40,36 @@ class CampaignPageBrowserTest {
         assertThat(centreShare(tick("500000"), track)).as("5,000 $ sits at the end").isCloseTo(1.00, within(0.005));
         assertThat(centreShare(tick("0"), track)).as("0 $ sits at the start").isCloseTo(0.00, within(0.005));
 
-        Rectangle fill = browser.findElement(By.cssSelector("[data-testid=fill]")).getRect();
+        Rectangle fill = BROWSER.driver().findElement(By.cssSelector("[data-testid=fill]")).getRect();
         assertThat((double) fill.getWidth() / track.getWidth()).as("895 of 5,000 filled").isCloseTo(0.179, within(0.005));
 
-        List<String> labels = browser.findElements(By.cssSelector("[data-testid=marker] .gp-marker-amount")).stream()
+        List<String> labels = BROWSER.driver().findElements(By.cssSelector("[data-testid=marker] .gp-marker-amount")).stream()
                 .map(WebElement::getText).toList();
         assertThat(labels).containsExactly("0 $", "2,500 $", "5,000 $");
-        assertThat(browser.findElement(By.cssSelector("[data-testid=raised]")).getText()).isEqualTo("895 $ raised");
-        assertThat(browser.findElement(By.cssSelector("[data-testid=test-mode]")).isDisplayed()).isTrue();
+        assertThat(BROWSER.driver().findElement(By.cssSelector("[data-testid=raised]")).getText()).isEqualTo("895 $ raised");
+        assertThat(BROWSER.driver().findElement(By.cssSelector("[data-testid=test-mode]")).isDisplayed()).isTrue();
 
-        Path shot = Browser.screenshot(browser, "campaign-support");
+        Path shot = Browser.screenshot(BROWSER.driver(), "campaign-support");
         assertThat(shot).exists();
         assertThat(shot.toFile().length()).isGreaterThan(10_000);
     }
 
     @Test
     void theSamePageInGerman() {
-        browser.get("http://localhost:" + port + "/campaigns/support?lang=de");
-        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("de");
-        assertThat(browser.findElements(By.cssSelector("[data-testid=marker] .gp-marker-amount")).stream().map(WebElement::getText).toList())
+        BROWSER.driver().get("http://localhost:" + port + "/campaigns/support?lang=de");
+        assertThat(BROWSER.driver().findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("de");
+        assertThat(BROWSER.driver().findElements(By.cssSelector("[data-testid=marker] .gp-marker-amount")).stream().map(WebElement::getText).toList())
                 .containsExactly("0 $", "2.500 $", "5.000 $");
-        assertThat(browser.findElement(By.cssSelector("[data-testid=raised]")).getText()).isEqualTo("895 $ gesammelt");
-        assertThat(browser.findElement(By.cssSelector("[data-testid=donate]")).getText()).isEqualTo("Spenden");
-        assertThat(browser.findElement(By.cssSelector("[data-testid=language]")).getText()).isEqualTo("English");
-        Browser.screenshot(browser, "campaign-support-de");
-        browser.findElement(By.cssSelector("[data-testid=language]")).click();
-        assertThat(browser.findElement(By.cssSelector("[data-testid=raised]")).getText()).isEqualTo("895 $ raised");
+        assertThat(BROWSER.driver().findElement(By.cssSelector("[data-testid=raised]")).getText()).isEqualTo("895 $ gesammelt");
+        assertThat(BROWSER.driver().findElement(By.cssSelector("[data-testid=donate]")).getText()).isEqualTo("Spenden");
+        assertThat(BROWSER.driver().findElement(By.cssSelector("[data-testid=language]")).getText()).isEqualTo("English");
+        Browser.screenshot(BROWSER.driver(), "campaign-support-de");
+        BROWSER.driver().findElement(By.cssSelector("[data-testid=language]")).click();
+        assertThat(BROWSER.driver().findElement(By.cssSelector("[data-testid=raised]")).getText()).isEqualTo("895 $ raised");
     }
 
     private Rectangle tick(String amountMinor) {
-        return browser.findElement(By.cssSelector("[data-testid=tick][data-amount-minor='" + amountMinor + "']")).getRect();
+        return BROWSER.driver().findElement(By.cssSelector("[data-testid=tick][data-amount-minor='" + amountMinor + "']")).getRect();
     }
 
     private static double centreShare(Rectangle element, Rectangle track) {

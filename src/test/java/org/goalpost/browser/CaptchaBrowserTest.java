@@ -14,8 +14,8 @@ import java.time.Duration;
 import org.goalpost.testing.AppTest;
 import org.goalpost.testing.Browser;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -56,7 +56,8 @@ class CaptchaBrowserTest {
             """;
 
     private static final WireMockServer PROVIDER = new WireMockServer(options().dynamicPort());
-    private static ChromeDriver browser;
+    @RegisterExtension
+    static final Browser.Session BROWSER = new Browser.Session();
 
     static {
         PROVIDER.start();
@@ -78,33 +79,25 @@ class CaptchaBrowserTest {
     @LocalServerPort
     int port;
 
-    @BeforeAll
-    static void openBrowser() {
-        browser = Browser.start();
-    }
-
     @AfterAll
     static void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
         PROVIDER.stop();
     }
 
     @Test
     void theProvidersScriptRunsUnderThePolicyAndItsTokenOpensTheCheckout() {
-        browser.get("http://localhost:" + port + "/campaigns/support");
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(
+        BROWSER.driver().get("http://localhost:" + port + "/campaigns/support");
+        new WebDriverWait(BROWSER.driver(), Duration.ofSeconds(15)).until(
                 ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=captcha][data-rendered=yes]")));
-        Browser.screenshot(browser, "captcha-campaign-page");
+        Browser.screenshot(BROWSER.driver(), "captcha-campaign-page");
 
-        browser.findElement(By.cssSelector("input[name=amount][value='2500']")).click();
-        browser.findElement(By.cssSelector("[data-testid=donate]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("/test-checkout/test_cs_"));
-        Browser.assertNoPolicyViolations(browser, "test checkout");
+        BROWSER.driver().findElement(By.cssSelector("input[name=amount][value='2500']")).click();
+        BROWSER.driver().findElement(By.cssSelector("[data-testid=donate]")).click();
+        new WebDriverWait(BROWSER.driver(), Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("/test-checkout/test_cs_"));
+        Browser.assertNoPolicyViolations(BROWSER.driver(), "test checkout");
 
         PROVIDER.verify(1, postRequestedFor(urlPathEqualTo("/turnstile/v0/siteverify"))
                 .withRequestBody(containing("secret=0x4AAAAAAAbrowserSecret&response=browser-token-for-0x4AAAAAAAbrowserSiteKey")));
-        assertThat(browser.findElement(By.cssSelector("[data-testid=amount]")).getText()).isEqualTo("25 $");
+        assertThat(BROWSER.driver().findElement(By.cssSelector("[data-testid=amount]")).getText()).isEqualTo("25 $");
     }
 }

@@ -16,8 +16,6 @@ import org.goalpost.payment.stripe.StripeAppTestBase;
 import org.goalpost.payment.stripe.StripeJson;
 import org.goalpost.testing.Browser;
 import org.goalpost.testing.Smtp;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -40,7 +38,8 @@ class DonorPortalBrowserTest extends StripeAppTestBase {
     @RegisterExtension
     static final Smtp SMTP = new Smtp();
     private static final Pattern LINK = Pattern.compile("https://give\\.example\\.org(/donors/manage/[A-Za-z0-9_-]{43}\\?lang=de)");
-    private static ChromeDriver browser;
+    @RegisterExtension
+    static final Browser.Session BROWSER = new Browser.Session();
 
     @LocalServerPort
     int port;
@@ -48,18 +47,6 @@ class DonorPortalBrowserTest extends StripeAppTestBase {
     @DynamicPropertySource
     static void smtp(DynamicPropertyRegistry registry) {
         registry.add("spring.mail.port", () -> SMTP.port);
-    }
-
-    @BeforeAll
-    static void openBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.quit();
-        }
     }
 
     @Test
@@ -75,29 +62,29 @@ class DonorPortalBrowserTest extends StripeAppTestBase {
                 .andExpect(jsonPath("$.result").value("applied"));
 
         String base = "http://localhost:" + port;
-        browser.get(base + "/donors/manage?lang=de");
-        browser.findElement(By.cssSelector("input[name=email]")).sendKeys("heidi@example.org");
-        browser.findElement(By.cssSelector("[data-testid=send-link]")).click();
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        BROWSER.driver().get(base + "/donors/manage?lang=de");
+        BROWSER.driver().findElement(By.cssSelector("input[name=email]")).sendKeys("heidi@example.org");
+        BROWSER.driver().findElement(By.cssSelector("[data-testid=send-link]")).click();
+        WebDriverWait wait = new WebDriverWait(BROWSER.driver(), Duration.ofSeconds(15));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=sent]")));
-        assertThat(browser.findElement(By.cssSelector("[data-testid=sent]")).getText())
+        assertThat(BROWSER.driver().findElement(By.cssSelector("[data-testid=sent]")).getText())
                 .startsWith("Falls heidi@example.org bei uns monatlich spendet, ist ein Link unterwegs.");
-        Browser.screenshot(browser, "portal-request-de");
+        Browser.screenshot(BROWSER.driver(), "portal-request-de");
 
         Matcher link = LINK.matcher(Smtp.body(SMTP.to("heidi@example.org", 1).get(0)));
         assertThat(link.find()).isTrue();
-        browser.get(base + link.group(1));
-        browser.findElement(By.cssSelector("[data-testid=continue]")).click();
+        BROWSER.driver().get(base + link.group(1));
+        BROWSER.driver().findElement(By.cssSelector("[data-testid=continue]")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=monthly]")));
-        assertThat(browser.findElement(By.cssSelector("[data-testid=monthly] strong")).getText()).isEqualTo("15 $ im Monat");
+        assertThat(BROWSER.driver().findElement(By.cssSelector("[data-testid=monthly] strong")).getText()).isEqualTo("15 $ im Monat");
 
-        browser.findElement(By.cssSelector("input[name=amount]")).sendKeys("22,50");
-        browser.findElement(By.cssSelector("[data-testid=change-amount]")).click();
+        BROWSER.driver().findElement(By.cssSelector("input[name=amount]")).sendKeys("22,50");
+        BROWSER.driver().findElement(By.cssSelector("[data-testid=change-amount]")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=notice]")));
-        assertThat(browser.findElement(By.cssSelector("[data-testid=notice]")).getText())
+        assertThat(BROWSER.driver().findElement(By.cssSelector("[data-testid=notice]")).getText())
                 .startsWith("Beauftragt: 22,50 $ im Monat ab Ihrer nächsten Zahlung.");
         assertThat(STRIPE.requests(RequestMethod.POST, "/v1/subscriptions/" + subscription)).singleElement()
                 .satisfies(r -> assertThat(r.getBodyAsString()).contains("items[0][price_data][unit_amount]=2250"));
-        Browser.screenshot(browser, "portal-de");
+        Browser.screenshot(BROWSER.driver(), "portal-de");
     }
 }

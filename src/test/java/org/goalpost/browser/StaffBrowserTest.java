@@ -8,9 +8,8 @@ import java.util.List;
 import org.goalpost.testing.AppTest;
 import org.goalpost.testing.Browser;
 import org.goalpost.testing.StaffAccounts;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -32,33 +31,22 @@ import org.springframework.test.context.TestPropertySource;
         StaffAccounts.ADMIN_TOKEN_SETTING, "goalpost.test.context=staff-browser"})
 class StaffBrowserTest {
 
-    private static ChromeDriver browser;
+    @RegisterExtension
+    static final Browser.Session BROWSER = new Browser.Session();
 
     @LocalServerPort
     int port;
-
-    @BeforeAll
-    static void openBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     private String url(String path) {
         return "http://localhost:" + port + path;
     }
 
     private static void waitFor(ExpectedCondition<?> condition) {
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(condition);
+        new WebDriverWait(BROWSER.driver(), Duration.ofSeconds(15)).until(condition);
     }
 
     private static WebElement field(String name) {
-        return browser.findElement(By.name(name));
+        return BROWSER.driver().findElement(By.name(name));
     }
 
     private static void type(String name, String text) {
@@ -68,17 +56,17 @@ class StaffBrowserTest {
     }
 
     private static void click(String testId) {
-        browser.findElement(By.cssSelector("[data-testid=" + testId + "]")).click();
+        BROWSER.driver().findElement(By.cssSelector("[data-testid=" + testId + "]")).click();
     }
 
     private static String text(String testId) {
-        return browser.findElement(By.cssSelector("[data-testid=" + testId + "]")).getText();
+        return BROWSER.driver().findElement(By.cssSelector("[data-testid=" + testId + "]")).getText();
     }
 
     @Test
     void theBootstrapAdminCreatesACampaignRecordsAGiftAndSeesTheBarsMove() {
         // 1. the staff area asks for a login; the bootstrap admin logs in
-        browser.get(url("/staff"));
+        BROWSER.driver().get(url("/staff"));
         waitFor(ExpectedConditions.urlContains("/login"));
         type("username", StaffAccounts.ADMIN_EMAIL);
         type("password", "wrong password, surely");
@@ -89,10 +77,10 @@ class StaffBrowserTest {
         type("password", StaffAccounts.PASSWORD);
         click("login");
         waitFor(ExpectedConditions.urlContains("/staff"));
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Dashboard");
+        assertThat(BROWSER.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Dashboard");
 
         // 2. a campaign with three tiers; a tier lower than the one before is pointed at, and what was typed stays
-        browser.get(url("/staff/campaigns/new"));
+        BROWSER.driver().get(url("/staff/campaigns/new"));
         type("slug", "city-desk");
         type("title", "Fund the city desk");
         type("description", "Two reporters on the council beat.");
@@ -109,29 +97,29 @@ class StaffBrowserTest {
         type("tiers[2].label", "A data desk");
         click("save");
         waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=form-errors]")));
-        List<String> tierErrors = browser.findElements(By.cssSelector("[data-testid=tier-row] .gp-error")).stream().map(WebElement::getText).toList();
+        List<String> tierErrors = BROWSER.driver().findElements(By.cssSelector("[data-testid=tier-row] .gp-error")).stream().map(WebElement::getText).toList();
         assertThat(tierErrors).isNotEmpty();
         assertThat(field("title").getAttribute("value")).isEqualTo("Fund the city desk");
         assertThat(field("tiers[2].label").getAttribute("value")).isEqualTo("A data desk");
         type("tiers[1].amount", "2000");
-        Path editor = Browser.screenshot(browser, "staff-campaign-editor");
+        Path editor = Browser.screenshot(BROWSER.driver(), "staff-campaign-editor");
         assertThat(editor.toFile().length()).isGreaterThan(10_000);
         click("save");
         waitFor(ExpectedConditions.urlContains("/staff?saved"));
-        browser.get(url("/staff/campaigns/city-desk/edit"));
-        assertThat(browser.findElements(By.cssSelector(".gp-card [data-testid=marker] .gp-marker-amount")).stream().map(WebElement::getText))
+        BROWSER.driver().get(url("/staff/campaigns/city-desk/edit"));
+        assertThat(BROWSER.driver().findElements(By.cssSelector(".gp-card [data-testid=marker] .gp-marker-amount")).stream().map(WebElement::getText))
                 .as("the editor's preview of the public bar").containsExactly("$0", "$1,000", "$2,000", "$3,000");
-        Browser.screenshot(browser, "staff-campaign-editor-preview");
+        Browser.screenshot(BROWSER.driver(), "staff-campaign-editor-preview");
 
         // 3. the public page shows it, with markers at 0, 1,000, 2,000 and 3,000 dollars
-        browser.get(url("/campaigns/city-desk"));
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Fund the city desk");
-        assertThat(browser.findElements(By.cssSelector("[data-testid=marker] .gp-marker-amount")).stream().map(WebElement::getText))
+        BROWSER.driver().get(url("/campaigns/city-desk"));
+        assertThat(BROWSER.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Fund the city desk");
+        assertThat(BROWSER.driver().findElements(By.cssSelector("[data-testid=marker] .gp-marker-amount")).stream().map(WebElement::getText))
                 .containsExactly("$0", "$1,000", "$2,000", "$3,000");
         assertThat(text("raised")).isEqualTo("$0 raised");
 
         // 4. an offline gift of 1,250 dollars, by cheque
-        browser.get(url("/staff/offline-gifts/new"));
+        BROWSER.driver().get(url("/staff/offline-gifts/new"));
         new Select(field("campaign")).selectByValue("city-desk");
         type("amount", "1,250");
         new Select(field("method")).selectByValue("cheque");
@@ -139,24 +127,24 @@ class StaffBrowserTest {
         type("note", "handed over at the town-hall meeting");
         click("record-gift");
         waitFor(ExpectedConditions.urlContains("?recorded"));
-        assertThat(browser.getPageSource()).contains("The offline gift is recorded and counted");
+        assertThat(BROWSER.driver().getPageSource()).contains("The offline gift is recorded and counted");
 
         // 5. the public bar moved (the first tier is reached) and so did the dashboard
-        browser.get(url("/campaigns/city-desk"));
+        BROWSER.driver().get(url("/campaigns/city-desk"));
         waitFor(driver -> {
             driver.navigate().refresh();
             return text("raised").equals("$1,250 raised");
         });
-        assertThat(browser.findElements(By.cssSelector("[data-testid=marker].gp-reached .gp-marker-amount")).stream().map(WebElement::getText))
+        assertThat(BROWSER.driver().findElements(By.cssSelector("[data-testid=marker].gp-reached .gp-marker-amount")).stream().map(WebElement::getText))
                 .containsExactly("$1,000");
 
-        browser.get(url("/staff"));
-        WebElement card = browser.findElement(By.cssSelector("[data-campaign=city-desk]"));
+        BROWSER.driver().get(url("/staff"));
+        WebElement card = BROWSER.driver().findElement(By.cssSelector("[data-campaign=city-desk]"));
         assertThat(card.findElement(By.cssSelector("td[data-testid=raised]")).getText()).isEqualTo("$1,250");
         assertThat(card.findElement(By.cssSelector("[data-testid=donors]")).getText()).isEqualTo("1");
         assertThat(card.findElement(By.cssSelector("[data-testid=donations]")).getText()).isEqualTo("1");
         waitFor(driver -> !card.findElements(By.cssSelector(".gp-chart canvas")).isEmpty());
-        Path dashboard = Browser.screenshot(browser, "staff-dashboard");
+        Path dashboard = Browser.screenshot(BROWSER.driver(), "staff-dashboard");
         assertThat(dashboard.toFile().length()).isGreaterThan(10_000);
     }
 }

