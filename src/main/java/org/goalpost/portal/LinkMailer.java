@@ -31,6 +31,7 @@ class LinkMailer {
     private final String publicUrl;
     private final String from;
     private final String organisation;
+    private final boolean configured;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "donor-links");
         thread.setDaemon(true);
@@ -39,7 +40,7 @@ class LinkMailer {
 
     LinkMailer(ObjectProvider<JavaMailSender> mail, Donations donations, DonorLinks links, MessageSource messages,
             @Value("${goalpost.payments.public-url}") String publicUrl, @Value("${goalpost.receipts.from:receipts@localhost}") String from,
-            @Value("${goalpost.receipts.organisation-name:Goalpost}") String organisation) {
+            @Value("${goalpost.receipts.organisation-name:Goalpost}") String organisation, @Value("${spring.mail.host:}") String host) {
         this.mail = mail;
         this.donations = donations;
         this.links = links;
@@ -47,11 +48,12 @@ class LinkMailer {
         this.publicUrl = publicUrl;
         this.from = from;
         this.organisation = organisation;
+        this.configured = !host.isBlank();
     }
 
     /** Whether links can be sent at all (SMTP configured). */
     boolean available() {
-        return mail.getIfAvailable() != null;
+        return configured && mail.getIfAvailable() != null;
     }
 
     void requested(String email, Locale locale) {

@@ -9,7 +9,7 @@ import org.goalpost.donation.Donations;
 import org.goalpost.payment.FactApplied;
 import org.goalpost.payment.PaymentFact;
 import org.goalpost.shared.money.Money;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -17,10 +17,10 @@ import org.springframework.stereotype.Component;
  * Decides which applied facts the donor hears about, and puts that mail in the outbox in the same
  * transaction: a counted payment or instalment (receipt), a failed instalment (one notice per
  * invoice, however often Stripe retries it), a refund that went through. Nothing for a donor
- * without an email address. Active only when SMTP is configured ({@code spring.mail.host}).
+ * without an email address. Active only when SMTP is configured ({@code spring.mail.host} not blank).
  */
 @Component
-@ConditionalOnProperty(prefix = "spring.mail", name = "host")
+@ConditionalOnExpression("!'${spring.mail.host:}'.isBlank()")
 class NoticeRecorder {
 
     private final Donations donations;

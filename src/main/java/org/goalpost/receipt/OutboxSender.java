@@ -16,7 +16,7 @@ import org.goalpost.payment.FactApplied;
 import org.goalpost.shared.web.Languages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -31,7 +31,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * A crash between the SMTP server's acceptance and the mark can send a mail twice; nothing else can.
  */
 @Component
-@ConditionalOnProperty(prefix = "spring.mail", name = "host")
+@ConditionalOnExpression("!'${spring.mail.host:}'.isBlank()")
 class OutboxSender {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
