@@ -120,8 +120,18 @@ class PortalController {
         return page(model, email.get(), locale, null, null);
     }
 
+    /** Cancelling takes two presses: the first asks "are you sure?", the second ({@code confirm=yes}) asks Stripe. */
     @PostMapping("/donors/portal/{donation}/cancel")
-    String cancel(@PathVariable String donation, Model model, Locale locale, HttpServletRequest request, HttpServletResponse response) {
+    String cancel(@PathVariable String donation, @RequestParam(required = false) String confirm, Model model, Locale locale,
+            HttpServletRequest request, HttpServletResponse response) {
+        if (!"yes".equals(confirm)) {
+            Optional<String> email = signedIn(request);
+            if (email.isEmpty()) {
+                return "redirect:/donors/manage";
+            }
+            model.addAttribute("confirmCancel", owned(donation, email.get()).publicId());
+            return page(model, email.get(), locale, null, null);
+        }
         return change(donation, model, locale, request, response, mine -> {
             gateway.cancelSubscription(mine.subscriptionId(), "goalpost-cancel-" + mine.publicId());
             return text("portal.cancel.sent", locale);

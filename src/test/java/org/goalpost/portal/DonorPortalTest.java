@@ -164,12 +164,18 @@ class DonorPortalTest extends StripeAppTestBase {
                 .satisfies(r -> assertThat(r.getBodyAsString()).contains("return_url=https%3A%2F%2Fgive.example.org%2Fdonors%2Fportal"));
 
         // nobody else's donation, and no change without the session's CSRF token
+        mvc.perform(post("/donors/portal/" + someoneElse.donation().publicId() + "/cancel").cookie(session).with(csrf())
+                .param("confirm", "yes")).andExpect(status().isNotFound());
         mvc.perform(post("/donors/portal/" + someoneElse.donation().publicId() + "/cancel").cookie(session).with(csrf()))
                 .andExpect(status().isNotFound());
-        mvc.perform(post(base + "/cancel").cookie(session)).andExpect(status().isForbidden());
+        mvc.perform(post(base + "/cancel").cookie(session).param("confirm", "yes")).andExpect(status().isForbidden());
 
-        // cancel
+        // cancel: the first press asks, nothing is sent; the second cancels
         mvc.perform(post(base + "/cancel").cookie(session).with(csrf())).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Cancel this monthly donation?")))
+                .andExpect(content().string(containsString("data-testid=\"cancel-confirm\"")));
+        assertThat(STRIPE.requests(RequestMethod.DELETE, "/v1/subscriptions/")).isEmpty();
+        mvc.perform(post(base + "/cancel").cookie(session).with(csrf()).param("confirm", "yes")).andExpect(status().isOk())
                 .andExpect(content().string(containsString("Asked: your monthly donation ends now")));
         assertThat(STRIPE.requests(RequestMethod.DELETE, "/v1/subscriptions/" + monthly.subscription())).singleElement()
                 .satisfies(r -> assertThat(r.getHeader("Idempotency-Key")).isEqualTo("goalpost-cancel-" + monthly.donation().publicId()));
