@@ -2,6 +2,7 @@ package org.goalpost.donation;
 
 import java.time.Instant;
 import org.goalpost.shared.money.Money;
+import org.goalpost.shared.text.EmailAddresses;
 
 /**
  * A donor's gift (or monthly pledge) to a campaign, as stored. {@code amount} is what the donor is
@@ -41,7 +42,7 @@ public record Donation(
     /** This donation once its donor is known; a name or email it already had stays. */
     Donation withDonor(long id, String name, String email) {
         return new Donation(this.id, publicId, campaignId, id, channel, status, interval, amount, gift, coverFees, livemode,
-                donorName != null ? donorName : name, donorEmail != null ? donorEmail : Donors.normalise(email), anonymous, message,
+                donorName != null ? donorName : name, donorEmail != null ? donorEmail : EmailAddresses.normalise(email), anonymous, message,
                 checkoutSessionId, checkoutUrl, checkoutExpiresAt, subscriptionId, subscriptionStatus, createdAt, updatedAt, locale);
     }
 

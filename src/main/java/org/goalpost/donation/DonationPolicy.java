@@ -4,9 +4,9 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 import org.goalpost.campaign.Campaign;
 import org.goalpost.shared.money.Money;
+import org.goalpost.shared.text.EmailAddresses;
 import org.goalpost.shared.web.FieldProblem;
 import org.goalpost.shared.web.InvalidInputException;
 import org.springframework.stereotype.Component;
@@ -21,7 +21,6 @@ public class DonationPolicy {
 
     public static final int MAX_MESSAGE = 500;
     public static final int MAX_NAME = 200;
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
 
     private final DonationLimits limits;
     private final Clock clock;
@@ -50,7 +49,7 @@ public class DonationPolicy {
             problems.add(new FieldProblem("name", "is longer than " + MAX_NAME + " characters"));
         }
         String email = text(request.email());
-        if (email != null && (email.length() > 254 || !EMAIL.matcher(email).matches())) {
+        if (email != null && !EmailAddresses.isValid(email)) {
             problems.add(new FieldProblem("email", "is not an email address"));
         }
         String message = text(request.message());

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.goalpost.shared.db.DbTime;
 import org.goalpost.shared.money.Money;
+import org.goalpost.shared.text.EmailAddresses;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -87,7 +88,7 @@ class DonationRepository {
     void attachDonor(long id, long donorId, String name, String email, Instant now) {
         jdbc.sql("UPDATE donation SET donor_id = ?, donor_name = COALESCE(donor_name, ?), donor_email = COALESCE(donor_email, ?), "
                         + "updated_at = ? WHERE id = ? AND donor_id IS NULL")
-                .params(donorId, name, Donors.normalise(email), DbTime.param(now), id).update();
+                .params(donorId, name, EmailAddresses.normalise(email), DbTime.param(now), id).update();
     }
 
     void attachCheckout(long id, String sessionId, String url, Instant expiresAt, Instant now) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.goalpost.shared.db.DuplicateKeys;
+import org.goalpost.shared.text.EmailAddresses;
 import org.springframework.stereotype.Service;
 
 /** Opens donations and moves them along their statuses, forward only. */
@@ -67,7 +68,7 @@ public class Donations {
     /** Donations still pending that were opened before {@code before}, oldest first. */
     /** The monthly donations (with their subscription) given under an email address, newest first. */
     public List<Donation> monthlyOf(String email) {
-        String address = Donors.normalise(email);
+        String address = EmailAddresses.normalise(email);
         return address == null ? List.of() : repository.monthlyOf(address);
     }
 

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.goalpost.shared.db.DbTime;
 import org.goalpost.shared.privacy.PersonalData;
+import org.goalpost.shared.text.EmailAddresses;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -31,7 +32,7 @@ class DonorPersonalData implements PersonalData {
 
     @Override
     public Map<String, Object> export(String email) {
-        String address = Donors.normalise(email);
+        String address = EmailAddresses.normalise(email);
         Map<String, Object> found = new LinkedHashMap<>();
         Optional<Long> donor = jdbc.sql("SELECT id FROM donor WHERE email = ?").param(address).query(Long.class).optional();
         donor.ifPresent(id -> found.put("donorId", id));
@@ -85,7 +86,7 @@ class DonorPersonalData implements PersonalData {
 
     @Override
     public int erase(String email) {
-        String address = Donors.normalise(email);
+        String address = EmailAddresses.normalise(email);
         Optional<Long> donor = jdbc.sql("SELECT id FROM donor WHERE email = ?").param(address).query(Long.class).optional();
         int donations = jdbc.sql("UPDATE donation SET donor_name = NULL, donor_email = NULL, message = NULL, anonymous = TRUE "
                         + "WHERE (donor_id = ? OR LOWER(donor_email) = ?) "

@@ -1,10 +1,10 @@
 package org.goalpost.donation;
 
 import java.time.Clock;
-import java.util.Locale;
 import java.util.Optional;
 import org.goalpost.shared.db.DbTime;
 import org.goalpost.shared.db.DuplicateKeys;
+import org.goalpost.shared.text.EmailAddresses;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -27,7 +27,7 @@ public class Donors {
 
     /** The donor id for this email, created on first sight; empty when there is no email. */
     public Optional<Long> identify(String email) {
-        String normalised = normalise(email);
+        String normalised = EmailAddresses.normalise(email);
         if (normalised == null) {
             return Optional.empty();
         }
@@ -46,10 +46,4 @@ public class Donors {
         return jdbc.sql("SELECT id FROM donor WHERE email = ?").param(normalisedEmail).query(Long.class).optional();
     }
 
-    static String normalise(String email) {
-        if (email == null || email.isBlank()) {
-            return null;
-        }
-        return email.strip().toLowerCase(Locale.ROOT);
-    }
 }

@@ -1,9 +1,5 @@
 package org.goalpost.payment;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
@@ -11,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.goalpost.shared.limits.KeyedBuckets;
 import org.goalpost.shared.web.ChallengeRequiredException;
 import org.goalpost.shared.web.ContentSecuritySources;
 import org.slf4j.Logger;
@@ -33,7 +30,7 @@ class Captcha implements ContentSecuritySources {
     private final CaptchaChallenge challenge;
     private final int after;
     private final CaptchaVerifier verifier;
-    private final Cache<String, Bucket> addresses;
+    private final KeyedBuckets addresses;
     private final Counter asked;
     private final Counter failed;
 
@@ -49,7 +46,7 @@ class Captcha implements ContentSecuritySources {
             log.info("Checkouts ask for a {} check after {} per address and hour", challenge.provider(), properties.after());
         }
         this.after = properties.after();
-        this.addresses = Caffeine.newBuilder().maximumSize(200_000).expireAfterAccess(HOUR).build();
+        this.addresses = new KeyedBuckets(Math.max(1, properties.after()), HOUR, 200_000);
         this.asked = Counter.builder("goalpost.captcha").tag("result", "asked").register(meters);
         this.failed = Counter.builder("goalpost.captcha").tag("result", "failed").register(meters);
     }
@@ -59,7 +56,7 @@ class Captcha implements ContentSecuritySources {
         if (challenge == null) {
             return Optional.empty();
         }
-        return after == 0 || bucket(address).getAvailableTokens() < 1 ? Optional.of(challenge) : Optional.empty();
+        return after == 0 || addresses.of(address).getAvailableTokens() < 1 ? Optional.of(challenge) : Optional.empty();
     }
 
     /**
@@ -73,7 +70,7 @@ class Captcha implements ContentSecuritySources {
         if (challenge == null) {
             return;
         }
-        if (after > 0 && bucket(address).tryConsume(1)) {
+        if (after > 0 && addresses.of(address).tryConsume(1)) {
             return;
         }
         if (token == null || token.isBlank()) {
@@ -98,10 +95,5 @@ class Captcha implements ContentSecuritySources {
         // hCaptcha's frames, styles and calls come from its subdomains too
         return challenge.provider().equals("hcaptcha") && origin.endsWith("hcaptcha.com")
                 ? List.of("https://hcaptcha.com", "https://*.hcaptcha.com") : List.of(origin);
-    }
-
-    private Bucket bucket(String address) {
-        return addresses.get(address == null ? "unknown" : address,
-                a -> Bucket.builder().addLimit(Bandwidth.builder().capacity(after).refillGreedy(after, HOUR).build()).build());
     }
 }

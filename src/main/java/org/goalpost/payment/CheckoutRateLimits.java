@@ -1,13 +1,11 @@
 package org.goalpost.payment;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import org.goalpost.shared.limits.KeyedBuckets;
 import org.goalpost.shared.web.TooManyRequestsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,8 +15,8 @@ import org.springframework.stereotype.Component;
  * The card-testing defence: a bot that opens checkout after checkout is refused before anything is
  * written or sent to the gateway. Token buckets (Bucket4j) refilled evenly over a minute, one per
  * client address (the connecting peer, or the forwarded client when the peer is a trusted proxy:
- * see {@code GOALPOST_TRUSTED_PROXIES}) and one for everybody. Per-address buckets live in a bounded
- * cache, so a flood of addresses cannot exhaust memory; each instance keeps its own buckets.
+ * see {@code GOALPOST_TRUSTED_PROXIES}) and one for everybody ({@link KeyedBuckets}: bounded, per
+ * instance).
  */
 @Component
 class CheckoutRateLimits {
@@ -29,15 +27,15 @@ class CheckoutRateLimits {
     private final int perAddress;
     private final int everybody;
     private final Bucket global;
-    private final Cache<String, Bucket> addresses;
+    private final KeyedBuckets addresses;
     private final Counter refusedPerAddress;
     private final Counter refusedGlobally;
 
     CheckoutRateLimits(RateLimitProperties properties, MeterRegistry meters) {
         this.perAddress = properties.checkoutPerIp();
         this.everybody = properties.checkoutGlobal();
-        this.global = everybody == 0 ? null : perMinute(everybody);
-        this.addresses = Caffeine.newBuilder().maximumSize(200_000).expireAfterAccess(Duration.ofMinutes(2)).build();
+        this.global = everybody == 0 ? null : KeyedBuckets.single(everybody, MINUTE);
+        this.addresses = new KeyedBuckets(Math.max(1, perAddress), MINUTE, 200_000);
         this.refusedPerAddress = refusals(meters, "address");
         this.refusedGlobally = refusals(meters, "global");
     }
@@ -50,8 +48,7 @@ class CheckoutRateLimits {
     /** @throws TooManyRequestsException when this address, or everybody together, opened too many checkouts lately */
     void admit(String clientAddress) {
         if (perAddress > 0) {
-            Bucket bucket = addresses.get(clientAddress == null ? "unknown" : clientAddress, address -> perMinute(perAddress));
-            ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+            ConsumptionProbe probe = addresses.of(clientAddress).tryConsumeAndReturnRemaining(1);
             if (!probe.isConsumed()) {
                 refusedPerAddress.increment();
                 log.debug("Checkout refused for {}: more than {} a minute from this address", clientAddress, perAddress);
@@ -68,9 +65,5 @@ class CheckoutRateLimits {
                         Duration.ofNanos(probe.getNanosToWaitForRefill()));
             }
         }
-    }
-
-    private static Bucket perMinute(int count) {
-        return Bucket.builder().addLimit(Bandwidth.builder().capacity(count).refillGreedy(count, MINUTE).build()).build();
     }
 }

@@ -1,21 +1,14 @@
 package org.goalpost.portal;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
-import java.util.Locale;
 import java.util.Optional;
 import org.goalpost.shared.db.DbTime;
+import org.goalpost.shared.limits.KeyedBuckets;
+import org.goalpost.shared.text.Sha256;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -32,7 +25,8 @@ class DonorLinks {
 
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final Cache<String, Bucket> limits = Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(Duration.ofHours(1)).build();
+    private final KeyedBuckets perAddress = new KeyedBuckets(3, Duration.ofHours(1), 100_000);
+    private final KeyedBuckets perClient = new KeyedBuckets(10, Duration.ofHours(1), 100_000);
 
     DonorLinks(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
@@ -41,7 +35,7 @@ class DonorLinks {
 
     /** Whether another link may be sent now for this address, asked from this client (3 an hour per address, 10 per client). */
     boolean mayRequest(String email, String clientAddress) {
-        return bucket("email:" + email, 3).tryConsume(1) & bucket("client:" + clientAddress, 10).tryConsume(1);
+        return perAddress.of(email).tryConsume(1) & perClient.of(clientAddress).tryConsume(1);
     }
 
     /** A new link's token for the address; only its hash is stored. */
@@ -79,15 +73,6 @@ class DonorLinks {
     }
 
     static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private Bucket bucket(String key, int perHour) {
-        return limits.get(key.toLowerCase(Locale.ROOT), k -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(perHour).refillGreedy(perHour, Duration.ofHours(1)).build()).build());
+        return Sha256.hex(token);
     }
 }

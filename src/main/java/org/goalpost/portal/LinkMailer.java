@@ -1,17 +1,14 @@
 package org.goalpost.portal;
 
-import jakarta.mail.internet.MimeMessage;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.goalpost.donation.Donations;
+import org.goalpost.receipt.DonorMail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
-import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,36 +21,29 @@ class LinkMailer {
 
     private static final Logger log = LoggerFactory.getLogger(LinkMailer.class);
 
-    private final ObjectProvider<JavaMailSender> mail;
+    private final DonorMail mail;
     private final Donations donations;
     private final DonorLinks links;
     private final MessageSource messages;
     private final String publicUrl;
-    private final String from;
-    private final String organisation;
-    private final boolean configured;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "donor-links");
         thread.setDaemon(true);
         return thread;
     });
 
-    LinkMailer(ObjectProvider<JavaMailSender> mail, Donations donations, DonorLinks links, MessageSource messages,
-            @Value("${goalpost.payments.public-url}") String publicUrl, @Value("${goalpost.receipts.from:receipts@localhost}") String from,
-            @Value("${goalpost.receipts.organisation-name:Goalpost}") String organisation, @Value("${spring.mail.host:}") String host) {
+    LinkMailer(DonorMail mail, Donations donations, DonorLinks links, MessageSource messages,
+            @Value("${goalpost.payments.public-url}") String publicUrl) {
         this.mail = mail;
         this.donations = donations;
         this.links = links;
         this.messages = messages;
         this.publicUrl = publicUrl;
-        this.from = from;
-        this.organisation = organisation;
-        this.configured = !host.isBlank();
     }
 
     /** Whether links can be sent at all (SMTP configured). */
     boolean available() {
-        return configured && mail.getIfAvailable() != null;
+        return mail.enabled();
     }
 
     void requested(String email, Locale locale) {
@@ -66,16 +56,11 @@ class LinkMailer {
                 return;
             }
             String url = publicUrl + "/donors/manage/" + links.issue(email) + "?lang=" + locale.getLanguage();
-            JavaMailSender sender = mail.getObject();
-            MimeMessage message = sender.createMimeMessage();
-            MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
-            helper.setFrom(from, organisation);
-            helper.setTo(email);
-            helper.setSubject(messages.getMessage("portal.mail.subject", new Object[] {organisation}, locale));
-            helper.setText(messages.getMessage("mail.greeting.anonymous", null, locale) + "\n\n"
+            String organisation = mail.organisationName();
+            mail.send(email, messages.getMessage("portal.mail.subject", new Object[] {organisation}, locale),
+                    messages.getMessage("mail.greeting.anonymous", null, locale) + "\n\n"
                     + messages.getMessage("portal.mail.body", new Object[] {DonorLinks.VALID_FOR.toMinutes()}, locale) + "\n\n" + url
-                    + "\n\n" + messages.getMessage("portal.mail.ignore", null, locale) + "\n\n" + organisation + "\n", false);
-            sender.send(message);
+                    + "\n\n" + messages.getMessage("portal.mail.ignore", null, locale) + "\n\n" + organisation + "\n");
         } catch (Exception e) {
             log.warn("A manage link could not be sent: {}", e.toString());
         }

@@ -2,10 +2,10 @@ package org.goalpost.portal;
 
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.goalpost.shared.db.DbTime;
 import org.goalpost.shared.privacy.PersonalData;
+import org.goalpost.shared.text.EmailAddresses;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -27,7 +27,7 @@ class LinkPersonalData implements PersonalData {
     @Override
     public Map<String, Object> export(String email) {
         List<Map<String, Object>> rows = jdbc.sql("SELECT created_at, used_at FROM donor_link WHERE email = ? ORDER BY id")
-                .param(email.strip().toLowerCase(Locale.ROOT))
+                .param(EmailAddresses.normalise(email))
                 .query((rs, n) -> {
                     Map<String, Object> row = new LinkedHashMap<>();
                     row.put("sentAt", DbTime.read(rs, "created_at").toString());
@@ -39,6 +39,6 @@ class LinkPersonalData implements PersonalData {
 
     @Override
     public int erase(String email) {
-        return jdbc.sql("DELETE FROM donor_link WHERE email = ?").param(email.strip().toLowerCase(Locale.ROOT)).update();
+        return jdbc.sql("DELETE FROM donor_link WHERE email = ?").param(EmailAddresses.normalise(email)).update();
     }
 }

@@ -16,6 +16,7 @@ import org.goalpost.payment.PaymentGateway;
 import org.goalpost.shared.money.Money;
 import org.goalpost.shared.money.MoneyFormatter;
 import org.goalpost.shared.money.TypedAmount;
+import org.goalpost.shared.text.EmailAddresses;
 import org.goalpost.shared.web.NotFoundException;
 import org.goalpost.shared.web.UpstreamFailureException;
 import org.springframework.beans.factory.annotation.Value;
@@ -73,8 +74,8 @@ class PortalController {
     String requestLink(@RequestParam(required = false) String email, Model model, Locale locale, HttpServletRequest request,
             HttpServletResponse response) {
         model.addAttribute("available", mailer.available());
-        String address = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
-        if (address.length() > 254 || !address.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+        String address = EmailAddresses.normalise(email);
+        if (!EmailAddresses.isValid(address)) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             model.addAttribute("error", text("portal.request.invalid", locale));
             model.addAttribute("email", email);

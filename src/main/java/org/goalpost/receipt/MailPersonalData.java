@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.goalpost.shared.db.DbTime;
 import org.goalpost.shared.privacy.PersonalData;
+import org.goalpost.shared.text.EmailAddresses;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -28,7 +29,7 @@ class MailPersonalData implements PersonalData {
     @Override
     public Map<String, Object> export(String email) {
         List<Map<String, Object>> mails = jdbc.sql("SELECT kind, source_ref, recipient, amount_minor, currency, created_at, sent_at "
-                        + "FROM mail_outbox WHERE LOWER(recipient) = ? ORDER BY id").param(email.strip().toLowerCase(java.util.Locale.ROOT))
+                        + "FROM mail_outbox WHERE LOWER(recipient) = ? ORDER BY id").param(EmailAddresses.normalise(email))
                 .query((rs, n) -> {
                     Map<String, Object> row = new LinkedHashMap<>();
                     row.put("kind", rs.getString("kind"));
@@ -47,6 +48,6 @@ class MailPersonalData implements PersonalData {
     public int erase(String email) {
         return jdbc.sql("UPDATE mail_outbox SET recipient = ?, gave_up_at = COALESCE(sent_at, gave_up_at, created_at), last_error = NULL "
                         + "WHERE LOWER(recipient) = ?")
-                .params(ERASED, email.strip().toLowerCase(java.util.Locale.ROOT)).update();
+                .params(ERASED, EmailAddresses.normalise(email)).update();
     }
 }

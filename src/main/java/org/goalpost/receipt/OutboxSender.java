@@ -1,7 +1,6 @@
 package org.goalpost.receipt;
 
 import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,8 +16,6 @@ import org.goalpost.shared.web.Languages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
-import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -39,7 +36,7 @@ class OutboxSender {
 
     private final Outbox outbox;
     private final ReceiptMails mails;
-    private final JavaMailSender sender;
+    private final DonorMail donorMail;
     private final Donations donations;
     private final Campaigns campaigns;
     private final ReceiptProperties properties;
@@ -51,11 +48,11 @@ class OutboxSender {
     });
     private final AtomicBoolean queued = new AtomicBoolean();
 
-    OutboxSender(Outbox outbox, ReceiptMails mails, JavaMailSender sender, Donations donations, Campaigns campaigns,
+    OutboxSender(Outbox outbox, ReceiptMails mails, DonorMail donorMail, Donations donations, Campaigns campaigns,
             ReceiptProperties properties, Clock clock) {
         this.outbox = outbox;
         this.mails = mails;
-        this.sender = sender;
+        this.donorMail = donorMail;
         this.donations = donations;
         this.campaigns = campaigns;
         this.properties = properties;
@@ -99,16 +96,7 @@ class OutboxSender {
             Donation donation = donations.find(mail.donationId()).orElseThrow();
             Campaign campaign = campaigns.load(donation.campaignId()).orElseThrow();
             ReceiptMails.Written written = mails.write(mail, donation, campaign, Languages.of(donation.locale()));
-            MimeMessage message = sender.createMimeMessage();
-            MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
-            helper.setFrom(properties.from(), properties.organisationName());
-            if (properties.replyTo() != null && !properties.replyTo().isBlank()) {
-                helper.setReplyTo(properties.replyTo());
-            }
-            helper.setTo(mail.recipient());
-            helper.setSubject(written.subject());
-            helper.setText(written.body(), false);
-            sender.send(message);
+            donorMail.send(mail.recipient(), written.subject(), written.body());
             outbox.sent(mail.id(), clock.instant());
             return true;
         } catch (MessagingException | java.io.UnsupportedEncodingException | RuntimeException e) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.goalpost.audit.AuditLog;
+import org.goalpost.shared.text.EmailAddresses;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
@@ -48,7 +49,7 @@ public class LoginThrottle {
 
     @EventListener
     void failed(AbstractAuthenticationFailureEvent event) {
-        String attempted = StaffUsers.normalise(event.getAuthentication().getName());
+        String attempted = EmailAddresses.normalise(event.getAuthentication().getName());
         String address = AuditLogAddress.current();
         if (address != null) {
             Instant now = clock.instant();

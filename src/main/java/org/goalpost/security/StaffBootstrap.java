@@ -1,5 +1,6 @@
 package org.goalpost.security;
 
+import org.goalpost.shared.text.EmailAddresses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -42,7 +43,7 @@ class StaffBootstrap implements ApplicationRunner {
                 } catch (org.goalpost.shared.web.InvalidInputException e) {
                     throw new IllegalStateException("GOALPOST_ADMIN_EMAIL / GOALPOST_ADMIN_PASSWORD refused: " + e.getMessage());
                 }
-                log.info("Created the first admin, {}", StaffUsers.normalise(email));
+                log.info("Created the first admin, {}", EmailAddresses.normalise(email));
             }
         } else if (!users.anyAdmin()) {
             log.warn("No staff admin yet: set GOALPOST_ADMIN_EMAIL and GOALPOST_ADMIN_PASSWORD to create the first one");

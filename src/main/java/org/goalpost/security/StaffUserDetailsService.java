@@ -2,6 +2,7 @@ package org.goalpost.security;
 
 import java.time.Clock;
 import java.util.List;
+import org.goalpost.shared.text.EmailAddresses;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -23,7 +24,7 @@ class StaffUserDetailsService implements UserDetailsService {
 
     @Override
     public UserDetails loadUserByUsername(String username) {
-        String email = StaffUsers.normalise(username);
+        String email = EmailAddresses.normalise(username);
         StaffUserRepository.Credentials credentials = email == null ? null : repository.credentials(email).orElse(null);
         if (credentials == null) {
             throw new UsernameNotFoundException("no such staff user");

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.goalpost.audit.AuditLog;
 import org.goalpost.shared.db.DuplicateKeys;
+import org.goalpost.shared.text.EmailAddresses;
 import org.goalpost.shared.web.InvalidInputException;
 import org.goalpost.shared.web.NotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -55,7 +56,7 @@ public class StaffUsers {
 
     /** @throws InvalidInputException naming the fields that are wrong; nothing is written */
     public void create(String email, String displayName, String password, String role) {
-        String normalised = normalise(email);
+        String normalised = EmailAddresses.normalise(email);
         if (normalised == null || !EMAIL.matcher(normalised).matches()) {
             throw new InvalidInputException("email", "is not an email address");
         }
@@ -109,10 +110,6 @@ public class StaffUsers {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("role", "must be admin or staff");
         }
-    }
-
-    static String normalise(String email) {
-        return email == null || email.isBlank() ? null : email.strip().toLowerCase(Locale.ROOT);
     }
 
     private static String blankToNull(String text) {

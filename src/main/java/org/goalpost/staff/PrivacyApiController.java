@@ -1,18 +1,15 @@
 package org.goalpost.staff;
 
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.goalpost.audit.AuditLog;
 import org.goalpost.shared.db.Transactions;
 import org.goalpost.shared.privacy.PersonalData;
+import org.goalpost.shared.text.EmailAddresses;
+import org.goalpost.shared.text.Sha256;
 import org.goalpost.shared.web.InvalidInputException;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -81,19 +78,15 @@ class PrivacyApiController {
     }
 
     private static String checked(String email) {
-        if (email == null || email.isBlank() || email.length() > 254 || !email.strip().matches("[^@\\s]+@[^@\\s]+")) {
+        String address = EmailAddresses.normalise(email);
+        if (!EmailAddresses.isValid(address)) {
             throw new InvalidInputException("email", "must be an email address");
         }
-        return email.strip().toLowerCase(Locale.ROOT);
+        return address;
     }
 
     /** How the audit log names the person: the address's SHA-256, so the log keeps no personal data. */
     static String pseudonym(String address) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(address.getBytes(StandardCharsets.UTF_8));
-            return "email-sha256:" + HexFormat.of().formatHex(hash, 0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return "email-sha256:" + Sha256.hex(address).substring(0, 24);
     }
 }
