@@ -32,7 +32,10 @@ public record Donation(
         String subscriptionStatus,
         Instant createdAt,
         Instant updatedAt,
-        String locale) {
+        String locale,
+        boolean collectionPaused,
+        Instant subscriptionStateAt,
+        String statusReason) {
 
     /** Who counts as the donor: the known donor, or this donation on its own. */
     public DonorRef donorRef() {
@@ -43,7 +46,8 @@ public record Donation(
     Donation withDonor(long id, String name, String email) {
         return new Donation(this.id, publicId, campaignId, id, channel, status, interval, amount, gift, coverFees, livemode,
                 donorName != null ? donorName : name, donorEmail != null ? donorEmail : EmailAddresses.normalise(email), anonymous, message,
-                checkoutSessionId, checkoutUrl, checkoutExpiresAt, subscriptionId, subscriptionStatus, createdAt, updatedAt, locale);
+                checkoutSessionId, checkoutUrl, checkoutExpiresAt, subscriptionId, subscriptionStatus, createdAt, updatedAt, locale,
+                collectionPaused, subscriptionStateAt, statusReason);
     }
 
     public boolean isMonthly() {

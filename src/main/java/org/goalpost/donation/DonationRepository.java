@@ -19,7 +19,11 @@ class DonationRepository {
 
     private static final String COLUMNS = "id, public_id, campaign_id, donor_id, channel, status, donation_interval, "
             + "amount_minor, gift_minor, cover_fees, currency, livemode, donor_name, donor_email, anonymous, message, "
-            + "checkout_session_id, checkout_url, checkout_expires_at, subscription_id, subscription_status, created_at, updated_at, locale";
+            + "checkout_session_id, checkout_url, checkout_expires_at, subscription_id, subscription_status, created_at, updated_at, locale, "
+            + "collection_paused, subscription_state_at, status_reason";
+
+    /** A subscription in one of these states has ended for good (Stripe's {@code canceled}, {@code incomplete_expired}). */
+    static final String FINAL_SUBSCRIPTION_STATES = "'canceled', 'incomplete_expired'";
 
     private final JdbcClient jdbc;
 
@@ -101,10 +105,22 @@ class DonationRepository {
                 .params(subscriptionId, DbTime.param(now), id).update();
     }
 
-    void subscriptionStatus(String subscriptionId, String status, Long amountMinor, Instant now) {
-        jdbc.sql("UPDATE donation SET subscription_status = ?, amount_minor = COALESCE(?, amount_minor), updated_at = ? "
-                        + "WHERE subscription_id = ?")
-                .params(status, amountMinor, DbTime.param(now), subscriptionId).update();
+    /**
+     * Keeps a subscription's state when it is at least as new as the one kept, in one statement:
+     * a state reported before the kept one changes nothing, and nothing moves a canceled one.
+     */
+    boolean subscriptionState(String subscriptionId, String status, Long amountMinor, boolean paused, Instant observedAt, Instant now) {
+        return jdbc.sql("UPDATE donation SET subscription_status = ?, amount_minor = COALESCE(?, amount_minor), collection_paused = ?, "
+                        + "subscription_state_at = ?, updated_at = ? WHERE subscription_id = ? "
+                        + "AND (subscription_status IS NULL OR subscription_status NOT IN (" + FINAL_SUBSCRIPTION_STATES + ")) "
+                        + "AND (subscription_state_at IS NULL OR subscription_state_at <= ?)")
+                .params(status, amountMinor, paused, DbTime.param(observedAt), DbTime.param(now), subscriptionId, DbTime.param(observedAt))
+                .update() > 0;
+    }
+
+    void statusReason(long id, String reason, Instant now) {
+        jdbc.sql("UPDATE donation SET status_reason = ?, updated_at = ? WHERE id = ?")
+                .params(reason == null || reason.length() <= 300 ? reason : reason.substring(0, 300), DbTime.param(now), id).update();
     }
 
     private Optional<Donation> one(String where, Object value) {
@@ -114,7 +130,8 @@ class DonationRepository {
     long committedMonthly(long campaignId, boolean livemode) {
         return jdbc.sql("SELECT COALESCE(SUM(amount_minor), 0) FROM donation WHERE campaign_id = ? AND livemode = ? "
                         + "AND donation_interval = 'MONTH' AND status = 'SUCCEEDED' "
-                        + "AND (subscription_status IS NULL OR subscription_status IN ('active', 'trialing', 'past_due'))")
+                        + "AND (subscription_status IS NULL OR subscription_status IN ('active', 'trialing', 'past_due')) "
+                        + "AND collection_paused = FALSE")
                 .params(campaignId, livemode).query(Long.class).single();
     }
 
@@ -132,6 +149,7 @@ class DonationRepository {
                 rs.getString("donor_name"), rs.getString("donor_email"), rs.getBoolean("anonymous"), rs.getString("message"),
                 rs.getString("checkout_session_id"), rs.getString("checkout_url"), DbTime.read(rs, "checkout_expires_at"),
                 rs.getString("subscription_id"), rs.getString("subscription_status"),
-                DbTime.read(rs, "created_at"), DbTime.read(rs, "updated_at"), rs.getString("locale"));
+                DbTime.read(rs, "created_at"), DbTime.read(rs, "updated_at"), rs.getString("locale"), rs.getBoolean("collection_paused"),
+                DbTime.read(rs, "subscription_state_at"), rs.getString("status_reason"));
     }
 }

@@ -5,10 +5,12 @@ import java.util.Set;
 
 /**
  * Where a donation stands. A donation starts {@code PENDING} and moves forward only: once it has
- * succeeded, a late "expired" or "failed" changes nothing.
+ * succeeded, a late "expired" or "failed" changes nothing. {@code ABANDONED}: the reconciler
+ * settled it because its checkout can no longer be asked about (the gateway no longer has it, or
+ * it was opened by another gateway or mode); the reason is kept with it.
  */
 public enum DonationStatus {
-    PENDING, SUCCEEDED, FAILED, EXPIRED, CANCELED;
+    PENDING, SUCCEEDED, FAILED, EXPIRED, CANCELED, ABANDONED;
 
     private static final Set<DonationStatus> FINAL = Set.of(SUCCEEDED);
 

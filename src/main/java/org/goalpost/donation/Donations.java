@@ -65,13 +65,13 @@ public class Donations {
         return subscriptionId == null ? Optional.empty() : repository.findBySubscription(subscriptionId);
     }
 
-    /** Donations still pending that were opened before {@code before}, oldest first. */
     /** The monthly donations (with their subscription) given under an email address, newest first. */
     public List<Donation> monthlyOf(String email) {
         String address = EmailAddresses.normalise(email);
         return address == null ? List.of() : repository.monthlyOf(address);
     }
 
+    /** Donations still pending that were opened before {@code before}, oldest first. */
     public List<Donation> pendingOpenedBefore(Instant before, int limit) {
         return repository.pendingCreatedBefore(before, limit);
     }
@@ -84,11 +84,17 @@ public class Donations {
         return repository.moveStatus(donation.id(), DonationStatus.movingTo(next), next, clock.instant());
     }
 
-    /** Learns the donor of a donation from its payment (Stripe collects the email); a donor once known stays. */
+    /**
+     * Learns the donor of a donation from its payment (Stripe collects the email); a donor once known
+     * stays. What the gateway sends is not trusted to fit: a name longer than a donor may type is cut
+     * to that length, and an address that is not one is not used.
+     */
     public Donation identifyDonor(Donation donation, String email, String name) {
         if (donation.donorId() != null) {
             return donation;
         }
+        email = EmailAddresses.isValid(EmailAddresses.normalise(email)) ? email : null;
+        name = name == null || name.length() <= DonationPolicy.MAX_NAME ? name : name.substring(0, DonationPolicy.MAX_NAME);
         Optional<Long> donorId = donors.identify(email);
         if (donorId.isEmpty()) {
             return donation;
@@ -110,8 +116,23 @@ public class Donations {
         repository.linkSubscription(donation.id(), subscriptionId, clock.instant());
     }
 
-    /** A monthly donation's subscription changed: its status, and its amount when known. */
-    public void subscriptionChanged(String subscriptionId, String status, Long amountMinor) {
-        repository.subscriptionStatus(subscriptionId, status, amountMinor, clock.instant());
+    /**
+     * A recurring donation's subscription as the gateway reported it at {@code observedAt}. Kept
+     * only when it is at least as new as the state kept, and never once the subscription has ended:
+     * a late event (Stripe retries for days) cannot bring a canceled donor back or undo a newer amount.
+     *
+     * @return whether the state was kept
+     */
+    public boolean subscriptionChanged(String subscriptionId, String status, Long amountMinor, boolean paused, Instant observedAt) {
+        return repository.subscriptionState(subscriptionId, status, amountMinor, paused, observedAt, clock.instant());
+    }
+
+    /** Moves a donation to {@code next} as {@link #moveTo} does, keeping why when it moved. */
+    public boolean moveTo(Donation donation, DonationStatus next, String reason) {
+        boolean moved = moveTo(donation, next);
+        if (moved && reason != null) {
+            repository.statusReason(donation.id(), reason, clock.instant());
+        }
+        return moved;
     }
 }

@@ -37,8 +37,11 @@ public record LedgerEntry(
         if (sourceRef.isBlank() || sourceRef.length() > 255 || !sourceRef.chars().allMatch(c -> c > 32 && c < 127)) {
             throw new IllegalArgumentException("sourceRef must be 1 to 255 printable ASCII characters: '" + sourceRef + "'");
         }
-        if (feeMinor < 0 && kind != LedgerKind.REFUND && kind != LedgerKind.ADJUSTMENT) {
-            throw new IllegalArgumentException("a fee is not negative except on a refund or adjustment");
+        if (feeMinor < 0 && kind != LedgerKind.REFUND && kind != LedgerKind.ADJUSTMENT && kind != LedgerKind.DISPUTE_FEE) {
+            throw new IllegalArgumentException("a fee is not negative except on a refund, an adjustment or a returned dispute fee");
+        }
+        if (kind == LedgerKind.DISPUTE_FEE && feeMinor == 0) {
+            throw new IllegalArgumentException("a dispute fee row carries a fee");
         }
     }
 

@@ -15,12 +15,17 @@ public enum LedgerKind {
     DISPUTE(Sign.NEGATIVE, Figure.DISPUTED),
     /** Money returned to us when a dispute was won. */
     DISPUTE_REVERSAL(Sign.POSITIVE, Figure.DISPUTED),
+    /**
+     * A dispute's fee (positive) or its return (negative), keyed by the gateway's balance
+     * transaction: no amount, only a fee, so it moves the fees and the net, never raised.
+     */
+    DISPUTE_FEE(Sign.ZERO, Figure.DISPUTED),
     /** Cash, cheque or bank transfer entered by staff. */
     OFFLINE_GIFT(Sign.POSITIVE, Figure.GROSS),
     /** A correction entered by staff, either way. */
     ADJUSTMENT(Sign.ANY, Figure.ADJUSTED);
 
-    enum Sign { POSITIVE, NEGATIVE, ANY }
+    enum Sign { POSITIVE, NEGATIVE, ANY, ZERO }
 
     /** The figure of the totals a kind moves: raised = gross - refunded - disputed + adjusted. */
     enum Figure { GROSS, REFUNDED, DISPUTED, ADJUSTED }
@@ -53,6 +58,7 @@ public enum LedgerKind {
             case POSITIVE -> minor > 0;
             case NEGATIVE -> minor < 0;
             case ANY -> minor != 0;
+            case ZERO -> minor == 0;
         };
     }
 
@@ -61,6 +67,7 @@ public enum LedgerKind {
             case POSITIVE -> "above zero";
             case NEGATIVE -> "below zero";
             case ANY -> "other than zero";
+            case ZERO -> "zero";
         };
     }
 }

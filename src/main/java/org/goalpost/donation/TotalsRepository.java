@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.goalpost.campaign.PeriodKey;
 import org.goalpost.shared.db.DbTime;
 import org.goalpost.shared.money.Currencies;
@@ -50,20 +51,54 @@ class TotalsRepository {
                         amount, gross, refunded, disputed, adjusted, entry.feeMinor(), donations, donors, at,
                         amount, gross, refunded, disputed, adjusted, entry.feeMinor(), donations, donors, at)
                 .update();
+        if (amount == 0) {
+            return;
+        }
         jdbc.sql("INSERT INTO campaign_daily (campaign_id, period_key, livemode, local_day, raised_minor, gross_minor) VALUES (?, ?, ?, ?, ?, ?) "
                         + "ON DUPLICATE KEY UPDATE raised_minor = raised_minor + ?, gross_minor = gross_minor + ?")
-                .params(campaignId, entry.period().value(), entry.livemode(), LocalDate.ofInstant(entry.occurredAt(), zone).toString(),
+                .params(campaignId, entry.period().value(), entry.livemode(), chartDay(entry, zone).toString(),
                         amount, gross, amount, gross)
                 .update();
     }
 
-    /** Money per day of one period and mode, oldest day first. */
+    /**
+     * The day a row is drawn on in its period's daily chart: the day it happened, kept inside its
+     * period. A refund counts in the period of the payment it reverses (see {@link PeriodAttribution});
+     * when it happened after that period, it is drawn on the period's last day, never outside it.
+     */
+    static LocalDate chartDay(LedgerEntry entry, ZoneId zone) {
+        return insidePeriod(LocalDate.ofInstant(entry.occurredAt(), zone), entry.period());
+    }
+
+    private static LocalDate insidePeriod(LocalDate day, PeriodKey period) {
+        if (period.isAll()) {
+            return day;
+        }
+        LocalDate first = period.month().atDay(1);
+        LocalDate last = period.month().atEndOfMonth();
+        return day.isBefore(first) ? first : day.isAfter(last) ? last : day;
+    }
+
+    /**
+     * Money per day of one period and mode, oldest day first, every day inside the period (rows
+     * written before reversals were kept inside their period are folded into its first or last day).
+     */
     List<DailyTotal> daily(long campaignId, PeriodKey period, boolean livemode) {
-        return jdbc.sql("SELECT local_day, raised_minor, gross_minor FROM campaign_daily WHERE campaign_id = ? AND period_key = ? "
-                        + "AND livemode = ? ORDER BY local_day")
+        List<DailyTotal> rows = jdbc.sql("SELECT local_day, raised_minor, gross_minor FROM campaign_daily WHERE campaign_id = ? "
+                        + "AND period_key = ? AND livemode = ? ORDER BY local_day")
                 .params(campaignId, period.value(), livemode)
                 .query((rs, n) -> new DailyTotal(rs.getObject("local_day", LocalDate.class), rs.getLong("raised_minor"), rs.getLong("gross_minor")))
                 .list();
+        if (period.isAll()) {
+            return rows;
+        }
+        TreeMap<LocalDate, long[]> days = new TreeMap<>();
+        for (DailyTotal row : rows) {
+            long[] sums = days.computeIfAbsent(insidePeriod(row.day(), period), d -> new long[2]);
+            sums[0] += row.raisedMinor();
+            sums[1] += row.grossMinor();
+        }
+        return days.entrySet().stream().map(e -> new DailyTotal(e.getKey(), e.getValue()[0], e.getValue()[1])).toList();
     }
 
     Optional<PeriodTotals> find(long campaignId, PeriodKey period, boolean livemode) {

@@ -90,7 +90,7 @@ public class EventProcessor {
             Long donationId = null;
             List<String> summary = new ArrayList<>();
             for (PaymentFact fact : facts) {
-                PaymentLedger.Applied applied = paymentLedger.apply(fact);
+                PaymentLedger.Applied applied = paymentLedger.apply(fact, event.id());
                 events.publishEvent(new FactApplied(fact, applied.changed(), applied.donationId()));
                 changed |= applied.changed();
                 donationId = donationId != null ? donationId : applied.donationId();

@@ -2,6 +2,8 @@ package org.goalpost.payment;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
 import org.goalpost.donation.Donation;
 import org.goalpost.shared.web.UpstreamFailureException;
 
@@ -53,8 +55,22 @@ public interface PaymentGateway {
                 "Monthly donations are managed through Stripe; the local test gateway cannot change them.", false, null);
     }
 
-    /** The gateway's events since an instant, oldest first, for the reconciler. */
-    List<IncomingEvent> eventsSince(Instant since);
+    /**
+     * Hands the gateway's events since an instant to {@code each}, for the reconciler, page by page
+     * (never the whole list at once). A page that cannot be read is thrown; what {@code each} does
+     * with an event, failures included, is its own affair.
+     */
+    void eachEventSince(Instant since, Consumer<IncomingEvent> each);
+
+    /** One event by its id (to try a parked one again), or empty when the gateway no longer has it. */
+    Optional<IncomingEvent> event(String id);
+
+    /**
+     * Whether this gateway, in the mode it runs in, opened this donation's checkout: only then can
+     * it say what became of it. A donation opened by the test gateway, or by Stripe with a key of
+     * the other mode, is settled as abandoned by the reconciler instead of being asked about.
+     */
+    boolean opened(Donation donation);
 
     /**
      * What became of a donation still pending after its checkout should have closed: the facts to

@@ -1,5 +1,9 @@
 package org.goalpost.payment;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.goalpost.campaign.Campaign;
 import org.goalpost.campaign.Campaigns;
@@ -32,7 +36,12 @@ import org.springframework.stereotype.Component;
  * <p>Refunds and disputes: a refund counts off when it succeeds; one that fails afterwards (or
  * whose failure is reported first) is reversed by a {@code REFUND_REVERSAL} row under the same id.
  * A dispute counts off as soon as it is opened (Stripe withdraws the funds then) and comes back,
- * as a {@code DISPUTE_REVERSAL}, when it is won; a lost dispute stays off.
+ * as a {@code DISPUTE_REVERSAL}, when it is won; a lost dispute stays off. Funds withdrawn again
+ * after a win (pre-arbitration) count off again, under {@code <dispute id>/2}, and so on: a
+ * dispute moves money as many times as its balance transactions say. Each dispute fee (and its
+ * return) is a {@code DISPUTE_FEE} row keyed by its balance transaction: it moves fees and net.
+ * A refund or dispute of a payment not counted yet waits ({@link WaitingFacts}) and is applied
+ * when that payment is counted.
  */
 @Component
 class PaymentLedger {
@@ -51,15 +60,20 @@ class PaymentLedger {
     private final Campaigns campaigns;
     private final Ledger ledger;
     private final GatewayPayments payments;
+    private final WaitingFacts waiting;
+    private final Clock clock;
 
-    PaymentLedger(Donations donations, Campaigns campaigns, Ledger ledger, GatewayPayments payments) {
+    PaymentLedger(Donations donations, Campaigns campaigns, Ledger ledger, GatewayPayments payments, WaitingFacts waiting, Clock clock) {
         this.donations = donations;
         this.campaigns = campaigns;
         this.ledger = ledger;
         this.payments = payments;
+        this.waiting = waiting;
+        this.clock = clock;
     }
 
-    Applied apply(PaymentFact fact) {
+    /** Applies one fact of the event {@code eventId}, in the caller's transaction. */
+    Applied apply(PaymentFact fact, String eventId) {
         if (fact instanceof PaymentReceived received) {
             return received(received);
         }
@@ -75,19 +89,23 @@ class PaymentLedger {
         if (fact instanceof InstalmentFailed failed) {
             return instalmentFailed(failed);
         }
-        if (fact instanceof RefundChanged refund) {
-            return refund(refund);
-        }
-        if (fact instanceof DisputeChanged dispute) {
-            return dispute(dispute);
+        if (fact instanceof PaymentFact.PaymentReversal reversal) {
+            Optional<GatewayPayments.Payment> payment = payments.find(reversal.paymentIntentId(), reversal.chargeId());
+            if (payment.isEmpty()) {
+                waiting.keep(reversal, eventId, clock.instant());
+                return Applied.nothing((reversal instanceof RefundChanged r ? "refund " + r.refundId() : "dispute "
+                        + ((DisputeChanged) reversal).disputeId()) + " of a payment not counted (yet): kept until that payment is counted");
+            }
+            return reversed(reversal, payment.get());
         }
         throw new IllegalArgumentException("Unknown payment fact " + fact);
     }
 
     private Applied received(PaymentReceived fact) {
-        Optional<Donation> found = donations.findByPublicId(fact.donationRef()).or(() -> donations.findBySubscription(fact.subscriptionId()));
+        Optional<Donation> found = donations.findByPublicId(fact.target().donationRef())
+                .or(() -> donations.findBySubscription(fact.target().subscriptionId()));
         if (found.isEmpty()) {
-            log.warn("Payment {} names no Goalpost donation ({}); it is not counted", fact.sourceRef(), fact.donationRef());
+            log.warn("Payment {} names no Goalpost donation ({}); it is not counted", fact.sourceRef(), fact.target().donationRef());
             return Applied.nothing("payment " + fact.sourceRef() + " is not a Goalpost donation");
         }
         Campaign campaign = campaigns.find(found.get().campaignId()).orElseThrow();
@@ -97,20 +115,32 @@ class PaymentLedger {
             return new Applied(false, found.get().id(), "payment in " + fact.currency() + " not counted: campaign is in "
                     + campaign.currency().getCurrencyCode());
         }
-        Donation donation = donations.identifyDonor(found.get(), fact.email(), fact.name());
+        Donation donation = donations.identifyDonor(found.get(), fact.payer().email(), fact.payer().name());
         PeriodKey period = PeriodAttribution.forGift(campaign, fact.paidAt());
         Money amount = campaign.money(fact.amountMinor());
         boolean counted = ledger.record(campaign, new LedgerEntry(LedgerKind.PAYMENT, amount, fact.feeMinor(), fact.sourceRef(),
                 donation.id(), donation.donorRef(), fact.livemode(), fact.paidAt(), period, null, null)).isNew();
-        if (fact.paymentIntentId() != null) {
-            payments.remember(new GatewayPayments.Payment(fact.paymentIntentId(), fact.chargeId(), fact.sourceRef(), donation.id(),
-                    campaign.id(), period, fact.livemode(), fact.amountMinor(), fact.feeMinor(), amount.currencyCode(), fact.paidAt()));
+        List<String> summary = new ArrayList<>();
+        summary.add((counted ? "counted " : "already counted ") + amount + " (" + fact.sourceRef() + ")");
+        for (PaymentFact.PaidBy part : fact.paidBy()) {
+            if (part.paymentIntentId() == null) {
+                continue;
+            }
+            GatewayPayments.Payment payment = new GatewayPayments.Payment(part.paymentIntentId(), part.chargeId(), fact.sourceRef(),
+                    donation.id(), campaign.id(), period, fact.livemode(), part.amountMinor(), part.feeMinor(), amount.currencyCode(),
+                    fact.paidAt());
+            payments.remember(payment);
+            for (PaymentFact.PaymentReversal early : waiting.take(part.paymentIntentId(), part.chargeId())) {
+                Applied applied = reversed(early, payment);
+                counted |= applied.changed();
+                summary.add(applied.summary() + " (reported before its payment)");
+            }
         }
-        if (fact.subscriptionId() != null) {
-            donations.linkSubscription(donation, fact.subscriptionId());
+        if (fact.target().subscriptionId() != null) {
+            donations.linkSubscription(donation, fact.target().subscriptionId());
         }
         donations.moveTo(donation, DonationStatus.SUCCEEDED);
-        return new Applied(counted, donation.id(), (counted ? "counted " : "already counted ") + amount + " (" + fact.sourceRef() + ")");
+        return new Applied(counted, donation.id(), String.join("; ", summary));
     }
 
     private Applied started(SubscriptionStarted fact) {
@@ -129,9 +159,10 @@ class PaymentLedger {
         if (found.isEmpty()) {
             return Applied.nothing("checkout " + fact.sessionId() + " is not a Goalpost donation");
         }
-        boolean moved = donations.moveTo(found.get(), fact.outcome());
-        return new Applied(moved, found.get().id(), moved ? "checkout " + fact.outcome().name().toLowerCase()
-                : "checkout " + fact.outcome().name().toLowerCase() + " ignored: donation is " + found.get().status().name().toLowerCase());
+        boolean moved = donations.moveTo(found.get(), fact.outcome(), fact.reason());
+        String outcome = "checkout " + fact.outcome().name().toLowerCase() + (fact.reason() == null ? "" : " (" + fact.reason() + ")");
+        return new Applied(moved, found.get().id(), moved ? outcome
+                : outcome + " ignored: donation is " + found.get().status().name().toLowerCase());
     }
 
     private Applied subscriptionChanged(SubscriptionChanged fact) {
@@ -140,8 +171,11 @@ class PaymentLedger {
             return Applied.nothing("subscription " + fact.subscriptionId() + " is not a Goalpost donation");
         }
         donations.linkSubscription(found.get(), fact.subscriptionId());
-        donations.subscriptionChanged(fact.subscriptionId(), fact.status(), fact.amountMinor());
-        return new Applied(true, found.get().id(), "subscription " + fact.status());
+        boolean kept = donations.subscriptionChanged(fact.subscriptionId(), fact.status(), fact.amountMinor(), fact.paused(),
+                fact.observedAt());
+        String state = "subscription " + fact.status() + (fact.paused() ? " (paused)" : "")
+                + (fact.amountMinor() == null ? "" : ", " + campaigns.find(found.get().campaignId()).orElseThrow().money(fact.amountMinor()));
+        return new Applied(kept, found.get().id(), kept ? state : state + " ignored: a newer state, or the end, is kept");
     }
 
     private Applied instalmentFailed(InstalmentFailed fact) {
@@ -150,41 +184,61 @@ class PaymentLedger {
                 .orElseGet(() -> Applied.nothing("invoice " + fact.invoiceId() + " is not a Goalpost donation"));
     }
 
-    private Applied refund(RefundChanged fact) {
-        Optional<GatewayPayments.Payment> payment = payments.find(fact.paymentIntentId(), fact.chargeId());
-        if (payment.isEmpty()) {
-            return Applied.nothing("refund " + fact.refundId() + " of a payment Goalpost did not count");
-        }
+    private Applied reversed(PaymentFact.PaymentReversal reversal, GatewayPayments.Payment payment) {
+        return reversal instanceof RefundChanged refund ? refund(refund, payment) : dispute((DisputeChanged) reversal, payment);
+    }
+
+    private Applied refund(RefundChanged fact, GatewayPayments.Payment payment) {
         if (fact.state() == PaymentFact.RefundState.PENDING) {
-            return new Applied(false, payment.get().donationId(), "refund " + fact.refundId() + " pending");
+            return new Applied(false, payment.donationId(), "refund " + fact.refundId() + " pending");
         }
-        boolean off = reversal(payment.get(), LedgerKind.REFUND, -fact.amountMinor(), fact.refundId(), fact.at());
+        boolean off = reversal(payment, LedgerKind.REFUND, -fact.amountMinor(), 0, fact.refundId(), fact.at());
         boolean back = fact.state() == PaymentFact.RefundState.FAILED
-                && reversal(payment.get(), LedgerKind.REFUND_REVERSAL, fact.amountMinor(), fact.refundId(), fact.at());
-        return new Applied(off || back, payment.get().donationId(), "refund " + fact.refundId() + " "
+                && reversal(payment, LedgerKind.REFUND_REVERSAL, fact.amountMinor(), 0, fact.refundId(), fact.at());
+        return new Applied(off || back, payment.donationId(), "refund " + fact.refundId() + " "
                 + fact.state().name().toLowerCase() + (off || back ? "" : " (already counted)"));
     }
 
-    private Applied dispute(DisputeChanged fact) {
-        Optional<GatewayPayments.Payment> payment = payments.find(fact.paymentIntentId(), fact.chargeId());
-        if (payment.isEmpty()) {
-            return Applied.nothing("dispute " + fact.disputeId() + " of a payment Goalpost did not count");
+    /**
+     * A dispute moves the funds as often as its state and balance transactions say, whichever says
+     * more (an event may be rendered before its balance transactions exist): the n-th withdrawal is
+     * a {@code DISPUTE} row, the n-th reinstatement a {@code DISPUTE_REVERSAL} row, both keyed by
+     * the dispute's id for the first and {@code id/n} after; never more reinstatements than
+     * withdrawals. Each fee is a {@code DISPUTE_FEE} row keyed by its balance transaction.
+     */
+    private Applied dispute(DisputeChanged fact, GatewayPayments.Payment payment) {
+        if (fact.state() == PaymentFact.DisputeState.INQUIRY && fact.moves().isEmpty()) {
+            return new Applied(false, payment.donationId(), "inquiry " + fact.disputeId() + ": no money moved");
         }
-        if (fact.state() == PaymentFact.DisputeState.INQUIRY) {
-            return new Applied(false, payment.get().donationId(), "inquiry " + fact.disputeId() + ": no money moved");
+        long withdrawnByMoves = fact.moves().stream().filter(PaymentFact.BalanceMove::withdrawal).count();
+        long reinstatedByMoves = fact.moves().size() - withdrawnByMoves;
+        long withdrawals = Math.max(withdrawnByMoves, fact.state() == PaymentFact.DisputeState.INQUIRY ? 0 : 1);
+        long reinstatements = Math.min(withdrawals, Math.max(reinstatedByMoves, fact.state() == PaymentFact.DisputeState.WON ? 1 : 0));
+        boolean changed = false;
+        for (long n = 1; n <= withdrawals; n++) {
+            changed |= reversal(payment, LedgerKind.DISPUTE, -fact.amountMinor(), 0, nth(fact.disputeId(), n), fact.at());
         }
-        boolean off = reversal(payment.get(), LedgerKind.DISPUTE, -fact.amountMinor(), fact.disputeId(), fact.at());
-        boolean back = fact.state() == PaymentFact.DisputeState.WON
-                && reversal(payment.get(), LedgerKind.DISPUTE_REVERSAL, fact.amountMinor(), fact.disputeId(), fact.at());
-        return new Applied(off || back, payment.get().donationId(), "dispute " + fact.disputeId() + " "
-                + fact.state().name().toLowerCase() + (off || back ? "" : " (already counted)"));
+        for (long n = 1; n <= reinstatements; n++) {
+            changed |= reversal(payment, LedgerKind.DISPUTE_REVERSAL, fact.amountMinor(), 0, nth(fact.disputeId(), n), fact.at());
+        }
+        for (PaymentFact.BalanceMove move : fact.moves()) {
+            if (move.feeMinor() != 0) {
+                changed |= reversal(payment, LedgerKind.DISPUTE_FEE, 0, move.feeMinor(), move.id(), move.at());
+            }
+        }
+        return new Applied(changed, payment.donationId(), "dispute " + fact.disputeId() + " " + fact.state().name().toLowerCase()
+                + " (" + withdrawals + " withdrawal(s), " + reinstatements + " reinstatement(s))" + (changed ? "" : " (already counted)"));
+    }
+
+    private static String nth(String disputeId, long n) {
+        return n == 1 ? disputeId : disputeId + "/" + n;
     }
 
     /** Records money moving against a counted payment, in that payment's campaign, period and mode. */
-    private boolean reversal(GatewayPayments.Payment payment, LedgerKind kind, long minor, String sourceRef, java.time.Instant at) {
+    private boolean reversal(GatewayPayments.Payment payment, LedgerKind kind, long minor, long feeMinor, String sourceRef, Instant at) {
         Campaign campaign = campaigns.find(payment.campaignId()).orElseThrow();
         Donation donation = donations.find(payment.donationId()).orElseThrow();
-        return ledger.record(campaign, new LedgerEntry(kind, campaign.money(minor), 0, sourceRef, donation.id(),
+        return ledger.record(campaign, new LedgerEntry(kind, campaign.money(minor), feeMinor, sourceRef, donation.id(),
                 donation.donorRef(), payment.livemode(), at, PeriodAttribution.forReversal(payment.period()), null, null)).isNew();
     }
 

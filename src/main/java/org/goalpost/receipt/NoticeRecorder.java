@@ -38,7 +38,7 @@ class NoticeRecorder {
         PaymentFact fact = applied.fact();
         if (fact instanceof PaymentFact.PaymentReceived paid && applied.changed()) {
             donation(applied.donationId()).ifPresent(donation -> record(MailKind.RECEIPT, paid.sourceRef(), donation,
-                    email(donation, paid.email()), Money.of(paid.amountMinor(), paid.currency().toUpperCase(Locale.ROOT)), paid.paidAt()));
+                    email(donation, paid.payer().email()), Money.of(paid.amountMinor(), paid.currency().toUpperCase(Locale.ROOT)), paid.paidAt()));
         } else if (fact instanceof PaymentFact.InstalmentFailed failed) {
             donation(applied.donationId()).or(() -> donations.findBySubscription(failed.subscriptionId()))
                     .ifPresent(donation -> record(MailKind.INSTALMENT_FAILED, failed.invoiceId(), donation, donation.donorEmail(),

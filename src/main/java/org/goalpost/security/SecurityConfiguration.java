@@ -90,7 +90,7 @@ class SecurityConfiguration {
         http.securityMatcher(paths().matcher("/api/staff/**"))
                 .addFilterBefore(new BearerTokenFilter(tokens), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/api/staff/privacy", "/api/staff/privacy/**").hasRole(ADMIN)
+                        .requestMatchers("/api/staff/privacy", "/api/staff/privacy/**", "/api/staff/reconciler/**").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/staff/**").hasAnyRole(STAFF, ADMIN)
                         .anyRequest().hasRole(ADMIN))
                 .csrf(csrf -> csrf.disable())
@@ -115,7 +115,8 @@ class SecurityConfiguration {
                                 "/donors/manage", "/donors/manage/*", "/donors/portal", "/donors/portal/**")
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, "/staff/campaigns/new", "/staff/campaigns/*/edit", "/staff/users/**",
-                                "/staff/tokens/**", "/staff/audit/**", "/staff/donations/*/refund", "/staff/offline-gifts/**")
+                                "/staff/tokens/**", "/staff/audit/**", "/staff/donations/*/refund", "/staff/offline-gifts/**",
+                                "/staff/reconciler", "/staff/reconciler/**")
                         .hasRole(ADMIN)
                         .requestMatchers(HttpMethod.GET, "/staff", "/staff/**").hasAnyRole(STAFF, ADMIN)
                         .requestMatchers("/staff/**").hasRole(ADMIN)

@@ -9,6 +9,7 @@ import org.goalpost.campaign.Campaigns;
 import org.goalpost.campaign.PeriodKey;
 import org.goalpost.donation.DailyTotal;
 import org.goalpost.donation.Totals;
+import org.goalpost.payment.ParkedItems;
 import org.goalpost.shared.mode.AppMode;
 import org.goalpost.shared.web.NotFoundException;
 import org.springframework.stereotype.Controller;
@@ -26,18 +27,21 @@ class DashboardController {
     private final CampaignOverview.Builder overviews;
     private final Totals totals;
     private final AppMode appMode;
+    private final ParkedItems parked;
 
-    DashboardController(Campaigns campaigns, CampaignOverview.Builder overviews, Totals totals, AppMode appMode) {
+    DashboardController(Campaigns campaigns, CampaignOverview.Builder overviews, Totals totals, AppMode appMode, ParkedItems parked) {
         this.campaigns = campaigns;
         this.overviews = overviews;
         this.totals = totals;
         this.appMode = appMode;
+        this.parked = parked;
     }
 
     @GetMapping({"/staff", "/staff/"})
     String dashboard(HttpSession session, Model model) {
         boolean live = StaffPageAdvice.livemode(session, appMode);
         model.addAttribute("overviews", campaigns.findAll().stream().map(c -> overviews.of(c, live)).toList());
+        model.addAttribute("parkedCount", StaffPageAdvice.isAdmin() ? parked.parkedCount() : 0);
         return "staff/dashboard";
     }
 

@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * a reader's page or an API call never gets a session from it.
  */
 @ControllerAdvice(assignableTypes = {DashboardController.class, StaffCampaignController.class, StaffDonationController.class,
-        OfflineGiftController.class, ExportController.class, StaffAdminController.class})
+        OfflineGiftController.class, ExportController.class, StaffAdminController.class, ReconcilerController.class})
 class StaffPageAdvice {
 
     static final String MODE = "goalpost.staff.livemode";

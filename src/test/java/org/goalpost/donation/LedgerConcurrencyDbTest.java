@@ -86,8 +86,10 @@ class LedgerConcurrencyDbTest {
                 case PAYMENT, OFFLINE_GIFT, DISPUTE_REVERSAL, REFUND_REVERSAL -> amount;
                 case REFUND, DISPUTE -> -amount;
                 case ADJUSTMENT -> random.nextBoolean() ? amount : -amount;
+                case DISPUTE_FEE -> 0;
             };
-            long fee = kind == LedgerKind.PAYMENT ? amount * 29 / 1000 + 30 : 0;
+            long fee = kind == LedgerKind.PAYMENT ? amount * 29 / 1000 + 30
+                    : kind == LedgerKind.DISPUTE_FEE ? (random.nextInt(4) == 0 ? -1_500 : 1_500) : 0;
             boolean livemode = random.nextInt(4) != 0;
             DonorRef donor = random.nextInt(5) == 0 ? DonorRef.anonymous(run + "-" + i) : DonorRef.known(1 + random.nextInt(300));
             Instant at = start.plus(Duration.ofMinutes(random.nextInt(60 * 24 * 180)));
@@ -108,7 +110,7 @@ class LedgerConcurrencyDbTest {
                     e.donors.add(donor.value());
                 }
                 case REFUND, REFUND_REVERSAL -> e.refunded -= signed;
-                case DISPUTE, DISPUTE_REVERSAL -> e.disputed -= signed;
+                case DISPUTE, DISPUTE_REVERSAL, DISPUTE_FEE -> e.disputed -= signed;
                 case ADJUSTMENT -> e.adjusted += signed;
             }
         }
@@ -234,6 +236,9 @@ class LedgerConcurrencyDbTest {
         }
         if (roll < 88) {
             return LedgerKind.DISPUTE_REVERSAL;
+        }
+        if (roll < 91) {
+            return LedgerKind.DISPUTE_FEE;
         }
         return LedgerKind.ADJUSTMENT;
     }

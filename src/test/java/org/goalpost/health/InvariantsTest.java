@@ -92,6 +92,15 @@ class InvariantsTest {
         assertBroken("inbox-events-processed", 1);
         sql("DELETE FROM inbox_event WHERE event_id = 'evt_invariants_test'");
         assertHealthy();
+
+        // an event the reconciler could not handle, parked; once dismissed by an admin it no longer counts
+        sql("INSERT INTO reconcile_parked (item_key, kind, ref, label, livemode, error, attempts, first_failed_at, last_failed_at, "
+                + "next_attempt_at, state) VALUES ('event:evt_parked_test', 'EVENT', 'evt_parked_test', 'invoice.paid', FALSE, 'boom', 1, "
+                + "'2026-01-01 00:00:00', '2026-01-01 00:00:00', '2026-01-01 00:01:00', 'PARKED')");
+        assertBroken("no-parked-reconciler-items", 1);
+        assertThat(meters.get("goalpost.reconciler.parked").gauge().value()).isEqualTo(1.0);
+        sql("UPDATE reconcile_parked SET state = 'DISMISSED' WHERE item_key = 'event:evt_parked_test'");
+        assertHealthy();
     }
 
     private void assertBroken(String invariant, long violations) {
@@ -109,7 +118,8 @@ class InvariantsTest {
     private void assertHealthy() {
         Invariants.Report report = invariants.run();
         assertThat(report.outcomes()).extracting(InvariantCheck.Outcome::invariant).containsExactlyInAnyOrder("totals-match-ledger",
-                "one-row-per-money-movement", "no-orphan-rows", "no-donation-pending-over-24h", "inbox-events-processed");
+                "one-row-per-money-movement", "no-orphan-rows", "no-donation-pending-over-24h", "inbox-events-processed",
+                "no-parked-reconciler-items");
         assertThat(report.outcomes()).allMatch(InvariantCheck.Outcome::holds);
         assertThat(report.healthy()).isTrue();
         assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);

@@ -118,6 +118,9 @@ class AccessRulesTest {
             Map.entry("POST /staff/tokens", Access.ADMIN),
             Map.entry("POST /staff/tokens/{id}/revoke", Access.ADMIN),
             Map.entry("GET /staff/audit", Access.ADMIN),
+            Map.entry("GET /staff/reconciler", Access.ADMIN),
+            Map.entry("POST /staff/reconciler/retry", Access.ADMIN),
+            Map.entry("POST /staff/reconciler/dismiss", Access.ADMIN),
             // Staff API
             Map.entry("GET /api/staff/campaigns", Access.STAFF),
             Map.entry("POST /api/staff/campaigns", Access.ADMIN),
@@ -126,6 +129,9 @@ class AccessRulesTest {
             Map.entry("GET /api/staff/donations", Access.STAFF),
             Map.entry("GET /api/staff/privacy", Access.ADMIN),
             Map.entry("POST /api/staff/privacy/erase", Access.ADMIN),
+            Map.entry("GET /api/staff/reconciler/parked", Access.ADMIN),
+            Map.entry("POST /api/staff/reconciler/parked/{key}/retry", Access.ADMIN),
+            Map.entry("POST /api/staff/reconciler/parked/{key}/dismiss", Access.ADMIN),
             Map.entry("POST /api/staff/campaigns/{slug}/offline-gifts", Access.ADMIN),
             Map.entry("POST /api/staff/donations/{id}/refunds", Access.ADMIN)));
 
@@ -136,7 +142,7 @@ class AccessRulesTest {
 
     /** Concrete values for path variables; ids that exist nowhere, so that an allowed call changes nothing. */
     private static final Map<String, String> SAMPLES = Map.of("slug", "support", "id", "999999", "sessionId", "cs_test_unknown",
-            "group", "staff");
+            "group", "staff", "key", "event:evt_unknown");
 
     record Endpoint(String method, String pattern, List<String> params) {
 
@@ -282,7 +288,7 @@ class AccessRulesTest {
                 checked++;
             }
         }
-        assertThat(checked).as("staff API endpoints").isEqualTo(9);
+        assertThat(checked).as("staff API endpoints").isEqualTo(12);
     }
 
     /**

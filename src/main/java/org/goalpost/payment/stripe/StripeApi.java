@@ -9,7 +9,9 @@ import com.stripe.exception.InvalidRequestException;
 import com.stripe.exception.RateLimitException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.Charge;
+import com.stripe.model.Dispute;
 import com.stripe.model.Event;
+import com.stripe.model.StripeCollection;
 import com.stripe.model.Invoice;
 import com.stripe.model.InvoicePayment;
 import com.stripe.model.PaymentIntent;
@@ -28,9 +30,9 @@ import com.stripe.param.checkout.SessionCreateParams;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.goalpost.shared.web.UpstreamFailureException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,13 +86,17 @@ class StripeApi {
         return call("read an invoice", () -> client.v1().invoices().retrieve(id));
     }
 
-    /** The PaymentIntent that paid an invoice (an invoice's payments are not in its events). */
-    Optional<String> paymentIntentOfInvoice(String invoiceId) {
-        InvoicePaymentListParams params = InvoicePaymentListParams.builder().setInvoice(invoiceId).setLimit(10L).build();
+    /** A payment that paid (part of) an invoice: its PaymentIntent and the amount it paid. */
+    record InvoicePart(String paymentIntentId, long amountMinor) {
+    }
+
+    /** Every PaymentIntent that paid an invoice, in Stripe's order (an invoice's payments are not in its events). */
+    List<InvoicePart> paymentsOfInvoice(String invoiceId) {
+        InvoicePaymentListParams params = InvoicePaymentListParams.builder().setInvoice(invoiceId).setLimit(100L).build();
         return call("read an invoice's payments", () -> client.v1().invoicePayments().list(params)).getData().stream()
                 .filter(p -> "paid".equals(p.getStatus()) && p.getPayment() != null && p.getPayment().getPaymentIntent() != null)
-                .map(p -> p.getPayment().getPaymentIntent())
-                .findFirst();
+                .map(p -> new InvoicePart(p.getPayment().getPaymentIntent(), p.getAmountPaid() == null ? 0 : p.getAmountPaid()))
+                .toList();
     }
 
     /** The invoice a PaymentIntent paid, if any. */
@@ -106,6 +112,43 @@ class StripeApi {
                 .findFirst();
     }
 
+    Refund refund(String id) {
+        return call("read a refund", () -> client.v1().refunds().retrieve(id));
+    }
+
+    Dispute dispute(String id) {
+        return call("read a dispute", () -> client.v1().disputes().retrieve(id));
+    }
+
+    /** A checkout, or empty when Stripe has no such checkout (deleted with its account data, or made with another key). */
+    Optional<Session> sessionIfExists(String id) {
+        return unlessMissing("read a checkout", () -> client.v1().checkout().sessions().retrieve(id));
+    }
+
+    /** One event, or empty when Stripe no longer has it (it keeps events for 30 days). */
+    Optional<Event> event(String id) {
+        return unlessMissing("read an event", () -> client.v1().events().retrieve(id));
+    }
+
+    /** A read that answers empty for Stripe's 404 ({@code resource_missing}), and fails as {@link #call} does otherwise. */
+    private static <T> Optional<T> unlessMissing(String what, Call<T> read) {
+        return call(what, () -> {
+            try {
+                return Optional.of(read.run());
+            } catch (InvalidRequestException e) {
+                if (missing(e)) {
+                    return Optional.<T>empty();
+                }
+                throw e;
+            }
+        });
+    }
+
+    private static boolean missing(InvalidRequestException e) {
+        return Integer.valueOf(404).equals(e.getStatusCode())
+                || e.getStripeError() != null && "resource_missing".equals(e.getStripeError().getCode());
+    }
+
     /** Every refund of a charge, whatever its state. */
     List<Refund> refundsOfCharge(String chargeId) {
         RefundListParams params = RefundListParams.builder().setCharge(chargeId).setLimit(100L).build();
@@ -117,18 +160,31 @@ class StripeApi {
         return refunds;
     }
 
-    /** Events created at or after {@code since}, oldest first. */
-    List<Event> eventsSince(Instant since) {
-        EventListParams params = EventListParams.builder()
-                .setCreated(EventListParams.Created.builder().setGte(since.getEpochSecond()).build())
-                .setLimit(100L).build();
-        List<Event> events = new ArrayList<>();
-        call("list events", () -> {
-            client.v1().events().list(params).autoPagingIterable().forEach(events::add);
-            return events;
-        });
-        Collections.reverse(events);
-        return events;
+    /**
+     * Events of the given types created at or after {@code since}, newest first as Stripe lists
+     * them, handed to {@code each} page by page (100 a page, one call each): the list is never held
+     * whole. A page that cannot be read is thrown as an {@link UpstreamFailureException}; the
+     * events already handed over stay handed over.
+     */
+    void eachEventSince(Instant since, List<String> types, Consumer<Event> each) {
+        String after = null;
+        while (true) {
+            EventListParams.Builder params = EventListParams.builder()
+                    .setCreated(EventListParams.Created.builder().setGte(since.getEpochSecond()).build())
+                    .addAllType(types)
+                    .setLimit(100L);
+            if (after != null) {
+                params.setStartingAfter(after);
+            }
+            StripeCollection<Event> page = call("list events", () -> client.v1().events().list(params.build()));
+            for (Event event : page.getData()) {
+                each.accept(event);
+                after = event.getId();
+            }
+            if (!Boolean.TRUE.equals(page.getHasMore()) || page.getData().isEmpty()) {
+                return;
+            }
+        }
     }
 
     Subscription subscription(String id) {

@@ -3,6 +3,7 @@ package org.goalpost.payment.stripe;
 import com.stripe.Stripe;
 import com.stripe.StripeClient;
 import java.time.Clock;
+import org.goalpost.donation.Donations;
 import org.goalpost.payment.GatewayPayments;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,13 +50,13 @@ class StripeConfiguration {
     }
 
     @Bean
-    StripeEventTranslator stripeEventTranslator(StripeApi api, GatewayPayments payments) {
-        return new StripeEventTranslator(api, payments);
+    StripeEventTranslator stripeEventTranslator(StripeApi api, GatewayPayments payments, Donations donations) {
+        return new StripeEventTranslator(api, payments, donations);
     }
 
     @Bean
-    StripeGateway stripeGateway(StripeApi api, StripeEventTranslator translator) {
-        return new StripeGateway(api, translator);
+    StripeGateway stripeGateway(StripeApi api, StripeEventTranslator translator, StripeProperties properties) {
+        return new StripeGateway(api, translator, properties.liveKey());
     }
 
     @Bean

@@ -12,7 +12,10 @@ import com.stripe.param.checkout.SessionCreateParams.LineItem.PriceData;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Consumer;
 import org.goalpost.donation.Donation;
+import org.goalpost.donation.DonationChannel;
 import org.goalpost.donation.DonationStatus;
 import org.goalpost.payment.CheckoutRequest;
 import org.goalpost.payment.CheckoutSession;
@@ -30,10 +33,12 @@ class StripeGateway implements PaymentGateway {
 
     private final StripeApi stripe;
     private final StripeEventTranslator translator;
+    private final boolean live;
 
-    StripeGateway(StripeApi stripe, StripeEventTranslator translator) {
+    StripeGateway(StripeApi stripe, StripeEventTranslator translator, boolean live) {
         this.stripe = stripe;
         this.translator = translator;
+        this.live = live;
     }
 
     @Override
@@ -139,23 +144,40 @@ class StripeGateway implements PaymentGateway {
         return new RefundStarted(refund.getId(), refund.getStatus(), List.of());
     }
 
+    /** Only the event types Goalpost handles are asked for, newest first, a page at a time. */
     @Override
-    public List<IncomingEvent> eventsSince(Instant since) {
-        return stripe.eventsSince(since).stream().map(translator::incoming).toList();
+    public void eachEventSince(Instant since, Consumer<IncomingEvent> each) {
+        stripe.eachEventSince(since, StripeEventTypes.HANDLED, event -> each.accept(translator.incoming(event)));
+    }
+
+    @Override
+    public Optional<IncomingEvent> event(String id) {
+        return stripe.event(id).map(translator::incoming);
+    }
+
+    @Override
+    public boolean opened(Donation donation) {
+        return donation.channel() == DonationChannel.STRIPE && donation.livemode() == live;
     }
 
     /**
      * A donation still pending after its checkout should have closed: its session says whether it
-     * was paid (then it counts, as its event would have), expired, or is still open.
+     * was paid (then it counts, as its event would have), expired, or is still open. A session
+     * Stripe no longer has settles the donation as abandoned, saying so.
      */
     @Override
     public List<PaymentFact> settle(Donation pending) {
         if (pending.checkoutSessionId() == null) {
-            return List.of(new PaymentFact.CheckoutClosed(pending.publicId(), null, DonationStatus.FAILED));
+            return List.of(new PaymentFact.CheckoutClosed(pending.publicId(), null, DonationStatus.FAILED, "no checkout was opened"));
         }
-        Session session = stripe.session(pending.checkoutSessionId());
+        Optional<Session> found = stripe.sessionIfExists(pending.checkoutSessionId());
+        if (found.isEmpty()) {
+            return List.of(new PaymentFact.CheckoutClosed(pending.publicId(), pending.checkoutSessionId(), DonationStatus.ABANDONED,
+                    "Stripe has no checkout " + pending.checkoutSessionId() + " (404)"));
+        }
+        Session session = found.get();
         if ("complete".equals(session.getStatus())) {
-            return translator.completed(session, Boolean.TRUE.equals(session.getLivemode()));
+            return translator.completed(session, Boolean.TRUE.equals(session.getLivemode()), null);
         }
         if ("expired".equals(session.getStatus())) {
             return List.of(new PaymentFact.CheckoutClosed(pending.publicId(), session.getId(), DonationStatus.EXPIRED));

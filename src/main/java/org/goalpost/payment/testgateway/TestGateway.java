@@ -4,8 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.goalpost.donation.Donation;
+import org.goalpost.donation.DonationChannel;
 import org.goalpost.donation.DonationStatus;
 import org.goalpost.payment.CheckoutRequest;
 import org.goalpost.payment.CheckoutSession;
@@ -55,9 +58,19 @@ public class TestGateway implements PaymentGateway {
                 amountMinor, PaymentFact.RefundState.SUCCEEDED, clock.instant())));
     }
 
+    /** The test gateway reports every event at once: there is nothing to read back. */
     @Override
-    public List<IncomingEvent> eventsSince(Instant since) {
-        return List.of();
+    public void eachEventSince(Instant since, Consumer<IncomingEvent> each) {
+    }
+
+    @Override
+    public Optional<IncomingEvent> event(String id) {
+        return Optional.empty();
+    }
+
+    @Override
+    public boolean opened(Donation donation) {
+        return donation.channel() == DonationChannel.TEST_GATEWAY;
     }
 
     /** A test checkout left open past its lifetime expires, as Stripe's do. */
@@ -76,10 +89,10 @@ public class TestGateway implements PaymentGateway {
         Instant now = clock.instant();
         String intent = "test_pi_" + suffix;
         String subscription = donation.isMonthly() ? "test_sub_" + suffix : null;
-        PaymentFact payment = new PaymentFact.PaymentReceived(donation.isMonthly() ? "test_in_" + suffix : intent, intent,
-                "test_ch_" + suffix, donation.publicId(), subscription, donation.amount().minor(),
-                donation.amount().currencyCode(), fees.feeOn(donation.amount()).minor(), false, now, donation.donorEmail(),
-                donation.donorName());
+        PaymentFact payment = new PaymentFact.PaymentReceived(donation.isMonthly() ? "test_in_" + suffix : intent,
+                new PaymentFact.Target(donation.publicId(), subscription), donation.amount().minor(), donation.amount().currencyCode(),
+                List.of(new PaymentFact.PaidBy(intent, "test_ch_" + suffix, donation.amount().minor(), fees.feeOn(donation.amount()).minor())),
+                false, now, new PaymentFact.Payer(donation.donorEmail(), donation.donorName()));
         List<PaymentFact> facts = donation.isMonthly()
                 ? List.of(new PaymentFact.SubscriptionStarted(donation.publicId(), donation.checkoutSessionId(), subscription, true,
                         donation.donorEmail(), donation.donorName()), payment)

@@ -32,10 +32,11 @@ public final class FakeStripe implements AutoCloseable {
     private final Map<String, Map<String, Object>> sessions = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Object>> intents = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Object>> invoices = new ConcurrentHashMap<>();
-    private final Map<String, Map<String, Object>> invoicePaymentsByInvoice = new ConcurrentHashMap<>();
+    private final Map<String, List<Map<String, Object>>> invoicePaymentsByInvoice = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Object>> invoicePaymentsByIntent = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Object>> charges = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Map<String, Object>>> refundsByCharge = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Object>> disputes = new ConcurrentHashMap<>();
     private final List<Map<String, Object>> events = new CopyOnWriteArrayList<>();
     private final Map<String, Map<String, Object>> subscriptions = new ConcurrentHashMap<>();
     private final AtomicInteger sessionCounter = new AtomicInteger();
@@ -80,6 +81,7 @@ public final class FakeStripe implements AutoCloseable {
         invoicePaymentsByIntent.clear();
         charges.clear();
         refundsByCharge.clear();
+        disputes.clear();
         refundsByIdempotencyKey.clear();
         events.clear();
         subscriptions.clear();
@@ -94,12 +96,22 @@ public final class FakeStripe implements AutoCloseable {
     }
 
     public void putInvoice(Map<String, Object> invoice, String paymentIntentId) {
+        putInvoice(invoice, Map.of(paymentIntentId, ((Number) invoice.get("amount_paid")).longValue()));
+    }
+
+    /** An invoice paid by several payments: each PaymentIntent and the amount it paid, in order. */
+    public void putInvoice(Map<String, Object> invoice, Map<String, Long> paidBy) {
         String id = (String) invoice.get("id");
         invoices.put(id, invoice);
-        Map<String, Object> payment = StripeJson.invoicePayment(id, paymentIntentId, ((Number) invoice.get("amount_paid")).longValue(),
-                (String) invoice.get("currency"));
-        invoicePaymentsByInvoice.put(id, payment);
-        invoicePaymentsByIntent.put(paymentIntentId, payment);
+        List<Map<String, Object>> payments = new ArrayList<>();
+        int n = 0;
+        for (Map.Entry<String, Long> part : new java.util.TreeMap<>(paidBy).entrySet()) {
+            Map<String, Object> payment = StripeJson.invoicePayment(id, part.getKey(), part.getValue(), (String) invoice.get("currency"));
+            payment.put("id", payment.get("id") + "_" + n++);
+            payments.add(payment);
+            invoicePaymentsByIntent.put(part.getKey(), payment);
+        }
+        invoicePaymentsByInvoice.put(id, payments);
     }
 
     public void putCharge(Map<String, Object> charge) {
@@ -111,6 +123,11 @@ public final class FakeStripe implements AutoCloseable {
         refundsByCharge.computeIfAbsent((String) refund.get("charge"), c -> new ConcurrentHashMap<>()).put((String) refund.get("id"), refund);
     }
 
+    /** A dispute in its current state, as {@code GET /v1/disputes/{id}} answers it. */
+    public void putDispute(Map<String, Object> dispute) {
+        disputes.put((String) dispute.get("id"), dispute);
+    }
+
     /** A subscription in its current state: read, changed (its item's price) and canceled through the API. */
     public void putSubscription(Map<String, Object> subscription) {
         subscriptions.put((String) subscription.get("id"), subscription);
@@ -120,9 +137,15 @@ public final class FakeStripe implements AutoCloseable {
         return subscriptions.get(id);
     }
 
-    /** An event, in the list the reconciler reads (Stripe lists newest first). */
+    /** An event, in the list the reconciler reads (Stripe lists newest first, 100 a page at most) and by its id. */
     public void putEvent(Map<String, Object> event) {
         events.add(event);
+    }
+
+    /** The {@code Stripe-Version} header of every request to a path starting with {@code pathPrefix}. */
+    public List<String> versionsAsked(String pathPrefix) {
+        return server.getAllServeEvents().stream().map(ServeEvent::getRequest).filter(r -> r.getUrl().startsWith(pathPrefix))
+                .map(r -> r.getHeader("Stripe-Version")).toList();
     }
 
     public Map<String, Object> session(String id) {
@@ -188,10 +211,20 @@ public final class FakeStripe implements AutoCloseable {
                 return charges.get(parts[3]);
             }
             if (path.equals("/v1/invoice_payments")) {
-                Map<String, Object> found = query(request, "invoice") != null
-                        ? invoicePaymentsByInvoice.get(query(request, "invoice"))
-                        : invoicePaymentsByIntent.get(query(request, "payment[payment_intent]"));
+                if (query(request, "invoice") != null) {
+                    return StripeJson.list(invoicePaymentsByInvoice.getOrDefault(query(request, "invoice"), List.of()), "/v1/invoice_payments");
+                }
+                Map<String, Object> found = invoicePaymentsByIntent.get(query(request, "payment[payment_intent]"));
                 return StripeJson.list(found == null ? List.of() : List.of(found), "/v1/invoice_payments");
+            }
+            if (path.startsWith("/v1/refunds/")) {
+                return refundsByCharge.values().stream().map(refunds -> refunds.get(parts[3])).filter(r -> r != null).findFirst().orElse(null);
+            }
+            if (path.startsWith("/v1/disputes/")) {
+                return disputes.get(parts[3]);
+            }
+            if (path.startsWith("/v1/events/")) {
+                return events.stream().filter(e -> parts[3].equals(e.get("id"))).findFirst().orElse(null);
             }
             if (request.getMethod().equals(RequestMethod.POST) && path.equals("/v1/refunds")) {
                 return createRefund(request);
@@ -209,13 +242,36 @@ public final class FakeStripe implements AutoCloseable {
                         "url", "https://billing.stripe.test/p/session/" + form(request, "customer"));
             }
             if (path.equals("/v1/events")) {
-                long since = Long.parseLong(query(request, "created[gte]") == null ? "0" : query(request, "created[gte]"));
-                List<Map<String, Object>> listed = new ArrayList<>(events.stream()
-                        .filter(e -> ((Number) e.get("created")).longValue() >= since).toList());
-                Collections.reverse(listed);
-                return StripeJson.list(listed, "/v1/events");
+                return eventPage(request);
             }
             return null;
+        }
+
+        /**
+         * One page of the event list as Stripe gives it: newest first, created at or after
+         * {@code created[gte]}, of the types asked for ({@code types[]}), {@code limit} a page,
+         * after {@code starting_after}.
+         */
+        private Map<String, Object> eventPage(LoggedRequest request) {
+            long since = Long.parseLong(query(request, "created[gte]") == null ? "0" : query(request, "created[gte]"));
+            List<String> types = request.getQueryParams().entrySet().stream().filter(e -> e.getKey().startsWith("types["))
+                    .flatMap(e -> e.getValue().values().stream()).toList();
+            List<Map<String, Object>> listed = new ArrayList<>(events.stream()
+                    .filter(e -> ((Number) e.get("created")).longValue() >= since)
+                    .filter(e -> types.isEmpty() || types.contains((String) e.get("type"))).toList());
+            Collections.reverse(listed);
+            String after = query(request, "starting_after");
+            if (after != null) {
+                int at = 0;
+                while (at < listed.size() && !after.equals(listed.get(at).get("id"))) {
+                    at++;
+                }
+                listed = listed.subList(Math.min(listed.size(), at + 1), listed.size());
+            }
+            int limit = query(request, "limit") == null ? 10 : Integer.parseInt(query(request, "limit"));
+            Map<String, Object> page = StripeJson.list(new ArrayList<>(listed.subList(0, Math.min(limit, listed.size()))), "/v1/events");
+            page.put("has_more", listed.size() > limit);
+            return page;
         }
 
         /** GET reads it; POST sets its item's monthly amount; DELETE cancels it at once. */

@@ -69,10 +69,13 @@ class ReconcilerTest extends StripeAppTestBase {
         STRIPE.server.resetMappings();
         STRIPE.server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.any(urlPathMatching("/v1/.*")).atPriority(10)
                 .willReturn(aResponse().withTransformers("fake-stripe")));
+        // Stripe lists newest first: a refund may be read before its payment, which it then counts first; every event is new here
         mvc.perform(post("/actuator/reconcile").with(user("admin").roles("ADMIN")).with(csrf()))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.applied").value(batch.size() - 4))
-                .andExpect(jsonPath("$.events").value(org.hamcrest.Matchers.greaterThanOrEqualTo(batch.size())));
+                .andExpect(jsonPath("$.events").value(batch.size()))
+                .andExpect(jsonPath("$.applied").value(org.hamcrest.Matchers.greaterThanOrEqualTo(12)))
+                .andExpect(jsonPath("$.parked").value(0))
+                .andExpect(jsonPath("$.listingComplete").value(true));
         assertThat(testTotals(campaign).raisedMinor()).isEqualTo(expected);
         assertThat(testTotals(campaign).donationCount()).isEqualTo(12);
 

@@ -65,9 +65,12 @@ public abstract class StripeAppTestBase {
     @Autowired
     protected JdbcClient jdbc;
 
+    /** A fresh Stripe, and a reconciler that has neither read the event list yet nor parked anything (tests share a database). */
     @BeforeEach
     void resetStripe() {
         STRIPE.reset();
+        jdbc.sql("DELETE FROM reconcile_checkpoint").update();
+        jdbc.sql("DELETE FROM reconcile_parked").update();
     }
 
     protected Campaign campaign(String prefix) {

@@ -205,13 +205,18 @@ class StripeChaosTest extends StripeAppTestBase {
         }
         Map<String, Object> pi = StripeJson.paymentIntent(intent, charge, amount, fee, cur, donation.publicId(), paidAt);
         ((Map<String, Object>) ((Map<String, Object>) pi.get("latest_charge")).get("billing_details")).put("email", email);
-        STRIPE.putPaymentIntent(pi);
         if (outcome == 2) {
+            // a delayed method (SEPA, ACH): started at paidAt, cleared one to five days later, and dated when it cleared
+            long clearedAt = paidAt + (1 + random.nextInt(5)) * 86_400L;
+            ((Map<String, Object>) ((Map<String, Object>) pi.get("latest_charge")).get("balance_transaction")).put("created", clearedAt);
+            STRIPE.putPaymentIntent(pi);
             add("checkout.session.completed", StripeJson.session(session, "payment", "unpaid", "complete", intent, null, donation.publicId(),
                     amount, cur, email, paidAt));
-            add("checkout.session.async_payment_succeeded", StripeJson.session(session, "payment", "paid", "complete", intent, null,
-                    donation.publicId(), amount, cur, email, paidAt));
+            events.add(event(id("evt"), "checkout.session.async_payment_succeeded", StripeJson.session(session, "payment", "paid",
+                    "complete", intent, null, donation.publicId(), amount, cur, email, paidAt), clearedAt));
+            paidAt = clearedAt;
         } else {
+            STRIPE.putPaymentIntent(pi);
             add("checkout.session.completed", StripeJson.session(session, "payment", "paid", "complete", intent, null, donation.publicId(),
                     amount, cur, email, paidAt));
         }

@@ -104,4 +104,73 @@ public final class StripeJson {
     public static Map<String, Object> list(List<?> data, String url) {
         return map("object", "list", "data", data, "has_more", false, "url", url);
     }
+
+    /**
+     * Objects as Stripe renders them at API version {@code 2024-06-20} (pre-basil), the default of
+     * many older accounts, whose events the Events API hands out in that shape: an invoice has
+     * top-level {@code subscription}, {@code subscription_details}, {@code payment_intent},
+     * {@code charge} and {@code paid}, and no {@code parent} nor {@code payments}. Written from
+     * Stripe's API reference and changelog for that version; only the fields that matter here.
+     */
+    public static final class Legacy {
+
+        public static final String VERSION = "2024-06-20";
+
+        private Legacy() {
+        }
+
+        public static Map<String, Object> invoice(String id, String subscription, String donationId, String paymentIntent, String charge,
+                long amountPaid, String currency, String billingReason, String email, long paidAt) {
+            return map("id", id, "object", "invoice", "amount_due", amountPaid, "amount_paid", amountPaid, "amount_remaining", 0,
+                    "billing_reason", billingReason, "charge", charge, "collection_method", "charge_automatically", "currency", currency,
+                    "customer", "cus_" + id.substring(3), "customer_email", email, "customer_name", email == null ? null : "Donor " + email,
+                    "livemode", false, "metadata", map(), "paid", amountPaid > 0, "payment_intent", paymentIntent, "status",
+                    amountPaid > 0 ? "paid" : "open", "status_transitions", map("finalized_at", paidAt, "paid_at", amountPaid > 0 ? paidAt : null,
+                            "marked_uncollectible_at", null, "voided_at", null),
+                    "subscription", subscription, "subscription_details", map("metadata", donationId == null ? map() : map("donation_id",
+                            donationId)), "created", paidAt, "period_start", paidAt, "period_end", paidAt);
+        }
+
+        public static Map<String, Object> session(String id, String mode, String paymentStatus, String status, String paymentIntent,
+                String subscription, String donationId, long amount, String currency, String email, long created) {
+            Map<String, Object> session = StripeJson.session(id, mode, paymentStatus, status, paymentIntent, subscription, donationId,
+                    amount, currency, email, created);
+            session.put("shipping_details", null);
+            session.put("invoice", null);
+            return session;
+        }
+
+        public static Map<String, Object> charge(String id, String paymentIntent, String invoice, long amount, long amountRefunded,
+                String currency, long created) {
+            Map<String, Object> charge = StripeJson.charge(id, paymentIntent, amount, amountRefunded, currency, created);
+            charge.put("invoice", invoice);
+            charge.put("refunds", map("object", "list", "data", List.of(), "has_more", false, "url", "/v1/charges/" + id + "/refunds"));
+            return charge;
+        }
+
+        public static Map<String, Object> refund(String id, String chargeId, String paymentIntentId, long amount, String currency,
+                String status, long created) {
+            return StripeJson.refund(id, chargeId, paymentIntentId, amount, currency, status, created);
+        }
+
+        public static Map<String, Object> dispute(String id, String chargeId, String paymentIntentId, long amount, String currency,
+                String status, long created) {
+            Map<String, Object> dispute = StripeJson.dispute(id, chargeId, paymentIntentId, amount, currency, status, created);
+            dispute.put("is_charge_refundable", false);
+            return dispute;
+        }
+
+        public static Map<String, Object> event(String id, String type, Map<String, Object> object, long created) {
+            Map<String, Object> event = StripeJson.event(id, type, object, created);
+            event.put("api_version", VERSION);
+            return event;
+        }
+    }
+
+    /** A balance transaction of a dispute: a withdrawal (negative) or reinstatement (positive) of its funds, with its fee. */
+    public static Map<String, Object> disputeTransaction(String id, long amount, long fee, String currency, long created) {
+        return map("id", id, "object", "balance_transaction", "amount", amount, "fee", fee, "net", amount - fee, "currency", currency,
+                "exchange_rate", null, "type", "adjustment", "reporting_category", amount < 0 ? "dispute" : "dispute_reversal",
+                "created", created, "status", "available");
+    }
 }
