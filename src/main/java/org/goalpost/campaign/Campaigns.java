@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.goalpost.shared.db.Transactions;
+import org.goalpost.shared.web.ConflictException;
 import org.goalpost.shared.web.FieldProblem;
 import org.goalpost.shared.web.InvalidInputException;
 import org.goalpost.shared.web.NotFoundException;
@@ -96,7 +97,11 @@ public class Campaigns {
 
     /**
      * Changes a campaign and replaces its tiers, all or nothing. The currency and the period cannot
-     * change once money has been recorded for the campaign: that money would be re-interpreted.
+     * change once money has been recorded for the campaign (that money would be re-interpreted),
+     * and the currency cannot change while checkouts are open or recurring donations collect in the
+     * old one (their money would arrive in a currency the campaign no longer counts).
+     *
+     * @throws ConflictException (409) naming the locked fields; nothing is written
      */
     public Campaign update(String slug, CampaignDraft draft) {
         Campaign current = find(slug).orElseThrow(() -> new NotFoundException("No campaign '" + slug + "'"));
@@ -112,7 +117,16 @@ public class Campaigns {
                 locked.add(new FieldProblem(valid.periodKind() != current.periodKind() ? "period" : "timeZone",
                         "cannot change once money has been recorded"));
             }
-            throw new InvalidInputException(locked);
+        } else if (currencyChanges) {
+            CampaignUsage.Commitments open = usage.openCommitments(current.id());
+            if (open.any()) {
+                locked.add(new FieldProblem("currency", "cannot change while " + open.openCheckouts() + " checkout(s) are open and "
+                        + open.activeRecurring() + " recurring donation(s) collect in " + current.currency().getCurrencyCode()
+                        + ": their money would arrive in the old currency"));
+            }
+        }
+        if (!locked.isEmpty()) {
+            throw new ConflictException(locked);
         }
         writeOrReportDuplicate(() -> {
             repository.update(current.id(), valid, clock.instant());

@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.goalpost.campaign.Campaign;
-import org.goalpost.campaign.CampaignUsage;
 import org.goalpost.shared.db.Transactions;
 import org.goalpost.shared.money.CurrencyMismatchException;
 import org.slf4j.Logger;
@@ -23,7 +22,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * entry and whatever else that transaction writes commit or roll back together.
  */
 @Service
-public class Ledger implements CampaignUsage {
+public class Ledger {
 
     private static final Logger log = LoggerFactory.getLogger(Ledger.class);
 
@@ -81,11 +80,6 @@ public class Ledger implements CampaignUsage {
 
     public List<RecordedEntry> entriesOf(long donationId) {
         return entries.forDonation(donationId);
-    }
-
-    @Override
-    public boolean hasMoney(long campaignId) {
-        return entries.hasEntries(campaignId);
     }
 
     private void warnIfConflicting(Campaign campaign, LedgerEntry entry) {

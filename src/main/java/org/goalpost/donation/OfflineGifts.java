@@ -7,9 +7,12 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.goalpost.campaign.Campaign;
 import org.goalpost.shared.db.Transactions;
 import org.goalpost.shared.mode.AppMode;
+import org.goalpost.shared.money.Money;
+import org.goalpost.shared.text.Sha256;
 import org.goalpost.shared.web.FieldProblem;
 import org.goalpost.shared.web.InvalidInputException;
 import org.springframework.stereotype.Service;
@@ -41,8 +44,31 @@ public class OfflineGifts {
         this.clock = clock;
     }
 
+    /** A gift recorded, or found again: {@code repeated} when its request key had recorded it before (a double submit). */
+    public record Recorded(Donation gift, boolean repeated) {
+    }
+
+    /**
+     * Records a gift once per request key (the form's hidden key, the API's {@code Idempotency-Key}):
+     * a second submit with the same key finds the first gift and writes nothing.
+     *
+     * @throws InvalidInputException naming each wrong field; nothing is written
+     */
+    public Recorded recordOnce(Campaign campaign, Entry entry, String actor, String requestKey) {
+        String key = requestKey == null || requestKey.isBlank() ? null : Sha256.hex("offline-gift:" + requestKey.strip());
+        Optional<Donation> earlier = donations.findByRequestKey(key);
+        if (earlier.isPresent()) {
+            return new Recorded(earlier.get(), true);
+        }
+        return record(campaign, entry, actor, key);
+    }
+
     /** @throws InvalidInputException naming each wrong field; nothing is written */
     public Donation record(Campaign campaign, Entry entry, String actor) {
+        return record(campaign, entry, actor, null).gift();
+    }
+
+    private Recorded record(Campaign campaign, Entry entry, String actor, String requestKey) {
         List<FieldProblem> problems = new ArrayList<>();
         if (entry.amountMinor() == null || entry.amountMinor() <= 0 || entry.amountMinor() > 1_000_000_000_000L) {
             problems.add(new FieldProblem("amountMinor", "must be a positive amount in minor units"));
@@ -73,12 +99,14 @@ public class OfflineGifts {
         }
         Instant at = received.atTime(LocalTime.NOON).atZone(campaign.timeZone()).toInstant();
         return transactions.inTransaction(() -> {
-            Donation donation = donations.open(NewDonation.simple(campaign.id(), DonationChannel.OFFLINE, DonationInterval.ONCE,
-                    campaign.money(entry.amountMinor()), mode.isLive(), name, email, name == null, null), DonationStatus.SUCCEEDED);
-            ledger.record(campaign, new LedgerEntry(LedgerKind.OFFLINE_GIFT, campaign.money(entry.amountMinor()), 0,
+            Money amount = campaign.money(entry.amountMinor());
+            // a concurrent submit with the same key finds the first donation here, and its ledger row already recorded
+            Donation donation = donations.open(new NewDonation(campaign.id(), DonationChannel.OFFLINE, DonationInterval.ONCE, amount, amount,
+                    false, mode.isLive(), name, email, name == null, null, requestKey), DonationStatus.SUCCEEDED);
+            boolean recorded = ledger.record(campaign, new LedgerEntry(LedgerKind.OFFLINE_GIFT, amount, 0,
                     "offline_" + donation.publicId(), donation.id(), donation.donorRef(), mode.isLive(), at,
-                    PeriodAttribution.forGift(campaign, at), actor, method + (note == null ? "" : ": " + note)));
-            return donation;
+                    PeriodAttribution.forGift(campaign, at), actor, method + (note == null ? "" : ": " + note))).isNew();
+            return new Recorded(donation, !recorded);
         });
     }
 

@@ -4,6 +4,7 @@ import java.util.Optional;
 import org.goalpost.audit.AuditLog;
 import org.goalpost.donation.Donation;
 import org.goalpost.donation.Donations;
+import org.goalpost.shared.text.Sha256;
 import org.goalpost.shared.web.InvalidInputException;
 import org.goalpost.shared.web.NotFoundException;
 import org.springframework.stereotype.Service;
@@ -47,8 +48,10 @@ public class Refunds {
         if (amount <= 0 || amount > payment.amountMinor()) {
             throw new InvalidInputException("amountMinor", "must be between 1 and " + payment.amountMinor() + " (the payment)");
         }
-        String key = "goalpost-refund-" + payment.paymentIntentId() + "-" + amount + "-"
-                + Optional.ofNullable(requestKey).filter(k -> !k.isBlank()).orElse("once");
+        // the request's own key (the form's hidden key, the API's Idempotency-Key) makes the gateway's: a double submit refunds
+        // once, and two deliberate equal refunds are two; without a key, the same amount on the same payment is taken as a repeat
+        String key = "goalpost-refund-" + payment.paymentIntentId() + "-" + Optional.ofNullable(requestKey).map(String::strip)
+                .filter(k -> !k.isEmpty()).map(k -> "key-" + (k.matches("[!-~]{1,64}") ? k : Sha256.hex(k))).orElse(amount + "-once");
         PaymentGateway.RefundStarted started = gateway.refund(payment, amount, key);
         if (!started.immediateFacts().isEmpty()) {
             processor.process(new IncomingEvent("refund_" + started.refundId(), "goalpost.refund", payment.livemode(),

@@ -3,6 +3,7 @@ package org.goalpost.staff;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.goalpost.audit.AuditLog;
 import org.goalpost.campaign.Campaign;
@@ -24,7 +25,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 class OfflineGiftController {
 
     /** The form as typed: the amount in major units, the date as YYYY-MM-DD. */
-    record GiftForm(String campaign, String amount, String method, String donorName, String donorEmail, String receivedOn, String note) {
+    record GiftForm(String campaign, String amount, String method, String donorName, String donorEmail, String receivedOn, String note,
+            String requestKey) {
     }
 
     private final Campaigns campaigns;
@@ -39,7 +41,7 @@ class OfflineGiftController {
 
     @GetMapping("/staff/offline-gifts/new")
     String form(Model model) {
-        return page(model, new GiftForm(null, null, "cheque", null, null, null, null), Map.of());
+        return page(model, new GiftForm(null, null, "cheque", null, null, null, null, UUID.randomUUID().toString()), Map.of());
     }
 
     @PostMapping("/staff/offline-gifts")
@@ -60,9 +62,12 @@ class OfflineGiftController {
             } catch (RuntimeException e) {
                 throw new InvalidInputException("receivedOn", "write the date as YYYY-MM-DD");
             }
-            Donation gift = gifts.record(campaign, new OfflineGifts.Entry(minor, form.method(), form.donorName(), form.donorEmail(), received,
-                    form.note()), AuditLog.currentActor());
-            audit.record("offline_gift.recorded", gift.publicId(), campaign.slug() + " " + gift.amount() + " " + form.method());
+            OfflineGifts.Recorded recorded = gifts.recordOnce(campaign, new OfflineGifts.Entry(minor, form.method(), form.donorName(),
+                    form.donorEmail(), received, form.note()), AuditLog.currentActor(), form.requestKey());
+            Donation gift = recorded.gift();
+            if (!recorded.repeated()) {
+                audit.record("offline_gift.recorded", gift.publicId(), campaign.slug() + " " + gift.amount() + " " + form.method());
+            }
             return "redirect:/staff/donations/" + gift.publicId() + "?recorded";
         } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());

@@ -155,10 +155,15 @@ class StaffApiController {
     }
 
     @PostMapping(path = "/campaigns/{slug}/offline-gifts", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<GiftJson> offlineGift(@PathVariable String slug, @RequestBody GiftBody body) {
+    ResponseEntity<GiftJson> offlineGift(@PathVariable String slug, @RequestBody GiftBody body,
+            @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         Campaign campaign = campaign(slug);
-        Donation gift = gifts.record(campaign, new OfflineGifts.Entry(body.amountMinor(), body.method(), body.donorName(), body.donorEmail(),
-                body.receivedOn(), body.note()), AuditLog.currentActor());
+        OfflineGifts.Recorded recorded = gifts.recordOnce(campaign, new OfflineGifts.Entry(body.amountMinor(), body.method(), body.donorName(),
+                body.donorEmail(), body.receivedOn(), body.note()), AuditLog.currentActor(), key);
+        Donation gift = recorded.gift();
+        if (recorded.repeated()) {
+            return ResponseEntity.ok(new GiftJson(gift.publicId(), gift.amount().minor(), gift.amount().currencyCode()));
+        }
         audit.record("offline_gift.recorded", gift.publicId(), campaign.slug() + " " + gift.amount() + " " + body.method() + " via API");
         return ResponseEntity.status(HttpStatus.CREATED).body(new GiftJson(gift.publicId(), gift.amount().minor(), gift.amount().currencyCode()));
     }

@@ -14,6 +14,7 @@ import org.goalpost.progress.CampaignProgress;
 import org.goalpost.progress.ProgressBarView;
 import org.goalpost.shared.money.Currencies;
 import org.goalpost.shared.web.FieldProblem;
+import org.goalpost.shared.web.ConflictException;
 import org.goalpost.shared.web.InvalidInputException;
 import org.goalpost.shared.web.NotFoundException;
 import org.springframework.http.HttpStatus;
@@ -83,7 +84,7 @@ class StaffCampaignController {
             audit.record(existingSlug == null ? "campaign.created" : "campaign.updated", saved.slug(), summary(saved));
             return "redirect:/staff?saved=" + saved.slug();
         } catch (InvalidInputException e) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            response.setStatus(e instanceof ConflictException ? HttpStatus.CONFLICT.value() : HttpStatus.UNPROCESSABLE_CONTENT.value());
             return editor(model, form, existingSlug, e.problems());
         }
     }

@@ -17,7 +17,9 @@ import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -36,6 +38,8 @@ class StaffBrowserTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    JdbcClient jdbc;
 
     private String url(String path) {
         return "http://localhost:" + port + path;
@@ -146,5 +150,46 @@ class StaffBrowserTest {
         waitFor(driver -> !card.findElements(By.cssSelector(".gp-chart canvas")).isEmpty());
         Path dashboard = Browser.screenshot(BROWSER.driver(), "staff-dashboard");
         assertThat(dashboard.toFile().length()).isGreaterThan(10_000);
+    }
+
+    @Test
+    void anAdminSeesWhatTheReconcilerParkedTriesOneAgainAndDismissesTheOther() {
+        jdbc.sql("DELETE FROM reconcile_parked").update();
+        String sql = "INSERT INTO reconcile_parked (item_key, kind, ref, label, livemode, error, attempts, first_failed_at, last_failed_at, "
+                + "next_attempt_at, state) VALUES (?, ?, ?, ?, FALSE, ?, 3, '2026-11-30 08:00:00', '2026-11-30 08:07:00', "
+                + "'2026-11-30 08:15:00', 'PARKED')";
+        jdbc.sql(sql).params("event:evt_browser_1", "EVENT", "evt_browser_1", "invoice.paid",
+                "UpstreamFailureException: The payment provider refused this: No such object: /v1/payment_intents/pi_gone").update();
+        jdbc.sql(sql).params("pending:d-browser-2", "PENDING", "d-browser-2", "pending donation",
+                "UpstreamFailureException: The payment provider could not be reached (ApiException: try later)").update();
+        BROWSER.driver().get(url("/staff"));
+        if (BROWSER.driver().getCurrentUrl().contains("/login")) {
+            type("username", StaffAccounts.ADMIN_EMAIL);
+            type("password", StaffAccounts.PASSWORD);
+            click("login");
+            waitFor(ExpectedConditions.urlContains("/staff"));
+        }
+        assertThat(text("parked-line")).contains("2 item(s) the reconciler could not handle");
+        BROWSER.driver().findElement(By.linkText("review them")).click();
+        waitFor(ExpectedConditions.urlContains("/staff/reconciler"));
+        List<WebElement> rows = BROWSER.driver().findElements(By.cssSelector("[data-testid=parked] tr[data-key]"));
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0).getText()).contains("evt_browser_1").contains("invoice.paid").contains("No such object").contains("3");
+        Path page = Browser.screenshot(BROWSER.driver(), "staff-reconciler-parked");
+        assertThat(page.toFile().length()).isGreaterThan(10_000);
+
+        // tried again now: the local test gateway has no such event, so it is parked again, one attempt more
+        BROWSER.driver().findElement(By.cssSelector("tr[data-key='event:evt_browser_1'] button")).click();
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), "Failed again"));
+        assertThat(BROWSER.driver().findElement(By.cssSelector("tr[data-key='event:evt_browser_1']")).getText()).contains("4");
+        // the other is dismissed: still listed, no longer tried
+        BROWSER.driver().findElement(By.xpath("//tr[@data-key='pending:d-browser-2']//button[text()='Dismiss']")).click();
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), "Dismissed: pending:d-browser-2"));
+        assertThat(BROWSER.driver().findElement(By.cssSelector("tr[data-key='pending:d-browser-2']")).getText()).contains("dismissed");
+        assertThat(BROWSER.driver().findElements(By.cssSelector("tr[data-key='pending:d-browser-2'] button"))).isEmpty();
+        Browser.screenshot(BROWSER.driver(), "staff-reconciler-after");
+        BROWSER.driver().get(url("/staff"));
+        assertThat(text("parked-line")).contains("1 item(s)");
+        jdbc.sql("DELETE FROM reconcile_parked").update();
     }
 }

@@ -7,6 +7,7 @@ import static org.goalpost.payment.stripe.StripeJson.event;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -229,5 +230,119 @@ class StaffMoneyFlowsTest extends StripeAppTestBase {
                 .andExpect(status().isFound())
                 .andExpect(header().string("Location", org.hamcrest.Matchers.matchesPattern("/staff/donations/.+\\?recorded")));
         assertThat(testTotals(campaign).raisedMinor()).isEqualTo(125_050);
+    }
+
+    @Test
+    void aDoubleSubmittedOfflineGiftIsRecordedOnceFromTheFormAndFromTheApi() throws Exception {
+        Campaign campaign = campaign("double-gift");
+        Cookie admin = StaffAccounts.loginAsAdmin(mvc);
+        String form = mvc.perform(get("/staff/offline-gifts/new").cookie(admin)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        String key = form.replaceAll("(?s).*name=\"requestKey\" value=\"([^\"]+)\".*", "$1");
+        assertThat(key).as("the form carries its own request key").matches("[0-9a-f-]{36}");
+        String[] locations = new String[2];
+        for (int i = 0; i < 2; i++) {
+            locations[i] = mvc.perform(post("/staff/offline-gifts").cookie(admin).with(csrf()).param("campaign", campaign.slug())
+                            .param("amount", "250").param("method", "cheque").param("requestKey", key))
+                    .andExpect(status().isFound()).andReturn().getResponse().getRedirectedUrl();
+        }
+        assertThat(locations[1]).as("the second press finds the first gift").isEqualTo(locations[0]);
+        assertThat(testTotals(campaign).raisedMinor()).isEqualTo(25_000);
+        assertThat(testTotals(campaign).donationCount()).isEqualTo(1);
+
+        String first = mvc.perform(post("/api/staff/campaigns/" + campaign.slug() + "/offline-gifts").header("Authorization", ADMIN)
+                        .header("Idempotency-Key", "gift-import-7").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"amountMinor\":4000,\"method\":\"cash\"}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        mvc.perform(post("/api/staff/campaigns/" + campaign.slug() + "/offline-gifts").header("Authorization", ADMIN)
+                        .header("Idempotency-Key", "gift-import-7").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"amountMinor\":4000,\"method\":\"cash\"}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.donationId").value((String) JsonPath.read(first, "$.donationId")));
+        assertThat(testTotals(campaign).raisedMinor()).isEqualTo(29_000);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'offline_gift.recorded' AND details LIKE ?")
+                .param(campaign.slug() + "%").query(Long.class).single()).as("each gift audited once").isEqualTo(2);
+        assertThat(ledgerCheck.run().consistent()).isTrue();
+    }
+
+    @Test
+    void twoDeliberateEqualPartialRefundsAreTwoRefundsAndADoubleSubmitIsOne() throws Exception {
+        Paid paid = paid("equal-refunds", 6_000, 204);
+        Cookie admin = StaffAccounts.loginAsAdmin(mvc);
+        for (String key : List.of("page-1", "page-1", "page-2")) {
+            mvc.perform(post("/staff/donations/" + paid.donation().publicId() + "/refund").cookie(admin).with(csrf())
+                    .param("amount", "10").param("requestKey", key)).andExpect(status().isOk());
+        }
+        List<String> keys = refundCalls().stream().map(r -> r.getHeader("Idempotency-Key")).toList();
+        String firstPage = "goalpost-refund-" + paid.intent() + "-key-page-1";
+        String secondPage = "goalpost-refund-" + paid.intent() + "-key-page-2";
+        // a double submit of one page is the same refund at Stripe; the same amount asked again from a fresh page is another
+        assertThat(keys).containsExactlyInAnyOrder(firstPage, firstPage, secondPage);
+        assertThat(refundCalls()).allSatisfy(r -> assertThat(r.getBodyAsString()).contains("amount=1000"));
+    }
+
+    @Test
+    void theCurrencyCannotChangeWhileCheckoutsAreOpenOrRecurringDonationsCollect() throws Exception {
+        Campaign campaign = campaign("currency-lock");
+        String euros = "{\"slug\":\"" + campaign.slug() + "\",\"title\":\"Lock\",\"currency\":\"EUR\",\"status\":\"active\","
+                + "\"tiers\":[{\"amountMinor\":100000,\"label\":\"One\"}]}";
+        Donation open = pendingDonation(campaign, DonationInterval.ONCE, 1_000, null);
+        donations.attachCheckout(open, "cs_test_open_" + open.id(), "https://checkout.stripe.test/open", java.time.Instant.now().plusSeconds(3_600));
+        mvc.perform(put("/api/staff/campaigns/" + campaign.slug()).header("Authorization", ADMIN).contentType(MediaType.APPLICATION_JSON)
+                        .content(euros))
+                .andExpect(status().isConflict())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("currency"))
+                .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("1 checkout(s) are open")));
+        Cookie admin = StaffAccounts.loginAsAdmin(mvc);
+        mvc.perform(post("/staff/campaigns/" + campaign.slug()).cookie(admin).with(csrf()).param("slug", campaign.slug())
+                        .param("title", "Lock").param("currency", "EUR").param("status", "active").param("period", "none")
+                        .param("timeZone", "UTC").param("countBasis", "gross").param("amountStyle", "locale")
+                        .param("tiers[0].amount", "1000").param("tiers[0].label", "One"))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("checkout(s) are open")));
+        assertThat(campaigns.find(campaign.slug()).orElseThrow().currency().getCurrencyCode()).isEqualTo("USD");
+
+        // the checkout closed; a recurring donation still collecting holds it too
+        donations.moveTo(open, org.goalpost.donation.DonationStatus.EXPIRED);
+        Donation monthly = pendingDonation(campaign, DonationInterval.MONTH, 500, null);
+        donations.linkSubscription(monthly, id("sub"));
+        donations.moveTo(monthly, org.goalpost.donation.DonationStatus.SUCCEEDED);
+        mvc.perform(put("/api/staff/campaigns/" + campaign.slug()).header("Authorization", ADMIN).contentType(MediaType.APPLICATION_JSON)
+                        .content(euros))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("1 recurring donation(s)")));
+        // once it ends, nothing holds the currency any more
+        donations.subscriptionChanged(monthly.subscriptionId() == null ? donations.find(monthly.id()).orElseThrow().subscriptionId()
+                : monthly.subscriptionId(), "canceled", null, false, java.time.Instant.now());
+        mvc.perform(put("/api/staff/campaigns/" + campaign.slug()).header("Authorization", ADMIN).contentType(MediaType.APPLICATION_JSON)
+                        .content(euros))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.currency").value("EUR"));
+    }
+
+    @Test
+    void aRefundAfterItsPaymentsMonthIsDrawnInsideThatMonthsChart() throws Exception {
+        Campaign campaign = campaigns.create(org.goalpost.campaign.TestCampaigns.draft(org.goalpost.campaign.TestCampaigns.uniqueSlug("chart"),
+                "USD", "monthly", "UTC", 100_000));
+        Donation donation = pendingDonation(campaign, DonationInterval.ONCE, 8_000, null);
+        String intent = id("pi");
+        String charge = id("ch");
+        long paidOct30 = java.time.Instant.parse("2026-10-30T15:00:00Z").getEpochSecond();
+        long refundedNov3 = java.time.Instant.parse("2026-11-03T09:00:00Z").getEpochSecond();
+        STRIPE.putPaymentIntent(StripeJson.paymentIntent(intent, charge, 8_000, 262, "usd", donation.publicId(), paidOct30));
+        deliver(event(id("evt"), "checkout.session.completed", StripeJson.session(id("cs_test"), "payment", "paid", "complete", intent, null,
+                donation.publicId(), 8_000, "usd", null, paidOct30), paidOct30)).andExpect(status().isOk());
+        deliver(event(id("evt"), "refund.created", StripeJson.refund(id("re"), charge, intent, 3_000, "usd", "succeeded", refundedNov3),
+                refundedNov3)).andExpect(jsonPath("$.result").value("applied"));
+        Cookie admin = StaffAccounts.loginAsAdmin(mvc);
+        String chart = mvc.perform(get("/staff/campaigns/" + campaign.slug() + "/chart.json").param("period", "2026-10")
+                        .cookie(admin))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        List<Number> days = JsonPath.read(chart, "$.days");
+        assertThat(days).as("every day drawn is in October").allSatisfy(day -> assertThat(java.time.Instant.ofEpochSecond(day.longValue())
+                .toString()).startsWith("2026-10"));
+        List<Number> cumulative = JsonPath.read(chart, "$.cumulative");
+        assertThat(cumulative.get(cumulative.size() - 1).longValue()).as("October kept 5,000: the refund counts in its payment's month")
+                .isEqualTo(5_000);
+        assertThat(days).hasSize(2);
     }
 }

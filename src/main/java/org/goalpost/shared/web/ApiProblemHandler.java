@@ -41,6 +41,11 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidInputException.class)
     ProblemDetail invalidInput(InvalidInputException e) {
+        if (e instanceof ConflictException) {
+            ProblemDetail problem = validationProblem(HttpStatus.CONFLICT, "The change conflicts with what is in use: see errors.", e.problems());
+            problem.setTitle("Conflict");
+            return problem;
+        }
         return validationProblem(HttpStatus.UNPROCESSABLE_CONTENT, "The request breaks a rule: see errors.", e.problems());
     }
 

@@ -165,6 +165,34 @@ public final class StripeJson {
             event.put("api_version", VERSION);
             return event;
         }
+
+        /**
+         * An event as an older account would get it: the same event at {@code 2024-06-20}, its
+         * invoice (if it carries one) in that version's shape. The other objects Goalpost reads have
+         * kept the fields it reads.
+         */
+        @SuppressWarnings("unchecked")
+        public static Map<String, Object> render(Map<String, Object> event) {
+            Map<String, Object> old = new LinkedHashMap<>(event);
+            old.put("api_version", VERSION);
+            Map<String, Object> data = new LinkedHashMap<>((Map<String, Object>) event.get("data"));
+            Map<String, Object> object = new LinkedHashMap<>((Map<String, Object>) data.get("object"));
+            if ("invoice".equals(object.get("object"))) {
+                Map<String, Object> parent = (Map<String, Object>) object.remove("parent");
+                Map<String, Object> details = parent == null ? null : (Map<String, Object>) parent.get("subscription_details");
+                object.put("subscription", details == null ? null : details.get("subscription"));
+                object.put("subscription_details", map("metadata", details == null ? map() : details.get("metadata")));
+                object.put("paid", ((Number) object.get("amount_paid")).longValue() > 0);
+                object.put("payment_intent", null);
+                object.put("charge", null);
+                object.remove("payments");
+            } else if ("checkout.session".equals(object.get("object"))) {
+                object.put("shipping_details", null);
+            }
+            data.put("object", object);
+            old.put("data", data);
+            return old;
+        }
     }
 
     /** A balance transaction of a dispute: a withdrawal (negative) or reinstatement (positive) of its funds, with its fee. */
