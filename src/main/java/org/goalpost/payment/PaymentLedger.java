@@ -25,6 +25,7 @@ import org.goalpost.payment.PaymentFact.SubscriptionStarted;
 import org.goalpost.shared.money.Money;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -62,14 +63,17 @@ class PaymentLedger {
     private final GatewayPayments payments;
     private final WaitingFacts waiting;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    PaymentLedger(Donations donations, Campaigns campaigns, Ledger ledger, GatewayPayments payments, WaitingFacts waiting, Clock clock) {
+    PaymentLedger(Donations donations, Campaigns campaigns, Ledger ledger, GatewayPayments payments, WaitingFacts waiting, Clock clock,
+            ApplicationEventPublisher events) {
         this.donations = donations;
         this.campaigns = campaigns;
         this.ledger = ledger;
         this.payments = payments;
         this.waiting = waiting;
         this.clock = clock;
+        this.events = events;
     }
 
     /** Applies one fact of the event {@code eventId}, in the caller's transaction. */
@@ -132,6 +136,8 @@ class PaymentLedger {
             payments.remember(payment);
             for (PaymentFact.PaymentReversal early : waiting.take(part.paymentIntentId(), part.chargeId())) {
                 Applied applied = reversed(early, payment);
+                // published like the event's own facts, so that the donor hears of the refund as of any other
+                events.publishEvent(new FactApplied(early, applied.changed(), applied.donationId()));
                 counted |= applied.changed();
                 summary.add(applied.summary() + " (reported before its payment)");
             }
