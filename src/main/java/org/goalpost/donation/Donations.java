@@ -65,10 +65,15 @@ public class Donations {
         return subscriptionId == null ? Optional.empty() : repository.findBySubscription(subscriptionId);
     }
 
-    /** The monthly donations (with their subscription) given under an email address, newest first. */
+    /**
+     * The monthly donations (with their subscription) given under an email address, newest first.
+     * The address must match exactly, after the one normalisation {@link EmailAddresses} does: the
+     * database's collation may take {@code exämple} for {@code example}; Java does not.
+     */
     public List<Donation> monthlyOf(String email) {
         String address = EmailAddresses.normalise(email);
-        return address == null ? List.of() : repository.monthlyOf(address);
+        return address == null ? List.of() : repository.monthlyOf(address).stream()
+                .filter(d -> address.equals(EmailAddresses.normalise(d.donorEmail()))).toList();
     }
 
     /** Donations still pending that were opened before {@code before}, oldest first. */

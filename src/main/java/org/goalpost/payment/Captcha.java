@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.goalpost.shared.limits.ClientKeys;
 import org.goalpost.shared.limits.KeyedBuckets;
 import org.goalpost.shared.web.ChallengeRequiredException;
 import org.goalpost.shared.web.ContentSecuritySources;
@@ -31,10 +32,12 @@ class Captcha implements ContentSecuritySources {
     private final int after;
     private final CaptchaVerifier verifier;
     private final KeyedBuckets addresses;
+    private final ClientKeys clients;
     private final Counter asked;
     private final Counter failed;
 
-    Captcha(CaptchaProperties properties, MeterRegistry meters) {
+    Captcha(CaptchaProperties properties, MeterRegistry meters, ClientKeys clients) {
+        this.clients = clients;
         if (!properties.enabled()) {
             this.challenge = null;
             this.verifier = null;
@@ -56,7 +59,7 @@ class Captcha implements ContentSecuritySources {
         if (challenge == null) {
             return Optional.empty();
         }
-        return after == 0 || addresses.of(address).getAvailableTokens() < 1 ? Optional.of(challenge) : Optional.empty();
+        return after == 0 || addresses.of(clients.of(address)).getAvailableTokens() < 1 ? Optional.of(challenge) : Optional.empty();
     }
 
     /**
@@ -70,7 +73,7 @@ class Captcha implements ContentSecuritySources {
         if (challenge == null) {
             return;
         }
-        if (after > 0 && addresses.of(address).tryConsume(1)) {
+        if (after > 0 && addresses.of(clients.of(address)).tryConsume(1)) {
             return;
         }
         if (token == null || token.isBlank()) {

@@ -5,6 +5,7 @@ import io.github.bucket4j.ConsumptionProbe;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import org.goalpost.shared.limits.ClientKeys;
 import org.goalpost.shared.limits.KeyedBuckets;
 import org.goalpost.shared.web.TooManyRequestsException;
 import org.slf4j.Logger;
@@ -14,8 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * The card-testing defence: a bot that opens checkout after checkout is refused before anything is
  * written or sent to the gateway. Token buckets (Bucket4j) refilled evenly over a minute, one per
- * client address (the connecting peer, or the forwarded client when the peer is a trusted proxy:
- * see {@code GOALPOST_TRUSTED_PROXIES}) and one for everybody ({@link KeyedBuckets}: bounded, per
+ * client (the connecting peer, or the forwarded client when the peer is a trusted proxy: see
+ * {@code GOALPOST_TRUSTED_PROXIES}; an IPv6 client by its /64, {@link ClientKeys}) and one for everybody ({@link KeyedBuckets}: bounded, per
  * instance).
  */
 @Component
@@ -28,10 +29,12 @@ class CheckoutRateLimits {
     private final int everybody;
     private final Bucket global;
     private final KeyedBuckets addresses;
+    private final ClientKeys clients;
     private final Counter refusedPerAddress;
     private final Counter refusedGlobally;
 
-    CheckoutRateLimits(RateLimitProperties properties, MeterRegistry meters) {
+    CheckoutRateLimits(RateLimitProperties properties, MeterRegistry meters, ClientKeys clients) {
+        this.clients = clients;
         this.perAddress = properties.checkoutPerIp();
         this.everybody = properties.checkoutGlobal();
         this.global = everybody == 0 ? null : KeyedBuckets.single(everybody, MINUTE);
@@ -48,7 +51,7 @@ class CheckoutRateLimits {
     /** @throws TooManyRequestsException when this address, or everybody together, opened too many checkouts lately */
     void admit(String clientAddress) {
         if (perAddress > 0) {
-            ConsumptionProbe probe = addresses.of(clientAddress).tryConsumeAndReturnRemaining(1);
+            ConsumptionProbe probe = addresses.of(clients.of(clientAddress)).tryConsumeAndReturnRemaining(1);
             if (!probe.isConsumed()) {
                 refusedPerAddress.increment();
                 log.debug("Checkout refused for {}: more than {} a minute from this address", clientAddress, perAddress);

@@ -67,10 +67,14 @@ public class CheckoutService {
     public Started start(String slug, DonationRequest request, String requestKey, String clientAddress, String captchaToken,
             Locale locale) {
         Campaign campaign = campaigns.findPublic(slug);
-        AcceptedDonation accepted = policy.check(campaign, request);
         String key = requestKey == null || requestKey.isBlank() ? null : requestKey.strip();
-        if (key == null || donations.findByRequestKey(key).isEmpty()) {
+        boolean repeat = key != null && donations.findByRequestKey(key).isPresent();
+        // limited before anything else is looked at: a flood of invalid requests is refused as cheaply as valid ones
+        if (!repeat) {
             limits.admit(clientAddress);
+        }
+        AcceptedDonation accepted = policy.check(campaign, request);
+        if (!repeat) {
             captcha.admit(clientAddress, captchaToken);
         }
         Money charged = accepted.coverFees() ? fees.grossUp(accepted.amount()) : accepted.amount();

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 import org.goalpost.shared.db.DbTime;
+import org.goalpost.shared.limits.ClientKeys;
 import org.goalpost.shared.limits.KeyedBuckets;
 import org.goalpost.shared.text.Sha256;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,15 +28,21 @@ class DonorLinks {
     private final Clock clock;
     private final KeyedBuckets perAddress = new KeyedBuckets(3, Duration.ofHours(1), 100_000);
     private final KeyedBuckets perClient = new KeyedBuckets(10, Duration.ofHours(1), 100_000);
+    private final ClientKeys clients;
 
-    DonorLinks(JdbcClient jdbc, Clock clock) {
+    DonorLinks(JdbcClient jdbc, Clock clock, ClientKeys clients) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.clients = clients;
     }
 
-    /** Whether another link may be sent now for this address, asked from this client (3 an hour per address, 10 per client). */
+    /**
+     * Whether another link may be sent now for this address, asked from this client (3 an hour per
+     * address, 10 per client). The client's own limit is checked first: a client over it spends
+     * nothing of the address's, so that nobody can use up someone else's links.
+     */
     boolean mayRequest(String email, String clientAddress) {
-        return perAddress.of(email).tryConsume(1) & perClient.of(clientAddress).tryConsume(1);
+        return perClient.of(clients.of(clientAddress)).tryConsume(1) && perAddress.of(email).tryConsume(1);
     }
 
     /** A new link's token for the address; only its hash is stored. */

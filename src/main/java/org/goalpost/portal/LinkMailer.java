@@ -1,10 +1,13 @@
 package org.goalpost.portal;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.goalpost.donation.Donation;
 import org.goalpost.donation.Donations;
 import org.goalpost.receipt.DonorMail;
+import org.goalpost.shared.text.EmailAddresses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -52,12 +55,15 @@ class LinkMailer {
 
     private void send(String email, Locale locale) {
         try {
-            if (donations.monthlyOf(email).isEmpty()) {
+            List<Donation> monthly = donations.monthlyOf(email);
+            if (monthly.isEmpty()) {
                 return;
             }
-            String url = publicUrl + "/donors/manage/" + links.issue(email) + "?lang=" + locale.getLanguage();
+            // sent to the address the donation holds (the same, exactly, as the one typed: see Donations.monthlyOf)
+            String stored = EmailAddresses.normalise(monthly.get(0).donorEmail());
+            String url = publicUrl + "/donors/manage/" + links.issue(stored) + "?lang=" + locale.getLanguage();
             String organisation = mail.organisationName();
-            mail.send(email, messages.getMessage("portal.mail.subject", new Object[] {organisation}, locale),
+            mail.send(stored, messages.getMessage("portal.mail.subject", new Object[] {organisation}, locale),
                     messages.getMessage("mail.greeting.anonymous", null, locale) + "\n\n"
                     + messages.getMessage("portal.mail.body", new Object[] {DonorLinks.VALID_FOR.toMinutes()}, locale) + "\n\n" + url
                     + "\n\n" + messages.getMessage("portal.mail.ignore", null, locale) + "\n\n" + organisation + "\n");

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 import org.goalpost.campaign.Campaign;
 import org.goalpost.campaign.Campaigns;
 import org.goalpost.donation.Donation;
@@ -139,9 +140,31 @@ class PortalController {
         });
     }
 
+    /**
+     * Ends the portal's sign-in (a shared computer, say); the next visit needs a new link. Only the
+     * portal's part of the session goes: nothing else that shares the browser's session is touched.
+     */
+    @PostMapping("/donors/portal/sign-out")
+    String signOut(Model model, Locale locale, HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.removeAttribute(EMAIL);
+            session.removeAttribute(UNTIL);
+        }
+        model.addAttribute("available", mailer.available());
+        model.addAttribute("sent", text("portal.signed-out", locale));
+        return "portal-request";
+    }
+
+    /**
+     * A new amount from the next payment on. The idempotency key is the form's own request key (one
+     * per page shown): a double press asks once, while 20 → 15 → 20 within a day are three changes,
+     * not a replay of the first answer.
+     */
     @PostMapping("/donors/portal/{donation}/amount")
-    String amount(@PathVariable String donation, @RequestParam(required = false) String amount, Model model, Locale locale,
-            HttpServletRequest request, HttpServletResponse response) {
+    String amount(@PathVariable String donation, @RequestParam(required = false) String amount,
+            @RequestParam(required = false) String requestKey, Model model, Locale locale, HttpServletRequest request,
+            HttpServletResponse response) {
         return change(donation, model, locale, request, response, mine -> {
             Campaign campaign = campaigns.load(mine.campaignId()).orElseThrow();
             Long minor = TypedAmount.minor(amount, mine.amount().currency(), locale);
@@ -151,7 +174,8 @@ class PortalController {
                 throw new IllegalArgumentException(text("portal.amount.invalid", locale, MoneyFormatter.format(min, locale,
                         campaign.amountStyle()), MoneyFormatter.format(max, locale, campaign.amountStyle())));
             }
-            gateway.changeSubscriptionAmount(mine.subscriptionId(), minor, "goalpost-amount-" + mine.publicId() + "-" + minor);
+            String key = requestKey != null && requestKey.matches("[A-Za-z0-9-]{8,64}") ? requestKey : UUID.randomUUID().toString();
+            gateway.changeSubscriptionAmount(mine.subscriptionId(), minor, "goalpost-amount-" + mine.publicId() + "-" + key);
             return text("portal.amount.sent", locale, MoneyFormatter.format(Money.of(minor, mine.amount().currency()), locale, campaign.amountStyle()));
         });
     }
@@ -203,6 +227,7 @@ class PortalController {
         }).toList();
         model.addAttribute("email", email);
         model.addAttribute("lines", lines);
+        model.addAttribute("requestKey", UUID.randomUUID().toString());
         model.addAttribute("notice", notice);
         model.addAttribute("error", error);
         return "portal";

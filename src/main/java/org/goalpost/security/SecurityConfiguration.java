@@ -127,10 +127,10 @@ class SecurityConfiguration {
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .addFilterBefore(blockedAddresses(throttle), UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(new StaffSessionFilter(users, clock), BasicAuthenticationFilter.class)
-                // The checkout API is called by the widget from other sites; the public donate form and asking for or using a
-                // donor's link need no session (a link's token is its own secret); the donor portal's changes do carry a CSRF token.
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/campaigns/*/checkout", "/campaigns/*/donate", "/donors/manage",
-                        "/donors/manage/*"))
+                // The checkout API is called by the widget from other sites; the public donate form and asking for a donor's
+                // link need no session. Using a link (the portal's sign-in) carries the CSRF token of the link's page, so that
+                // another site cannot sign a reader into someone else's portal; the portal's changes carry one too.
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/campaigns/*/checkout", "/campaigns/*/donate", "/donors/manage"))
                 .cors(cors -> cors.configurationSource(campaignCorsSource))
                 .headers(this::framing)
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(loginOrUnauthorized()))
@@ -138,14 +138,17 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    /** Refuses a login attempt from an address that failed too often lately, before any password is checked. */
+    /**
+     * Refuses a login attempt from a client that failed too often lately (overall, or for this
+     * account), before any password is checked; a refused attempt is not counted.
+     */
     private static OncePerRequestFilter blockedAddresses(LoginThrottle throttle) {
         RequestMatcher login = paths().matcher(HttpMethod.POST, "/login");
         return new OncePerRequestFilter() {
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                     throws java.io.IOException, jakarta.servlet.ServletException {
-                if (login.matches(request) && throttle.addressBlocked(request.getRemoteAddr())) {
+                if (login.matches(request) && throttle.refused(request.getParameter("username"), request.getRemoteAddr())) {
                     response.sendRedirect(request.getContextPath() + "/login?error");
                     return;
                 }

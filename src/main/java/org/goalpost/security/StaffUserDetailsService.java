@@ -29,12 +29,10 @@ class StaffUserDetailsService implements UserDetailsService {
         if (credentials == null) {
             throw new UsernameNotFoundException("no such staff user");
         }
-        boolean locked = credentials.lockedUntil() != null && clock.instant().isBefore(credentials.lockedUntil());
         return User.withUsername(credentials.email())
                 .password(credentials.passwordHash())
                 .authorities(List.of(new SimpleGrantedAuthority(credentials.role().authority())))
                 .disabled(!credentials.enabled())
-                .accountLocked(locked)
                 .build();
     }
 }

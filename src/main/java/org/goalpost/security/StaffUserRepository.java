@@ -75,20 +75,6 @@ class StaffUserRepository {
                 .update();
     }
 
-    void loginSucceeded(String email, Instant now) {
-        jdbc.sql("UPDATE staff_user SET failed_logins = 0, locked_until = NULL, last_login_at = ? WHERE email = ?")
-                .params(DbTime.param(now), email).update();
-    }
-
-    /** Counts a failed login, in one statement; returns the new count. */
-    int loginFailed(String email) {
-        jdbc.sql("UPDATE staff_user SET failed_logins = failed_logins + 1 WHERE email = ?").param(email).update();
-        return jdbc.sql("SELECT failed_logins FROM staff_user WHERE email = ?").param(email).query(Integer.class).optional().orElse(0);
-    }
-
-    void lockUntil(String email, Instant until) {
-        jdbc.sql("UPDATE staff_user SET locked_until = ? WHERE email = ?").params(DbTime.param(until), email).update();
-    }
 
     private static StaffUser row(ResultSet rs, int n) throws SQLException {
         return new StaffUser(rs.getLong("id"), rs.getString("email"), rs.getString("display_name"), StaffRole.valueOf(rs.getString("role")),

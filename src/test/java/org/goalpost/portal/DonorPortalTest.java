@@ -81,9 +81,14 @@ class DonorPortalTest extends StripeAppTestBase {
         return matcher.group(1);
     }
 
+    /** Opens the link's page (its session and CSRF token), then presses Continue on it, as a browser does. */
     private Cookie signIn(String token) throws Exception {
-        MvcResult result = mvc.perform(post("/donors/manage/" + token)).andExpect(status().isFound())
-                .andExpect(redirectedUrl("/donors/portal?lang=en")).andReturn();
+        MvcResult page = mvc.perform(get("/donors/manage/" + token)).andExpect(status().isOk()).andReturn();
+        Cookie pageSession = StaffAccounts.sessionCookie(page);
+        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.getResponse().getContentAsString());
+        assertThat(csrf.find()).as("the link's page carries a CSRF token").isTrue();
+        MvcResult result = mvc.perform(post("/donors/manage/" + token).cookie(pageSession).param("_csrf", csrf.group(1)))
+                .andExpect(status().isFound()).andExpect(redirectedUrl("/donors/portal?lang=en")).andReturn();
         return StaffAccounts.sessionCookie(result);
     }
 
@@ -111,10 +116,10 @@ class DonorPortalTest extends StripeAppTestBase {
         mvc.perform(get("/donors/manage/" + token)).andExpect(status().isOk());
         String tampered = token.substring(0, 42) + (token.charAt(42) == 'A' ? 'B' : 'A');
         mvc.perform(get("/donors/manage/" + tampered)).andExpect(status().isGone());
-        mvc.perform(post("/donors/manage/" + tampered)).andExpect(status().isGone());
+        mvc.perform(post("/donors/manage/" + tampered).with(csrf())).andExpect(status().isGone());
 
         Cookie session = signIn(token);
-        mvc.perform(post("/donors/manage/" + token)).andExpect(status().isGone())
+        mvc.perform(post("/donors/manage/" + token).with(csrf())).andExpect(status().isGone())
                 .andExpect(content().string(containsString("This link no longer works")));
         mvc.perform(get("/donors/portal").cookie(session)).andExpect(status().isOk())
                 .andExpect(content().string(containsString(monthly.campaign().title())))
@@ -126,7 +131,7 @@ class DonorPortalTest extends StripeAppTestBase {
         String second = linkFrom(SMTP.to("mona@example.org", 2).get(1));
         jdbc.sql("UPDATE donor_link SET expires_at = '2020-01-01 00:00:00' WHERE token_hash = ?").param(DonorLinks.hash(second)).update();
         mvc.perform(get("/donors/manage/" + second)).andExpect(status().isGone());
-        mvc.perform(post("/donors/manage/" + second)).andExpect(status().isGone());
+        mvc.perform(post("/donors/manage/" + second).with(csrf())).andExpect(status().isGone());
 
         mvc.perform(get("/donors/portal")).andExpect(redirectedUrl("/donors/manage"));
         mvc.perform(post("/donors/manage").param("email", "not an address")).andExpect(status().isUnprocessableContent());
@@ -143,14 +148,15 @@ class DonorPortalTest extends StripeAppTestBase {
         // a new amount: asked of Stripe from the next payment on; our records wait for Stripe's event
         mvc.perform(post(base + "/amount").cookie(session).with(csrf()).param("amount", "0.10")).andExpect(status().isUnprocessableContent())
                 .andExpect(content().string(containsString("Please enter an amount from")));
-        mvc.perform(post(base + "/amount").cookie(session).with(csrf()).param("amount", "20")).andExpect(status().isOk())
+        mvc.perform(post(base + "/amount").cookie(session).with(csrf()).param("amount", "20").param("requestKey", "page-key-1"))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Asked: $20 a month from your next payment.")));
         List<LoggedRequest> updates = STRIPE.requests(RequestMethod.POST, "/v1/subscriptions/" + monthly.subscription());
         assertThat(updates).hasSize(1);
         assertThat(updates.get(0).getBodyAsString()).contains("items[0][id]=si_" + monthly.subscription().substring(4))
                 .contains("items[0][price_data][unit_amount]=2000").contains("items[0][price_data][product]=prod_")
                 .contains("items[0][price_data][recurring][interval]=month").contains("proration_behavior=none");
-        assertThat(updates.get(0).getHeader("Idempotency-Key")).isEqualTo("goalpost-amount-" + monthly.donation().publicId() + "-2000");
+        assertThat(updates.get(0).getHeader("Idempotency-Key")).isEqualTo("goalpost-amount-" + monthly.donation().publicId() + "-page-key-1");
         assertThat(donations.find(monthly.donation().id()).orElseThrow().amount().minor()).as("unchanged until Stripe reports it")
                 .isEqualTo(1_000);
         deliver(event(id("evt"), "customer.subscription.updated", STRIPE.subscription(monthly.subscription()), now()))
@@ -194,5 +200,72 @@ class DonorPortalTest extends StripeAppTestBase {
         assertThat(page.getResponse().getHeaders("Set-Cookie")).isEmpty();
         mvc.perform(post("/donors/manage").contentType(MediaType.APPLICATION_FORM_URLENCODED).content("email=nobody%40example.org&lang=de"))
                 .andExpect(content().string(containsString("Falls nobody@example.org bei uns monatlich spendet")));
+    }
+
+    @Test
+    void anotherSiteCannotSignAReaderIntoAPortalAndADonorCanSignOut() throws Exception {
+        monthly("ivy@example.org");
+        askForLink("ivy@example.org");
+        String token = linkFrom(SMTP.to("ivy@example.org", 1).get(0));
+        // a form on another site posting the attacker's own link: no CSRF token of the link's page, refused, the link unused
+        mvc.perform(post("/donors/manage/" + token).header("Origin", "https://attacker.example")).andExpect(status().isForbidden());
+        mvc.perform(post("/donors/manage/" + token).with(csrf().useInvalidToken())).andExpect(status().isForbidden());
+        Cookie session = signIn(token);
+        mvc.perform(get("/donors/portal").cookie(session)).andExpect(content().string(containsString("data-testid=\"sign-out\"")));
+        mvc.perform(post("/donors/portal/sign-out").cookie(session).with(csrf())).andExpect(status().isOk())
+                .andExpect(content().string(containsString("You are signed out")));
+        mvc.perform(get("/donors/portal").cookie(session)).andExpect(redirectedUrl("/donors/manage"));
+    }
+
+    @Test
+    void aLookAlikeAddressGetsNoLinkToSomeoneElsesDonation() throws Exception {
+        monthly("example@example.org");
+        askForLink("ex\u00e4mple@example.org");
+        askForLink("EXAMPLE@example.org ");
+        List<MimeMessage> mails = SMTP.to("example@example.org", 1);
+        assertThat(mails).as("the exact address (after trimming and lower case) gets its link").hasSize(1);
+        assertThat(SMTP.after("ex\u00e4mple@example.org", java.time.Duration.ofMillis(500))).isEmpty();
+        assertThat(jdbc.sql("SELECT email FROM donor_link ORDER BY id DESC").query(String.class).list().get(0)).isEqualTo("example@example.org");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM donor_link WHERE email <> 'example@example.org' AND email LIKE 'ex%mple@example.org'")
+                .query(Long.class).single()).isZero();
+    }
+
+    private void askFrom(String email, String client) throws Exception {
+        mvc.perform(post("/donors/manage").param("email", email).with(request -> {
+            request.setRemoteAddr(client);
+            return request;
+        })).andExpect(status().isOk());
+    }
+
+    @Test
+    void aClientOverItsOwnLimitCannotUseUpSomeoneElsesLinks() throws Exception {
+        monthly("victim@example.org");
+        // one client, spread over its /64, spends its ten requests an hour, then asks for the victim's link again and again
+        for (int i = 1; i <= 10; i++) {
+            askFrom("someone" + i + "@example.org", "2001:db8:77:1::" + Integer.toHexString(i));
+        }
+        for (int i = 0; i < 5; i++) {
+            askFrom("victim@example.org", "2001:db8:77:1:ffff::" + Integer.toHexString(i + 1));
+        }
+        assertThat(SMTP.after("victim@example.org", java.time.Duration.ofMillis(500))).as("the client is over its own limit").isEmpty();
+        // the victim, from home, still gets a link: the refused requests spent nothing of the address's three
+        askFrom("victim@example.org", "198.51.100.44");
+        assertThat(SMTP.to("victim@example.org", 1)).hasSize(1);
+    }
+
+    @Test
+    void theSameAmountAskedAgainLaterIsANewChangeNotAReplay() throws Exception {
+        Monthly monthly = monthly("yo@example.org");
+        askForLink("yo@example.org");
+        Cookie session = signIn(linkFrom(SMTP.to("yo@example.org", 1).get(0)));
+        String base = "/donors/portal/" + monthly.donation().publicId();
+        for (String[] press : new String[][] {{"20", "page-key-a"}, {"20", "page-key-a"}, {"15", "page-key-b"}, {"20", "page-key-c"}}) {
+            mvc.perform(post(base + "/amount").cookie(session).with(csrf()).param("amount", press[0]).param("requestKey", press[1]))
+                    .andExpect(status().isOk());
+        }
+        List<String> keys = STRIPE.requests(RequestMethod.POST, "/v1/subscriptions/" + monthly.subscription()).stream()
+                .map(r -> r.getHeader("Idempotency-Key")).toList();
+        String prefix = "goalpost-amount-" + monthly.donation().publicId() + "-";
+        assertThat(keys).containsExactlyInAnyOrder(prefix + "page-key-a", prefix + "page-key-a", prefix + "page-key-b", prefix + "page-key-c");
     }
 }

@@ -75,6 +75,7 @@ class AccessRulesTest {
             Map.entry("POST /donors/portal/{donation}/cancel", Access.PUBLIC),
             Map.entry("POST /donors/portal/{donation}/amount", Access.PUBLIC),
             Map.entry("POST /donors/portal/{donation}/card", Access.PUBLIC),
+            Map.entry("POST /donors/portal/sign-out", Access.PUBLIC),
             Map.entry("POST /test-checkout/{sessionId}/complete", Access.PUBLIC),
             Map.entry("POST /test-checkout/{sessionId}/cancel", Access.PUBLIC),
             Map.entry("POST /stripe/webhook", Access.SIGNED),

@@ -11,6 +11,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
@@ -103,6 +104,21 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
                 .map(error -> new FieldProblem(error.getField(), error.getDefaultMessage()))
                 .toList();
         return ResponseEntity.badRequest().body(validationProblem(HttpStatus.BAD_REQUEST, "The request is not valid: see errors.", problems));
+    }
+
+    /** A body cut at its bound while being read (sent without a length) is too large, not malformed. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestBodyLimits.TooLargeException tooLarge) {
+                ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage());
+                problem.setType(URI.create("https://goalpost.dev/problems/too-large"));
+                problem.setTitle("Request too large");
+                return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).header(HttpHeaders.CONNECTION, "close").body(problem);
+            }
+        }
+        return super.handleHttpMessageNotReadable(ex, headers, status, request);
     }
 
     static ProblemDetail validationProblem(HttpStatus status, String detail, List<FieldProblem> problems) {
