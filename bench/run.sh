@@ -149,6 +149,16 @@ for size in small large; do
   measure "$size" "$ROUNDS" > "$OUT/$size.txt"
   table "read path, $rows rows" "$OUT/$size.txt"
 
+  if [ "$size" = small ]; then
+    log "A flood of unknown slugs: answered from memory, no query (the database's SELECT count is read around it)"
+    selects() { mariadb -uroot -N -e "SHOW GLOBAL STATUS LIKE 'Com_select'" | awk '{print $2}'; }
+    before=$(selects)
+    wrk -t2 -c64 -d"${SECONDS_PER_RUN}"s --latency -s "$ROOT/bench/random-slugs.lua" "http://127.0.0.1:$APP_PORT" > "$OUT/slugs.tmp"
+    after=$(selects)
+    note ""
+    note "Unknown slugs (a new one per request, 404): $(awk '/Requests\/sec/ {printf "%.0f", $2}' "$OUT/slugs.tmp") requests/s, p99 $(awk '$1=="99%" {print $2}' "$OUT/slugs.tmp"); SELECTs on the server meanwhile: $((after - before)) (the change-stamp poll runs one a second)."
+  fi
+
   if [ "$size" = large ]; then
     log "Webhook ingestion, as fast as the app takes them (after 1,500 unmeasured events that warm the webhook path up)"
     java -cp "$CP" org.goalpost.bench.WebhookLoad max "http://127.0.0.1:$APP_PORT" $SECRET 1500 16 \

@@ -18,3 +18,5 @@ ALTER TABLE staff_user ADD COLUMN failures_notified_at DATETIME(6) NULL;
 -- API tokens belong to the staff member who made them, and may expire.
 ALTER TABLE api_token ADD COLUMN owner_id BIGINT NULL;
 ALTER TABLE api_token ADD COLUMN expires_at DATETIME(6) NULL;
+-- Tokens made before owners were kept: their maker, when that is a staff account (the bootstrap token has none).
+UPDATE api_token SET owner_id = (SELECT u.id FROM staff_user u WHERE u.email = api_token.created_by) WHERE owner_id IS NULL;

@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.goalpost.campaign.Campaign;
 import org.goalpost.shared.money.Money;
 import org.goalpost.shared.text.EmailAddresses;
+import org.goalpost.shared.text.PlainText;
 import org.goalpost.shared.web.FieldProblem;
 import org.goalpost.shared.web.InvalidInputException;
 import org.springframework.stereotype.Component;
@@ -47,6 +48,8 @@ public class DonationPolicy {
         String name = text(request.name());
         if (name != null && name.length() > MAX_NAME) {
             problems.add(new FieldProblem("name", "is longer than " + MAX_NAME + " characters"));
+        } else if (!PlainText.isLine(name)) {
+            problems.add(new FieldProblem("name", "may hold letters, digits and punctuation on one line, nothing else"));
         }
         String email = text(request.email());
         if (email != null && !EmailAddresses.isValid(email)) {
@@ -55,6 +58,8 @@ public class DonationPolicy {
         String message = text(request.message());
         if (message != null && message.codePointCount(0, message.length()) > MAX_MESSAGE) {
             problems.add(new FieldProblem("message", "is longer than " + MAX_MESSAGE + " characters"));
+        } else if (!PlainText.isText(message)) {
+            problems.add(new FieldProblem("message", "may hold text and line breaks, nothing else"));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.goalpost.shared.db.DuplicateKeys;
 import org.goalpost.shared.text.EmailAddresses;
+import org.goalpost.shared.text.PlainText;
 import org.springframework.stereotype.Service;
 
 /** Opens donations and moves them along their statuses, forward only. */
@@ -99,6 +100,7 @@ public class Donations {
             return donation;
         }
         email = EmailAddresses.isValid(EmailAddresses.normalise(email)) ? email : null;
+        name = PlainText.line(name);
         name = name == null || name.length() <= DonationPolicy.MAX_NAME ? name : name.substring(0, DonationPolicy.MAX_NAME);
         Optional<Long> donorId = donors.identify(email);
         if (donorId.isEmpty()) {

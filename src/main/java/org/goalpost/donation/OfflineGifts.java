@@ -12,6 +12,7 @@ import org.goalpost.campaign.Campaign;
 import org.goalpost.shared.db.Transactions;
 import org.goalpost.shared.mode.AppMode;
 import org.goalpost.shared.money.Money;
+import org.goalpost.shared.text.PlainText;
 import org.goalpost.shared.text.Sha256;
 import org.goalpost.shared.web.FieldProblem;
 import org.goalpost.shared.web.InvalidInputException;
@@ -89,6 +90,8 @@ public class OfflineGifts {
         String name = blank(entry.donorName());
         if (name != null && name.length() > DonationPolicy.MAX_NAME) {
             problems.add(new FieldProblem("donorName", "is longer than " + DonationPolicy.MAX_NAME + " characters"));
+        } else if (!PlainText.isLine(name)) {
+            problems.add(new FieldProblem("donorName", "may hold letters, digits and punctuation on one line, nothing else"));
         }
         String note = blank(entry.note());
         if (note != null && note.length() > 400) {

@@ -66,13 +66,14 @@ public class CheckoutService {
      */
     public Started start(String slug, DonationRequest request, String requestKey, String clientAddress, String captchaToken,
             Locale locale) {
-        Campaign campaign = campaigns.findPublic(slug);
         String key = requestKey == null || requestKey.isBlank() ? null : requestKey.strip();
         boolean repeat = key != null && donations.findByRequestKey(key).isPresent();
-        // limited before anything else is looked at: a flood of invalid requests is refused as cheaply as valid ones
+        // limited before anything else is looked at (the campaign, the policy): a flood of invalid requests is refused as cheaply
+        // as valid ones
         if (!repeat) {
             limits.admit(clientAddress);
         }
+        Campaign campaign = campaigns.findPublic(slug);
         AcceptedDonation accepted = policy.check(campaign, request);
         if (!repeat) {
             captcha.admit(clientAddress, captchaToken);

@@ -1,7 +1,6 @@
 package org.goalpost.progress;
 
 import org.goalpost.campaign.Campaign;
-import org.goalpost.campaign.Campaigns;
 import org.goalpost.campaign.PeriodKey;
 import org.goalpost.shared.mode.AppMode;
 import org.goalpost.shared.web.MalformedInputException;
@@ -23,15 +22,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/campaigns", produces = MediaType.APPLICATION_JSON_VALUE)
 class CampaignApiController {
 
-    private final Campaigns campaigns;
     private final ProgressService progress;
     private final ProgressCache cache;
     private final CachedResponses responses;
     private final AppMode mode;
 
-    CampaignApiController(Campaigns campaigns, ProgressService progress, ProgressCache cache, CachedResponses responses,
+    CampaignApiController(ProgressService progress, ProgressCache cache, CachedResponses responses,
             AppMode mode) {
-        this.campaigns = campaigns;
         this.progress = progress;
         this.cache = cache;
         this.responses = responses;
@@ -58,7 +55,8 @@ class CampaignApiController {
     /** A campaign in a past (or the current) period, {@code ?period=YYYY-MM}: read from the database, not cached. */
     @GetMapping(path = "/{slug}", params = "period")
     CampaignJson inPeriod(@PathVariable String slug, @RequestParam String period) {
-        Campaign campaign = campaigns.findPublic(slug);
+        Campaign campaign = cache.find(slug).map(ProgressCache.Snapshot::campaign)
+                .orElseThrow(() -> new NotFoundException("No campaign '" + slug + "'"));
         if (period.isBlank()) {
             return CampaignJson.of(progress.current(campaign), mode);
         }

@@ -17,6 +17,7 @@ import org.goalpost.shared.money.MoneyFormatter;
 import org.goalpost.shared.web.ChallengeRequiredException;
 import org.goalpost.shared.web.FieldProblem;
 import org.goalpost.shared.web.InvalidInputException;
+import org.goalpost.shared.web.NotFoundException;
 import org.goalpost.shared.web.TooManyRequestsException;
 import org.goalpost.shared.web.UpstreamFailureException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -44,9 +45,11 @@ class CampaignPageController {
     private final DonorWall wall;
     private final AppMode mode;
     private final MessageSource messages;
+    private final ProgressCache cache;
 
     CampaignPageController(Campaigns campaigns, ProgressService progress, DonationPolicy policy, CheckoutService checkout, DonorWall wall,
-            AppMode mode, MessageSource messages) {
+            AppMode mode, MessageSource messages, ProgressCache cache) {
+        this.cache = cache;
         this.campaigns = campaigns;
         this.progress = progress;
         this.policy = policy;
@@ -67,7 +70,7 @@ class CampaignPageController {
     @GetMapping("/campaigns/{slug}")
     String page(@PathVariable String slug, @RequestParam(required = false) String canceled, Model model, Locale locale,
             HttpServletRequest request) {
-        Campaign campaign = campaigns.findPublic(slug);
+        Campaign campaign = publicCampaign(slug);
         if (canceled != null) {
             model.addAttribute("notice", messages.getMessage("campaign.canceled", null, locale));
         }
@@ -83,7 +86,7 @@ class CampaignPageController {
     @PostMapping("/campaigns/{slug}/donate")
     Object donate(@PathVariable String slug, @ModelAttribute("form") DonateForm form, Model model, Locale locale,
             HttpServletRequest request, HttpServletResponse response) {
-        Campaign campaign = campaigns.findPublic(slug);
+        Campaign campaign = publicCampaign(slug);
         Optional<CaptchaChallenge> captcha = checkout.captchaFor(request.getRemoteAddr());
         try {
             CheckoutService.Started started = checkout.start(slug, form.toRequest(campaign.currency(), locale), form.getRequestKey(),
@@ -113,10 +116,16 @@ class CampaignPageController {
     /** Where the gateway sends the donor back. It changes nothing: only the gateway's events move money. */
     @GetMapping("/campaigns/{slug}/thanks")
     String thanks(@PathVariable String slug, Model model, Locale locale) {
-        Campaign campaign = campaigns.findPublic(slug);
+        Campaign campaign = publicCampaign(slug);
         model.addAttribute("thanks", true);
         fill(model, campaign, new DonateForm(), List.of(), locale);
         return "campaign";
+    }
+
+    /** A public campaign, known from the read path's memory: an unknown slug is a 404 without a query. */
+    private Campaign publicCampaign(String slug) {
+        return cache.find(slug).map(ProgressCache.Snapshot::campaign)
+                .orElseThrow(() -> new NotFoundException("No campaign '" + slug + "'"));
     }
 
     private void fill(Model model, Campaign campaign, DonateForm form, List<FieldProblem> problems, Locale locale) {

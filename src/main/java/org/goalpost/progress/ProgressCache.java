@@ -65,7 +65,6 @@ public class ProgressCache {
     private final Clock clock;
     private final Map<String, Snapshot> bySlug = new ConcurrentHashMap<>();
     private final Map<Long, String> slugs = new ConcurrentHashMap<>();
-    private final Map<String, Instant> missing = new ConcurrentHashMap<>();
     private final Set<Long> queued = ConcurrentHashMap.newKeySet();
     /** Changes to one campaign closer together than this are folded into one rebuild. */
     static final long FOLD_MILLIS = 50;
@@ -88,34 +87,19 @@ public class ProgressCache {
         this.clock = clock;
     }
 
-    /** A public campaign's snapshot; empty for a slug that is not a public campaign. */
+    /**
+     * A public campaign's snapshot; empty for a slug that is not a public campaign. Answered from
+     * memory alone once loaded: the cache holds every public campaign (a change made here is in it
+     * when its transaction commits, one made by another instance within a poll), so a flood of
+     * unknown slugs never reaches the database.
+     */
     public Optional<Snapshot> find(String slug) {
         if (slug == null) {
             return Optional.empty();
         }
-        Snapshot cached = bySlug.get(slug);
-        if (cached != null) {
-            return Optional.of(cached);
-        }
         if (list == null) {
             reloadAll();
-            return Optional.ofNullable(bySlug.get(slug));
         }
-        Instant now = clock.instant();
-        Instant missingUntil = missing.get(slug);
-        if (missingUntil != null && now.isBefore(missingUntil)) {
-            return Optional.empty();
-        }
-        Optional<Campaign> campaign = campaigns.find(slug).filter(c -> c.status().isPublic());
-        if (campaign.isEmpty()) {
-            if (missing.size() > 10_000) {
-                missing.clear();
-            }
-            missing.put(slug, now.plusSeconds(1));
-            return Optional.empty();
-        }
-        put(campaign.get());
-        rebuildList();
         return Optional.ofNullable(bySlug.get(slug));
     }
 
@@ -152,10 +136,23 @@ public class ProgressCache {
         refreshAfterCommit(event.campaignId());
     }
 
+    /**
+     * A campaign changed here (created, edited, opened, ended): in the cache before the change's
+     * request returns, so that its page and JSON answer at once (changes are rare; money is what
+     * comes often, and is folded on the background thread).
+     */
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     void campaignChanged(CampaignChanged event) {
-        missing.clear();
-        refreshAfterCommit(event.campaignId());
+        if (list == null) {
+            return;
+        }
+        try {
+            rebuild(event.campaignId());
+            rebuildList();
+        } catch (RuntimeException e) {
+            log.warn("Could not refresh campaign {} after a change; the next poll will: {}", event.campaignId(), e.getMessage());
+            refreshAfterCommit(event.campaignId());
+        }
     }
 
     private void refreshAfterCommit(long campaignId) {
@@ -270,7 +267,6 @@ public class ProgressCache {
             return new Snapshot(campaign, current, body, stamp, svgs);
         });
         slugs.put(campaign.id(), campaign.slug());
-        missing.remove(campaign.slug());
         log.debug("Progress of {} cached ({} raised, totals of {})", campaign.slug(), current.raised(), totalsUpdatedAt);
     }
 

@@ -1,6 +1,7 @@
 package org.goalpost.progress;
 
 import java.util.Locale;
+import java.util.Optional;
 import org.goalpost.campaign.EmbedOrigins;
 import org.goalpost.shared.web.NotFoundException;
 import org.springframework.http.HttpHeaders;
@@ -41,7 +42,14 @@ class WidgetController {
     @GetMapping("/widget/{slug}")
     String frame(@PathVariable String slug, @RequestParam(required = false) String locale, Locale requestLocale, Model model,
             HttpServletResponse response) {
-        ProgressCache.Snapshot snapshot = snapshot(slug);
+        Optional<ProgressCache.Snapshot> found = cache.find(slug);
+        if (found.isEmpty()) {
+            // the default headers are left to this page (it sets its own framing), so its "not found" sets them: framed by no one
+            response.setHeader("Content-Security-Policy", FRAME_POLICY + "'none'");
+            response.setHeader("X-Frame-Options", "DENY");
+            throw new NotFoundException("No campaign '" + slug + "'");
+        }
+        ProgressCache.Snapshot snapshot = found.get();
         Locale shown = locale == null || locale.isBlank() ? requestLocale : Locale.forLanguageTag(locale);
         model.addAttribute("campaign", snapshot.campaign());
         model.addAttribute("bar", ProgressBarView.of(snapshot.progress(), shown));

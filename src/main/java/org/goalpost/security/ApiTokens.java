@@ -19,7 +19,11 @@ import org.springframework.stereotype.Service;
 /**
  * API tokens for the staff API ({@code Authorization: Bearer gp_…}): made by an admin, shown once,
  * stored only as a SHA-256 digest (a token is 240 random bits, so a plain digest is enough), with a
- * role, revocable. {@code GOALPOST_ADMIN_API_TOKEN} seeds one admin token at start-up.
+ * role, revocable. A token belongs to the staff member who made it and works only while they may
+ * act with its role: disabling them, or taking the admin role from them, stops their admin tokens
+ * at once. A token expires ({@value #DEFAULT_DAYS} days by default; never, when asked) and keeps
+ * when it was last used. {@code GOALPOST_ADMIN_API_TOKEN} seeds one admin token at start-up: it has
+ * no owner and no expiry, and lasts as long as the environment names it (documented exception).
  */
 @Service
 public class ApiTokens {
@@ -27,6 +31,8 @@ public class ApiTokens {
     private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Duration USE_RECORDED_EVERY = Duration.ofMinutes(1);
+    static final int DEFAULT_DAYS = 90;
+    private static final java.util.Set<Integer> ALLOWED_DAYS = java.util.Set.of(0, 7, 30, 90, 365);
 
     /** Who a valid token speaks for. */
     public record Bearer(long id, String name, StaffRole role) {
@@ -43,8 +49,16 @@ public class ApiTokens {
         this.clock = clock;
     }
 
-    /** Makes a token and returns its secret: the only time it is ever shown. */
+    /** Makes a token for {@value #DEFAULT_DAYS} days and returns its secret: the only time it is ever shown. */
     public String create(String name, String role, String createdBy) {
+        return create(name, role, createdBy, DEFAULT_DAYS);
+    }
+
+    /**
+     * Makes a token owned by {@code createdBy} (a staff account), valid {@code days} days (0: no
+     * expiry), and returns its secret: the only time it is ever shown.
+     */
+    public String create(String name, String role, String createdBy, Integer days) {
         String label = name == null ? "" : name.strip();
         if (label.isEmpty() || label.length() > 100) {
             throw new InvalidInputException("name", "give the token a name of 1 to 100 characters");
@@ -55,9 +69,14 @@ public class ApiTokens {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("role", "must be admin or staff");
         }
+        int validDays = days == null ? DEFAULT_DAYS : days;
+        if (!ALLOWED_DAYS.contains(validDays)) {
+            throw new InvalidInputException("expiresInDays", "must be 7, 30, 90, 365 or 0 (no expiry)");
+        }
+        Long owner = jdbc.sql("SELECT id FROM staff_user WHERE email = ?").param(createdBy).query(Long.class).optional().orElse(null);
         String secret = "gp_" + random(40);
-        store(label, secret, staffRole, createdBy);
-        audit.record("api_token.created", label, "role=" + staffRole);
+        store(label, secret, staffRole, createdBy, owner, validDays == 0 ? null : clock.instant().plus(Duration.ofDays(validDays)));
+        audit.record("api_token.created", label, "role=" + staffRole + (validDays == 0 ? ", no expiry" : ", " + validDays + " days"));
         return secret;
     }
 
@@ -70,7 +89,7 @@ public class ApiTokens {
             throw new IllegalStateException("GOALPOST_ADMIN_API_TOKEN must have at least 32 characters");
         }
         if (jdbc.sql("SELECT COUNT(*) FROM api_token WHERE token_hash = ?").param(digest(secret.strip())).query(Long.class).single() == 0) {
-            store("bootstrap (GOALPOST_ADMIN_API_TOKEN)", secret.strip(), StaffRole.ADMIN, "environment");
+            store("bootstrap (GOALPOST_ADMIN_API_TOKEN)", secret.strip(), StaffRole.ADMIN, "environment", null, null);
             audit.record("environment", "api_token.created", "bootstrap", "role=ADMIN");
         }
     }
@@ -85,24 +104,46 @@ public class ApiTokens {
     }
 
     public List<ApiToken> all() {
-        return jdbc.sql("SELECT id, name, token_prefix, role, created_by, created_at, last_used_at, revoked_at FROM api_token ORDER BY id DESC")
+        return jdbc.sql("SELECT t.id, t.name, t.token_prefix, t.role, t.created_by, t.created_at, t.last_used_at, t.revoked_at, "
+                        + "t.expires_at, t.owner_id, u.email AS owner_email, u.enabled AS owner_enabled, u.role AS owner_role "
+                        + "FROM api_token t LEFT JOIN staff_user u ON u.id = t.owner_id ORDER BY t.id DESC")
                 .query((rs, n) -> new ApiToken(rs.getLong("id"), rs.getString("name"), rs.getString("token_prefix"),
                         StaffRole.valueOf(rs.getString("role")), rs.getString("created_by"), DbTime.read(rs, "created_at"),
-                        DbTime.read(rs, "last_used_at"), DbTime.read(rs, "revoked_at")))
+                        DbTime.read(rs, "last_used_at"), DbTime.read(rs, "revoked_at"), DbTime.read(rs, "expires_at"),
+                        rs.getString("owner_email"), ownerAllows(rs.getObject("owner_id") != null, rs.getBoolean("owner_enabled"),
+                                rs.getString("owner_role"), StaffRole.valueOf(rs.getString("role"))), clock.instant()))
                 .list();
     }
 
-    /** The token's bearer, when the secret is a valid, unrevoked token. */
+    /**
+     * The token's bearer, when the secret is a token that is not revoked, not expired, and whose
+     * owner is enabled and still holds the token's role (an admin token needs an admin owner).
+     */
     public Optional<Bearer> authenticate(String secret) {
         if (secret == null || !secret.startsWith("gp_") && secret.length() < 32) {
             return Optional.empty();
         }
-        Optional<Bearer> bearer = jdbc.sql("SELECT id, name, role FROM api_token WHERE token_hash = ? AND revoked_at IS NULL")
-                .param(digest(secret))
-                .query((rs, n) -> new Bearer(rs.getLong("id"), rs.getString("name"), StaffRole.valueOf(rs.getString("role"))))
+        Optional<Bearer> bearer = jdbc.sql("SELECT t.id, t.name, t.role, t.owner_id, u.enabled AS owner_enabled, u.role AS owner_role "
+                        + "FROM api_token t LEFT JOIN staff_user u ON u.id = t.owner_id "
+                        + "WHERE t.token_hash = ? AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > ?)")
+                .params(digest(secret), DbTime.param(clock.instant()))
+                .query((rs, n) -> {
+                    StaffRole role = StaffRole.valueOf(rs.getString("role"));
+                    boolean allowed = ownerAllows(rs.getObject("owner_id") != null, rs.getBoolean("owner_enabled"), rs.getString("owner_role"),
+                            role);
+                    return allowed ? new Bearer(rs.getLong("id"), rs.getString("name"), role) : null;
+                })
                 .optional();
         bearer.ifPresent(this::recordUse);
         return bearer;
+    }
+
+    /** Whether a token's owner may still use it: no owner (the bootstrap token), or enabled and holding its role. */
+    private static boolean ownerAllows(boolean owned, boolean enabled, String ownerRole, StaffRole tokenRole) {
+        if (!owned) {
+            return true;
+        }
+        return enabled && ownerRole != null && (tokenRole == StaffRole.STAFF || StaffRole.valueOf(ownerRole) == StaffRole.ADMIN);
     }
 
     private void recordUse(Bearer bearer) {
@@ -114,10 +155,11 @@ public class ApiTokens {
         }
     }
 
-    private void store(String name, String secret, StaffRole role, String createdBy) {
-        jdbc.sql("INSERT INTO api_token (name, token_hash, token_prefix, role, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)")
+    private void store(String name, String secret, StaffRole role, String createdBy, Long owner, Instant expiresAt) {
+        jdbc.sql("INSERT INTO api_token (name, token_hash, token_prefix, role, created_by, created_at, owner_id, expires_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(name, digest(secret), secret.substring(0, Math.min(10, secret.length())), role.name(), createdBy,
-                        DbTime.param(clock.instant()))
+                        DbTime.param(clock.instant()), owner, DbTime.param(expiresAt))
                 .update();
     }
 

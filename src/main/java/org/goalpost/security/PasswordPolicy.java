@@ -11,14 +11,16 @@ import org.goalpost.shared.web.InvalidInputException;
 import org.springframework.stereotype.Component;
 
 /**
- * What a new password must be: 12 to 128 characters, not among the common passwords shipped with
- * the app ({@code security/common-passwords.txt}), and not containing the account's own email name.
+ * What a new password must be: at least 12 characters and at most 72 bytes in UTF-8 (bcrypt reads
+ * no more: 72 plain letters, fewer with accents or emoji), not among the common passwords shipped
+ * with the app ({@code security/common-passwords.txt}), and not containing the account's own email name.
  */
 @Component
 public class PasswordPolicy {
 
     public static final int MIN = 12;
-    public static final int MAX = 128;
+    /** bcrypt's own limit, in bytes of UTF-8. */
+    public static final int MAX_BYTES = 72;
 
     private final Set<String> common;
 
@@ -31,8 +33,9 @@ public class PasswordPolicy {
         if (password == null || password.codePointCount(0, password.length()) < MIN) {
             throw new InvalidInputException(field, "use at least " + MIN + " characters");
         }
-        if (password.codePointCount(0, password.length()) > MAX) {
-            throw new InvalidInputException(field, "use at most " + MAX + " characters");
+        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+            throw new InvalidInputException(field, "use at most " + MAX_BYTES + " bytes: 72 plain letters or digits, fewer with accents "
+                    + "or emoji (this one has " + password.getBytes(StandardCharsets.UTF_8).length + ")");
         }
         String lower = password.toLowerCase(Locale.ROOT);
         if (common.contains(lower)) {

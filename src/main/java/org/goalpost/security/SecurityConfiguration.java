@@ -111,14 +111,18 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/", "/campaigns/**", "/api/campaigns", "/api/campaigns/**", "/api/ping", "/css/**", "/js/**",
                                 "/webjars/**", "/favicon.ico", "/error", "/login", "/actuator/health", "/actuator/health/**",
-                                "/actuator/info", "/test-checkout/**", "/widget.js", "/widget/**", "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**",
+                                "/actuator/info", "/test-checkout/**", "/widget.js", "/widget/**", "/v3/api-docs/public",
+                                "/v3/api-docs.yaml/public",
                                 "/donors/manage", "/donors/manage/*", "/donors/portal", "/donors/portal/**")
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, "/staff/campaigns/new", "/staff/campaigns/*/edit", "/staff/users/**",
                                 "/staff/tokens/**", "/staff/audit/**", "/staff/donations/*/refund", "/staff/offline-gifts/**",
                                 "/staff/reconciler", "/staff/reconciler/**")
                         .hasRole(ADMIN)
-                        .requestMatchers(HttpMethod.GET, "/staff", "/staff/**").hasAnyRole(STAFF, ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/staff", "/staff/**", "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/staff",
+                                "/v3/api-docs.yaml/staff")
+                        .hasAnyRole(STAFF, ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/staff/mode").hasAnyRole(STAFF, ADMIN)
                         .requestMatchers("/staff/**").hasRole(ADMIN)
                         .anyRequest().hasRole(ADMIN))
                 .formLogin(form -> form.loginPage("/login").successHandler(StaffSessionFilter.onLogin(users, clock))

@@ -51,8 +51,12 @@ class StaffUserRepository {
         return jdbc.sql("SELECT COUNT(*) FROM staff_user WHERE role = 'ADMIN' AND enabled = TRUE").query(Long.class).single() > 0;
     }
 
-    long enabledAdmins() {
-        return jdbc.sql("SELECT COUNT(*) FROM staff_user WHERE role = 'ADMIN' AND enabled = TRUE").query(Long.class).single();
+    /**
+     * The enabled admins, their rows locked until the caller's transaction ends: two concurrent
+     * demotions take turns, and the second sees what the first did.
+     */
+    long lockEnabledAdmins() {
+        return jdbc.sql("SELECT id FROM staff_user WHERE role = 'ADMIN' AND enabled = TRUE FOR UPDATE").query(Long.class).list().size();
     }
 
     void insert(String email, String displayName, String hash, StaffRole role, String stamp, Instant now) {

@@ -73,7 +73,9 @@ public class StaffUsers {
     /**
      * Changes name, role, whether the account may log in and, when {@code newPassword} is given, its
      * password; its sessions end. Everything is checked before anything is written, and the last
-     * enabled admin can be neither demoted nor disabled (nobody could manage staff any more).
+     * enabled admin can be neither demoted nor disabled (nobody could manage staff any more): the
+     * enabled admins are locked while this is checked and written, so that two concurrent demotions
+     * cannot both pass the check.
      */
     @Transactional
     public void update(long id, String displayName, String role, boolean enabled, String newPassword) {
@@ -84,7 +86,7 @@ public class StaffUsers {
             policy.check("password", newPassword, user.email());
         }
         boolean losesAdmin = user.role() == StaffRole.ADMIN && user.enabled() && (staffRole != StaffRole.ADMIN || !enabled);
-        if (losesAdmin && repository.enabledAdmins() <= 1) {
+        if (losesAdmin && repository.lockEnabledAdmins() <= 1) {
             throw new InvalidInputException("role", "the last enabled admin can be neither demoted nor disabled; make another admin first");
         }
         repository.update(id, blankToNull(displayName), staffRole, enabled, stamp(), clock.instant());

@@ -1,5 +1,6 @@
 package org.goalpost.staff;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
@@ -43,6 +45,12 @@ class DashboardController {
         model.addAttribute("overviews", campaigns.findAll().stream().map(c -> overviews.of(c, live)).toList());
         model.addAttribute("parkedCount", StaffPageAdvice.isAdmin() ? parked.parkedCount() : 0);
         return "staff/dashboard";
+    }
+
+    /** The live/test switch of the staff pages (a POST, with the page's CSRF token: a link cannot change it). */
+    @PostMapping("/staff/mode")
+    String mode(@RequestParam(required = false) String mode, @RequestParam(required = false) String back, HttpServletRequest request) {
+        return StaffPageAdvice.switchMode(mode, back, request);
     }
 
     /** Raised per day over a period, and the tiers, for the dashboard's chart (drawn by uPlot, served by the app). */

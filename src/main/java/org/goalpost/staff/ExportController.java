@@ -86,13 +86,23 @@ class ExportController {
         }
     }
 
-    /** Text a donor typed, made safe from spreadsheet formula injection (OWASP: a leading quote before = + - @). */
+    /**
+     * Text a donor typed, made safe from spreadsheet formula injection (OWASP: a quote before
+     * = + - @), wherever a spreadsheet could start a cell: at the start, and after every separator
+     * a spreadsheet program may split on ({@code ,} {@code ;} tab, line break; German Excel uses
+     * {@code ;}, which CSV does not quote), spaces allowed in between. A leading tab or carriage
+     * return gets the quote as well.
+     */
     static String cell(String text) {
-        if (text != null && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-            return "'" + text;
+        if (text == null || text.isEmpty()) {
+            return text;
         }
-        return text;
+        String defused = FORMULA_START.matcher(text).replaceAll("$1$2'$3");
+        return "\t\r".indexOf(defused.charAt(0)) >= 0 ? "'" + defused : defused;
     }
+
+    /** A formula trigger where a cell can begin: the start, or after a separator (and any spaces). */
+    private static final java.util.regex.Pattern FORMULA_START = java.util.regex.Pattern.compile("(^|[,;\\t\\r\\n])([ ]*)([=+\\-@])");
 
     private static void start(HttpServletResponse response, String name) {
         response.setContentType("text/csv;charset=UTF-8");

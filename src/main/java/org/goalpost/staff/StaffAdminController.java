@@ -69,9 +69,10 @@ class StaffAdminController {
 
     /** Makes a token and shows its secret once. */
     @PostMapping("/staff/tokens")
-    String createToken(@RequestParam String name, @RequestParam String role, Model model, HttpServletResponse response) {
+    String createToken(@RequestParam String name, @RequestParam String role, @RequestParam(required = false) Integer expiresInDays, Model model,
+            HttpServletResponse response) {
         try {
-            model.addAttribute("secret", tokens.create(name, role, AuditLog.currentActor()));
+            model.addAttribute("secret", tokens.create(name, role, AuditLog.currentActor(), expiresInDays));
         } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             model.addAttribute("error", e.problems().get(0).field() + ": " + e.problems().get(0).message());

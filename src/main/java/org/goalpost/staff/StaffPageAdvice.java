@@ -9,13 +9,12 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
-import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * What every staff page knows: who is signed in, whether they are an admin, and whether they are
- * looking at live or test money (a switch like Stripe's dashboard: {@code ?mode=live|test},
- * remembered for the session; the app's own mode by default). It applies to the staff pages only:
- * a reader's page or an API call never gets a session from it.
+ * looking at live or test money (a switch like Stripe's dashboard: {@code POST /staff/mode},
+ * remembered for the session; the app's own mode by default; a GET never changes it). It applies
+ * to the staff pages only: a reader's page or an API call never gets a session from it.
  */
 @ControllerAdvice(assignableTypes = {DashboardController.class, StaffCampaignController.class, StaffDonationController.class,
         OfflineGiftController.class, ExportController.class, StaffAdminController.class, ReconcilerController.class})
@@ -30,13 +29,19 @@ class StaffPageAdvice {
     }
 
     @ModelAttribute
-    void common(@RequestParam(name = "mode", required = false) String mode, HttpServletRequest request, Principal principal, Model model) {
+    void common(HttpServletRequest request, Principal principal, Model model) {
+        model.addAttribute("staffLive", livemode(request.getSession(false), appMode));
+        model.addAttribute("staffPath", request.getRequestURI().substring(request.getContextPath().length()));
+        model.addAttribute("staffUser", principal == null ? null : principal.getName());
+        model.addAttribute("isAdmin", isAdmin());
+    }
+
+    /** Switches the staff pages between live and test money for this session, and goes back to the page it was pressed on. */
+    static String switchMode(String mode, String back, HttpServletRequest request) {
         if ("live".equals(mode) || "test".equals(mode)) {
             request.getSession().setAttribute(MODE, "live".equals(mode));
         }
-        model.addAttribute("staffLive", livemode(request.getSession(false), appMode));
-        model.addAttribute("staffUser", principal == null ? null : principal.getName());
-        model.addAttribute("isAdmin", isAdmin());
+        return "redirect:" + (back != null && back.matches("/staff(/[A-Za-z0-9/_.-]*)?") ? back : "/staff");
     }
 
     static boolean livemode(HttpSession session, AppMode appMode) {

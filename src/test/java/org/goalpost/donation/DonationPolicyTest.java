@@ -89,4 +89,21 @@ class DonationPolicyTest {
         return new Campaign(c.id(), c.slug(), c.title(), c.description(), c.currency(), status, start, end, c.timeZone(),
                 c.periodKind(), c.countBasis(), c.amountStyle(), c.tiers(), c.embedOrigins(), c.createdAt(), c.updatedAt());
     }
+
+    @Test
+    void namesAreOneLineOfTextAndMessagesMayOnlyBreakLines() {
+        for (String name : new String[] {"Eve\nBcc: everyone@example.org", "Eve\u0000", "Eve\rX", "\uD800Eve", "Eve\uDC00", "Eve\u202Eevil",
+                "Eve\u001B[31m", "Eve\tX"}) {
+            assertThat(rejected(campaign, new DonationRequest(2_500L, "once", name, null, false, null, false))).as(name).containsExactly("name");
+        }
+        for (String message : new String[] {"Hi\u0000", "\uDBFFhi", "Hi\u2066there", "Hi\u0007"}) {
+            assertThat(rejected(campaign, new DonationRequest(2_500L, "once", null, null, false, message, false))).as(message)
+                    .containsExactly("message");
+        }
+        AcceptedDonation kept = policy.check(campaign, new DonationRequest(2_500L, "once", "Zo\u00eb \uD83C\uDF3B O'Brien-\u674E", null, false,
+                "Keep going!\nFrom all of us", false));
+        assertThat(kept.name()).isEqualTo("Zo\u00eb \uD83C\uDF3B O'Brien-\u674E");
+        assertThat(kept.message()).isEqualTo("Keep going!\nFrom all of us");
+        assertThat(org.goalpost.shared.text.PlainText.line("Pay\u0000pal\n\u202EInc")).isEqualTo("PaypalInc");
+    }
 }

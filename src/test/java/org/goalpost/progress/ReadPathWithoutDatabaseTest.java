@@ -78,5 +78,20 @@ class ReadPathWithoutDatabaseTest {
             mvc.perform(get("/widget/support.svg")).andExpect(status().isOk());
         }
         assertThat(CONNECTIONS.get() - before).isZero();
+        }
+
+    @Test
+    void aFloodOfUnknownSlugsTakesNoConnectionEither() throws Exception {
+        mvc.perform(get("/api/campaigns/support")).andExpect(status().isOk());
+        long before = CONNECTIONS.get();
+        java.util.Random random = new java.util.Random(42);
+        for (int i = 0; i < 300; i++) {
+            String slug = "no-such-" + Long.toString(random.nextLong() & Long.MAX_VALUE, 36);
+            mvc.perform(get("/api/campaigns/" + slug)).andExpect(status().isNotFound());
+            mvc.perform(get("/api/campaigns/" + slug).header("Origin", "https://elsewhere.example")).andExpect(status().isNotFound());
+            mvc.perform(get("/widget/" + slug + ".svg")).andExpect(status().isNotFound());
+            mvc.perform(get("/campaigns/" + slug)).andExpect(status().isNotFound());
+        }
+        assertThat(CONNECTIONS.get() - before).as("unknown slugs are answered from memory").isZero();
     }
 }

@@ -224,4 +224,14 @@ class WidgetReadPathTest {
     void thePingIsTrivial() throws Exception {
         mvc.perform(get("/api/ping")).andExpect(status().isOk()).andExpect(jsonPath("$.pong").value(true));
     }
+
+    @Test
+    void theWidgetFramesNotFoundPageIsFramedByNoOneAndCarriesThePolicy() throws Exception {
+        mvc.perform(get("/widget/no-such-campaign"))
+                .andExpect(status().isNotFound())
+                .andExpect(header().string("X-Frame-Options", "DENY"))
+                .andExpect(header().string("Content-Security-Policy", allOf(containsString("frame-ancestors 'none'"),
+                        containsString("object-src 'none'"), containsString("base-uri 'none'"), not(containsString("frame-ancestors *")))))
+                .andExpect(header().string("X-Content-Type-Options", "nosniff"));
+    }
 }

@@ -81,8 +81,11 @@ class AccessRulesTest {
             Map.entry("POST /stripe/webhook", Access.SIGNED),
             Map.entry("GET /login", Access.PUBLIC),
             Map.entry("GET /error", Access.PUBLIC),
-            Map.entry("GET /v3/api-docs", Access.PUBLIC),
-            Map.entry("GET /v3/api-docs.yaml", Access.PUBLIC),
+            // the whole API document, and the staff group (the sample group is "staff"), for staff only; the public group for all
+            Map.entry("GET /v3/api-docs", Access.STAFF),
+            Map.entry("GET /v3/api-docs.yaml", Access.STAFF),
+            Map.entry("GET /v3/api-docs/{group}", Access.STAFF),
+            Map.entry("GET /v3/api-docs.yaml/{group}", Access.STAFF),
             Map.entry("GET /webjars/**", Access.PUBLIC),
             Map.entry("GET /**", Access.PUBLIC),
             // Operations
@@ -97,6 +100,7 @@ class AccessRulesTest {
             // Staff pages
             Map.entry("GET /staff", Access.STAFF),
             Map.entry("GET /staff/", Access.STAFF),
+            Map.entry("POST /staff/mode", Access.STAFF),
             Map.entry("GET /staff/campaigns/{slug}/chart.json", Access.STAFF),
             Map.entry("GET /staff/donations", Access.STAFF),
             Map.entry("GET /staff/donations/{id}", Access.STAFF),

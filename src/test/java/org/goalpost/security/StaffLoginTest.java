@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -249,11 +252,99 @@ class StaffLoginTest {
         PasswordPolicy policy = new PasswordPolicy();
         assertThatThrownBy(() -> policy.check("password", "elevenchars", "a@b.org")).hasMessageContaining("at least 12");
         policy.check("password", "twelve chars", "a@b.org");
-        policy.check("password", "x".repeat(128), "a@b.org");
-        assertThatThrownBy(() -> policy.check("password", "x".repeat(129), "a@b.org")).hasMessageContaining("at most 128");
+        policy.check("password", "x".repeat(72), "a@b.org");
+        assertThatThrownBy(() -> policy.check("password", "x".repeat(73), "a@b.org")).hasMessageContaining("at most 72 bytes");
+        // multibyte: 36 × ü is 72 bytes (taken), 37 × ü is 74 (refused, saying so), 18 emoji are 72 bytes
+        policy.check("password", "\u00fc".repeat(36), "a@b.org");
+        assertThatThrownBy(() -> policy.check("password", "\u00fc".repeat(37), "a@b.org")).hasMessageContaining("this one has 74");
+        policy.check("password", "\uD83D\uDD12".repeat(18), "a@b.org");
         assertThatThrownBy(() -> policy.check("password", "1Q2W3E4R1234", "a@b.org")).hasMessageContaining("common");
         assertThatThrownBy(() -> policy.check("password", "marianne-rocks-2026", "marianne@newsroom.test"))
                 .hasMessageContaining("email name");
         assertThat(policy.isCommon("123456789012")).isTrue();
+    }
+
+    private long idOf(String email) {
+        return users.all().stream().filter(u -> u.email().equals(email)).findFirst().orElseThrow().id();
+    }
+
+    private int call(String secret, String path) throws Exception {
+        return mvc.perform(get(path).header("Authorization", "Bearer " + secret)).andReturn().getResponse().getStatus();
+    }
+
+    @Test
+    void apiTokensStopTheMomentTheirOwnerIsDemotedOrDisabledAndExpire() throws Exception {
+        String email = newStaff("admin");
+        long id = idOf(email);
+        Cookie session = StaffAccounts.login(mvc, email, PASSWORD);
+        String page = mvc.perform(post("/staff/tokens").cookie(session).with(csrf()).param("name", "import script").param("role", "admin"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String admin = page.replaceAll("(?s).*<code>(gp_[A-Za-z0-9]+)</code>.*", "$1");
+        String staffToken = mvc.perform(post("/staff/tokens").cookie(session).with(csrf()).param("name", "dashboard").param("role", "staff")
+                        .param("expiresInDays", "7")).andReturn().getResponse().getContentAsString()
+                .replaceAll("(?s).*<code>(gp_[A-Za-z0-9]+)</code>.*", "$1");
+        assertThat(page).as("the default expiry is shown").contains("in 90 days");
+        assertThat(call(admin, "/api/staff/privacy?email=x@example.org")).isEqualTo(200);
+        assertThat(call(staffToken, "/api/staff/campaigns")).isEqualTo(200);
+        assertThat(jdbc.sql("SELECT expires_at FROM api_token WHERE name = 'import script' AND created_by = ?").param(email)
+                .query((rs, n) -> org.goalpost.shared.db.DbTime.read(rs, "expires_at")).single())
+                .isBetween(Instant.now().plus(java.time.Duration.ofDays(89)), Instant.now().plus(java.time.Duration.ofDays(91)));
+        assertThat(jdbc.sql("SELECT last_used_at FROM api_token WHERE name = 'import script' AND created_by = ?").param(email)
+                .query((rs, n) -> org.goalpost.shared.db.DbTime.read(rs, "last_used_at")).single()).isNotNull();
+
+        // demoted: the admin token stops at once, for everything; the staff token goes on
+        users.update(id, "Someone", "staff", true, null);
+        assertThat(call(admin, "/api/staff/privacy?email=x@example.org")).isEqualTo(401);
+        assertThat(call(admin, "/api/staff/campaigns")).isEqualTo(401);
+        assertThat(call(staffToken, "/api/staff/campaigns")).isEqualTo(200);
+        // disabled: nothing of theirs works
+        users.update(id, "Someone", "staff", false, null);
+        assertThat(call(staffToken, "/api/staff/campaigns")).isEqualTo(401);
+        users.update(id, "Someone", "staff", true, null);
+        assertThat(call(staffToken, "/api/staff/campaigns")).isEqualTo(200);
+        // expired
+        jdbc.sql("UPDATE api_token SET expires_at = '2020-01-01 00:00:00' WHERE name = 'dashboard' AND created_by = ?").param(email).update();
+        assertThat(call(staffToken, "/api/staff/campaigns")).isEqualTo(401);
+        // the bootstrap token from the environment has no owner and no expiry: the documented exception
+        assertThat(call(StaffAccounts.ADMIN_TOKEN, "/api/staff/privacy?email=x@example.org")).isEqualTo(200);
+        String list = mvc.perform(get("/staff/tokens").cookie(StaffAccounts.loginAsAdmin(mvc))).andReturn().getResponse().getContentAsString();
+        assertThat(list).contains("none (from the environment)").contains("stopped: its owner is disabled or no longer holds its role")
+                .contains("stopped: expired");
+    }
+
+    @Test
+    void passwordsLongerThanBcryptTakesAreRefusedClearlyAndNeverAnError() throws Exception {
+        Cookie admin = StaffAccounts.loginAsAdmin(mvc);
+        String email = "long-" + UUID.randomUUID().toString().substring(0, 8) + "@newsroom.test";
+        mvc.perform(post("/staff/users").cookie(admin).with(csrf()).param("email", email).param("displayName", "Long")
+                        .param("password", "Ein-sehr-langes-Passwort-mit-\u00fc".repeat(4)).param("role", "staff"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("at most 72 bytes")));
+        assertThat(users.all()).noneMatch(u -> u.email().equals(email));
+        // a multibyte password that fits is taken, and works
+        String fits = "\u00fcber-m\u00e4\u00dfig-".repeat(4);
+        users.create(email, "Long", fits, "staff");
+        assertThat(attempt(email, fits, freshAddress()).getResponse().getRedirectedUrl()).endsWith("/staff");
+        // typing a too-long password at the login is a wrong password, not a server error
+        MvcResult tooLong = attempt(email, "x".repeat(200), freshAddress());
+        assertThat(tooLong.getResponse().getStatus()).isEqualTo(302);
+        assertThat(tooLong.getResponse().getRedirectedUrl()).isEqualTo("/login?error");
+    }
+
+    @Test
+    void aLinkNeverSwitchesBetweenLiveAndTestMoneyOnlyThePageSwitchDoes() throws Exception {
+        Cookie session = StaffAccounts.loginAsAdmin(mvc);
+        String banner = "TEST DATA: you are looking at test money.";
+        assertThat(mvc.perform(get("/staff").param("mode", "live").cookie(session)).andReturn().getResponse().getContentAsString())
+                .as("a GET with ?mode= changes nothing").contains(banner);
+        assertThat(mvc.perform(get("/staff").cookie(session)).andReturn().getResponse().getContentAsString()).contains(banner);
+        mvc.perform(post("/staff/mode").cookie(session).param("mode", "live").param("back", "/staff/donations"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/staff/mode").cookie(session).with(csrf()).param("mode", "live").param("back", "https://elsewhere.example/x"))
+                .andExpect(status().isFound()).andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/staff"));
+        assertThat(mvc.perform(get("/staff").cookie(session)).andReturn().getResponse().getContentAsString()).doesNotContain(banner);
+        mvc.perform(post("/staff/mode").cookie(session).with(csrf()).param("mode", "test").param("back", "/staff/donations"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/staff/donations"));
+        assertThat(mvc.perform(get("/staff").cookie(session)).andReturn().getResponse().getContentAsString()).contains(banner);
     }
 }

@@ -48,7 +48,7 @@ class ExportTest {
         Campaign other = campaigns.create(TestCampaigns.draft(TestCampaigns.uniqueSlug("export-other"), 100_000, 200_000));
         gifts.record(campaign, new OfflineGifts.Entry(2_500L, "cash", "=HYPERLINK(\"http://evil.example\",\"click\")", null,
                 LocalDate.of(2026, 11, 1), null), "test");
-        gifts.record(campaign, new OfflineGifts.Entry(10_000L, "cheque", "O'Brien, \"Pat\"\nsecond line", "pat@example.org",
+        gifts.record(campaign, new OfflineGifts.Entry(10_000L, "cheque", "O'Brien, \"Pat\" Jr.", "pat@example.org",
                 LocalDate.of(2026, 11, 2), null), "test");
         gifts.record(other, new OfflineGifts.Entry(99_00L, "cash", "Elsewhere", null, null, null), "test");
         Cookie staff = StaffAccounts.loginAsAdmin(mvc);
@@ -64,7 +64,7 @@ class ExportTest {
         assertThat(rows).hasSize(2).allSatisfy(r -> assertThat(r.get("campaign")).isEqualTo(campaign.slug()));
         assertThat(rows).extracting(r -> r.get("amount_minor")).containsExactlyInAnyOrder("2500", "10000");
         assertThat(rows).extracting(r -> r.get("donor_name"))
-                .containsExactlyInAnyOrder("'=HYPERLINK(\"http://evil.example\",\"click\")", "O'Brien, \"Pat\"\nsecond line");
+                .containsExactlyInAnyOrder("'=HYPERLINK(\"http://evil.example\",\"click\")", "O'Brien, \"Pat\" Jr.");
         assertThat(rows).extracting(r -> r.get("livemode")).containsOnly("false");
 
         String onlyCheques = mvc.perform(get("/staff/export/donations.csv").param("campaign", campaign.slug()).param("q", "pat@example.org")
@@ -96,5 +96,18 @@ class ExportTest {
         var list = mvc.perform(get("/staff/donations").param("status", "lost-in-the-post").cookie(staff)).andReturn().getResponse();
         assertThat(list.getStatus()).isEqualTo(400);
         assertThat(list.getContentAsString()).contains("is not a known status");
+    }
+
+    @Test
+    void aFormulaAfterAnySeparatorASpreadsheetMaySplitOnIsDefused() {
+        assertThat(ExportController.cell("Jane;=2+5;x")).isEqualTo("Jane;'=2+5;x");
+        assertThat(ExportController.cell("Jane,=2+5")).isEqualTo("Jane,'=2+5");
+        assertThat(ExportController.cell("Jane\t@SUM(A1)")).isEqualTo("Jane\t'@SUM(A1)");
+        assertThat(ExportController.cell("Jane\n+cmd|' /C calc'!A0")).isEqualTo("Jane\n'+cmd|' /C calc'!A0");
+        assertThat(ExportController.cell("Jane;  -1+1")).isEqualTo("Jane;  '-1+1");
+        assertThat(ExportController.cell("=HYPERLINK(1)")).isEqualTo("'=HYPERLINK(1)");
+        assertThat(ExportController.cell("\tTabbed")).isEqualTo("'\tTabbed");
+        assertThat(ExportController.cell("Jean-Luc Picard; O'Brien")).as("hyphens inside words stay").isEqualTo("Jean-Luc Picard; O'Brien");
+        assertThat(ExportController.cell(null)).isNull();
     }
 }
