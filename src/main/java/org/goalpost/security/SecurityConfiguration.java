@@ -7,11 +7,13 @@ import java.time.Clock;
 import java.util.List;
 import org.goalpost.shared.web.ContentSecuritySources;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -83,9 +85,25 @@ class SecurityConfiguration {
         return lean(http).build();
     }
 
-    /** The staff API: API tokens only, no session or cookie (so no CSRF), problem details on 401 and 403. */
+    /**
+     * Prometheus's scrape of {@code /actuator/prometheus}: only with {@code Authorization: Bearer}
+     * and the scrape token from {@code GOALPOST_METRICS_TOKEN} (closed when none is set); no session.
+     */
     @Bean
     @Order(2)
+    SecurityFilterChain metricsScrape(HttpSecurity http, @Value("${goalpost.metrics.token:}") String metricsToken) throws Exception {
+        http.securityMatcher(paths().matcher(HttpMethod.GET, "/actuator/prometheus"))
+                .authorizeHttpRequests(requests -> requests.anyRequest().access((authentication, context) ->
+                        new AuthorizationDecision(ScrapeToken.matches(metricsToken,
+                                context.getRequest().getHeader("Authorization")))))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(ProblemResponses.unauthorized())
+                        .accessDeniedHandler((request, response, e) -> ProblemResponses.unauthorized().commence(request, response, null)));
+        return lean(http).build();
+    }
+
+    /** The staff API: API tokens only, no session or cookie (so no CSRF), problem details on 401 and 403. */
+    @Bean
+    @Order(3)
     SecurityFilterChain staffApi(HttpSecurity http, ApiTokens tokens) throws Exception {
         http.securityMatcher(paths().matcher("/api/staff/**"))
                 .addFilterBefore(new BearerTokenFilter(tokens), AnonymousAuthenticationFilter.class)
@@ -105,7 +123,7 @@ class SecurityConfiguration {
     }
 
     @Bean
-    @Order(3)
+    @Order(4)
     SecurityFilterChain pages(HttpSecurity http, CorsConfigurationSource campaignCorsSource, StaffUserRepository users,
             LoginThrottle throttle, Clock clock) throws Exception {
         http.authorizeHttpRequests(requests -> requests

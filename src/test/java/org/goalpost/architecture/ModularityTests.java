@@ -14,12 +14,14 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import java.util.List;
 import org.goalpost.GoalpostApplication;
+import org.goalpost.testing.SlowTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The modules and the rules between them, verified (ARCHITECTURE.md describes them). */
+@SlowTest
 class ModularityTests {
 
     private final ApplicationModules modules = ApplicationModules.of(GoalpostApplication.class);

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.goalpost.testing.AppTest;
 import org.goalpost.testing.Browser;
+import org.goalpost.testing.SlowTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -18,6 +19,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The demo campaign in a real headless Chromium: where the tier markers are drawn, and what it says. */
 @AppTest
+@SlowTest
 class CampaignPageBrowserTest {
 
     @RegisterExtension

@@ -13,6 +13,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import java.time.Duration;
 import org.goalpost.testing.AppTest;
 import org.goalpost.testing.Browser;
+import org.goalpost.testing.SlowTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -38,6 +39,7 @@ import org.springframework.test.context.TestPropertySource;
         "goalpost.captcha.site-key=0x4AAAAAAAbrowserSiteKey",
         "goalpost.captcha.secret=0x4AAAAAAAbrowserSecret",
         "goalpost.captcha.after=0"})
+@SlowTest
 class CaptchaBrowserTest {
 
     /** What Turnstile's script does, reduced: render into each widget element and add the token field to its form. */

@@ -15,6 +15,7 @@ import org.goalpost.donation.DonationInterval;
 import org.goalpost.payment.stripe.StripeAppTestBase;
 import org.goalpost.payment.stripe.StripeJson;
 import org.goalpost.testing.Browser;
+import org.goalpost.testing.SlowTest;
 import org.goalpost.testing.Smtp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -33,6 +34,7 @@ import org.springframework.test.context.TestPropertySource;
  * the request page and the portal.
  */
 @TestPropertySource(properties = {"spring.mail.host=127.0.0.1", "goalpost.receipts.poll=1h"})
+@SlowTest
 class DonorPortalBrowserTest extends StripeAppTestBase {
 
     @RegisterExtension

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import org.goalpost.testing.AppTest;
 import org.goalpost.testing.Browser;
+import org.goalpost.testing.SlowTest;
 import org.goalpost.testing.StaffAccounts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -31,6 +32,7 @@ import org.springframework.test.context.TestPropertySource;
 @AppTest
 @TestPropertySource(properties = {StaffAccounts.ADMIN_EMAIL_SETTING, StaffAccounts.ADMIN_PASSWORD_SETTING,
         StaffAccounts.ADMIN_TOKEN_SETTING, "goalpost.test.context=staff-browser"})
+@SlowTest
 class StaffBrowserTest {
 
     @RegisterExtension

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.goalpost.testing.AppTest;
 import org.goalpost.testing.Browser;
+import org.goalpost.testing.SlowTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import java.util.List;
@@ -23,6 +24,7 @@ import org.springframework.test.context.TestPropertySource;
  */
 @AppTest
 @TestPropertySource(properties = "goalpost.test.context=test-gateway-flow")
+@SlowTest
 class TestGatewayBrowserTest {
 
     @RegisterExtension

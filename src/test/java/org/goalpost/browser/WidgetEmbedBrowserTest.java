@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import org.goalpost.testing.AppTest;
 import org.goalpost.testing.Browser;
+import org.goalpost.testing.SlowTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -27,6 +28,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * they belong, is accessible, fits 280 px, and its iframe variant loads too.
  */
 @AppTest
+@SlowTest
 class WidgetEmbedBrowserTest {
 
     @RegisterExtension

@@ -22,6 +22,8 @@ import org.goalpost.campaign.PeriodKey;
 import org.goalpost.campaign.TestCampaigns;
 import org.goalpost.testing.DbSuite;
 import org.goalpost.testing.DbTarget;
+import org.goalpost.testing.SlowTest;
+import org.goalpost.testing.TestSeeds;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
@@ -35,6 +37,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @ParameterizedClass(name = "{0}")
 @MethodSource("org.goalpost.testing.TestDatabases#targets")
+@SlowTest
 class LedgerConcurrencyDbTest {
 
     private static final int ROWS = 10_000;
@@ -63,8 +66,7 @@ class LedgerConcurrencyDbTest {
 
     @Test
     void keptTotalsEqualTheLedgerUnderConcurrentWrites() throws Exception {
-        long seed = Long.getLong("goalpost.test.seed", System.nanoTime());
-        System.out.println("LedgerConcurrencyDbTest [" + db + "] seed=" + seed + " (rerun with -Dgoalpost.test.seed=" + seed + ")");
+        long seed = TestSeeds.seed("LedgerConcurrencyDbTest [" + db + "]");
         Random random = new Random(seed);
         Campaigns campaigns = DbSuite.bean(db, Campaigns.class);
         Ledger ledger = DbSuite.bean(db, Ledger.class);

@@ -30,7 +30,8 @@ import org.springframework.test.context.TestPropertySource;
  * "Anonymous", the message escaped, the amount only where the donor allowed it; the form and the
  * API carry that consent; staff can hide an entry (audited) and show it again.
  */
-@TestPropertySource(properties = {StaffAccounts.ADMIN_EMAIL_SETTING, StaffAccounts.ADMIN_PASSWORD_SETTING})
+@TestPropertySource(properties = {StaffAccounts.ADMIN_EMAIL_SETTING, StaffAccounts.ADMIN_PASSWORD_SETTING,
+        StaffAccounts.ADMIN_TOKEN_SETTING})
 class DonorWallTest extends StripeAppTestBase {
 
     private static final Pattern ENTRY = Pattern.compile("<li class=\"gp-wall-entry\" data-testid=\"wall-entry\">(.*?)</li>", Pattern.DOTALL);

@@ -50,8 +50,11 @@ class AccessRulesTest {
     static final String PASSWORD = StaffAccounts.PASSWORD;
     static final String ADMIN_TOKEN = StaffAccounts.ADMIN_TOKEN;
 
-    /** Who may call what. PUBLIC: anyone; SIGNED: anyone, the endpoint checks Stripe's signature itself. */
-    enum Access { PUBLIC, SIGNED, STAFF, ADMIN }
+    /**
+     * Who may call what. PUBLIC: anyone; SIGNED: anyone, the endpoint checks Stripe's signature itself;
+     * SCRAPE: only with the metrics scrape token (no session or staff token opens it; none is set here).
+     */
+    enum Access { PUBLIC, SIGNED, SCRAPE, STAFF, ADMIN }
 
     static final Map<String, Access> RULES = new TreeMap<>(Map.ofEntries(
             // Public pages and the read path
@@ -94,6 +97,7 @@ class AccessRulesTest {
             Map.entry("GET /actuator/health/**", Access.PUBLIC),
             Map.entry("GET /actuator/info", Access.PUBLIC),
             Map.entry("GET /actuator/ledger", Access.ADMIN),
+            Map.entry("GET /actuator/prometheus", Access.SCRAPE),
             Map.entry("POST /actuator/reconcile", Access.ADMIN),
             Map.entry("GET /actuator/invariants", Access.ADMIN),
             Map.entry("POST /actuator/invariants", Access.ADMIN),
@@ -226,6 +230,7 @@ class AccessRulesTest {
             String described = endpoint.key() + " (anonymous) answered " + status + " " + result.getResponse().getRedirectedUrl();
             switch (access) {
                 case PUBLIC, SIGNED -> assertAllowed(endpoint, status, described);
+                case SCRAPE -> assertThat(status).as(described).isEqualTo(401);
                 case STAFF, ADMIN -> {
                     if (endpoint.api()) {
                         assertThat(status).as(described).isEqualTo(401);
@@ -246,6 +251,8 @@ class AccessRulesTest {
             String described = endpoint.key() + " (STAFF) answered " + status;
             if (rule(endpoint) == Access.ADMIN) {
                 assertThat(status).as(described).isEqualTo(403);
+            } else if (rule(endpoint) == Access.SCRAPE) {
+                assertThat(status).as(described).isEqualTo(401);
             } else {
                 assertAllowed(endpoint, status, described);
             }
@@ -257,7 +264,11 @@ class AccessRulesTest {
         Cookie session = login(ADMIN_EMAIL);
         for (Endpoint endpoint : endpoints()) {
             int status = perform(endpoint, session, ADMIN_TOKEN);
-            assertAllowed(endpoint, status, endpoint.key() + " (ADMIN) answered " + status);
+            if (rule(endpoint) == Access.SCRAPE) {
+                assertThat(status).as(endpoint.key() + ": the scrape token only, not an admin's session").isEqualTo(401);
+            } else {
+                assertAllowed(endpoint, status, endpoint.key() + " (ADMIN) answered " + status);
+            }
         }
     }
 

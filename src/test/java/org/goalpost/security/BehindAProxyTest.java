@@ -3,7 +3,7 @@ package org.goalpost.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import org.goalpost.testing.AppTest;
+import org.goalpost.payment.stripe.StripeAppTestBase;
 import org.goalpost.testing.RawHttp;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
@@ -14,9 +14,11 @@ import org.springframework.test.context.TestPropertySource;
  * what it forwards makes the session cookie {@code Secure} and turns HSTS on; the same headers from
  * any other peer change nothing. Cookies are {@code HttpOnly} and {@code SameSite=Lax} always.
  */
-@AppTest
-@TestPropertySource(properties = "server.tomcat.remoteip.internal-proxies=127\\.0\\.0\\.2")
-class BehindAProxyTest {
+@TestPropertySource(properties = {
+        "goalpost.rate-limit.checkout-per-ip=3",
+        "goalpost.rate-limit.checkout-global=600",
+        "server.tomcat.remoteip.internal-proxies=127\\.0\\.0\\.2"})
+class BehindAProxyTest extends StripeAppTestBase {
 
     private static final Map<String, String> FORWARDED_TLS = Map.of("X-Forwarded-Proto", "https", "X-Forwarded-For", "203.0.113.5");
 

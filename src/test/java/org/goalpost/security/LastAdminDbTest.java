@@ -12,6 +12,7 @@ import java.util.concurrent.Future;
 import org.goalpost.shared.web.InvalidInputException;
 import org.goalpost.testing.DbSuite;
 import org.goalpost.testing.DbTarget;
+import org.goalpost.testing.SlowTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
@@ -24,6 +25,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @ParameterizedClass(name = "{0}")
 @MethodSource("org.goalpost.testing.TestDatabases#targets")
+@SlowTest
 class LastAdminDbTest {
 
     @Parameter

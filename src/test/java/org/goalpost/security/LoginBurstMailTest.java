@@ -8,6 +8,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.util.List;
 import java.util.UUID;
 import org.goalpost.testing.AppTest;
+import org.goalpost.testing.SlowTest;
 import org.goalpost.testing.Smtp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -23,6 +24,7 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 @AppTest
 @TestPropertySource(properties = {"spring.mail.host=127.0.0.1", "goalpost.receipts.from=alerts@daily.example"})
+@SlowTest
 class LoginBurstMailTest {
 
     @RegisterExtension

@@ -8,6 +8,8 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -61,28 +63,39 @@ public final class Smtp implements BeforeEachCallback, AfterAllCallback {
         return to(recipient, expected, Duration.ofSeconds(10));
     }
 
-    /** What arrived for {@code recipient} within {@code wait}: to check that no (further) mail comes. */
-    public List<MimeMessage> after(String recipient, Duration wait) throws Exception {
-        return to(recipient, Integer.MAX_VALUE, wait);
+    /**
+     * What arrived for {@code recipient} after {@code wait} during which no further mail came (to
+     * check that none does): a mail arriving meanwhile ends the wait at once, and is returned.
+     */
+    public List<MimeMessage> after(String recipient, Duration wait) {
+        int before = mailsTo(recipient).size();
+        try {
+            Awaitility.await().during(wait).atMost(wait.plusSeconds(1)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> mailsTo(recipient).size() == before);
+        } catch (ConditionTimeoutException e) {
+            // another mail came: the caller's assertion names it
+        }
+        return mailsTo(recipient);
     }
 
-    private List<MimeMessage> to(String recipient, int expected, Duration wait) throws Exception {
-        long deadline = System.nanoTime() + wait.toNanos();
-        List<MimeMessage> found = List.of();
-        while (System.nanoTime() < deadline) {
-            found = Arrays.stream(server.getReceivedMessages()).filter(m -> {
-                try {
-                    return m.getAllRecipients()[0].toString().equals(recipient);
-                } catch (Exception e) {
-                    return false;
-                }
-            }).toList();
-            if (found.size() >= expected) {
-                break;
-            }
-            Thread.sleep(50);
+    /** The mails for {@code recipient} once {@code expected} have come, or all that came within {@code wait}. */
+    private List<MimeMessage> to(String recipient, int expected, Duration wait) {
+        try {
+            Awaitility.await().atMost(wait).pollInterval(Duration.ofMillis(50)).until(() -> mailsTo(recipient).size() >= expected);
+        } catch (ConditionTimeoutException e) {
+            // fewer than expected: the caller's assertion says how many came
         }
-        return found;
+        return mailsTo(recipient);
+    }
+
+    private List<MimeMessage> mailsTo(String recipient) {
+        return Arrays.stream(server.getReceivedMessages()).filter(m -> {
+            try {
+                return m.getAllRecipients()[0].toString().equals(recipient);
+            } catch (Exception e) {
+                return false;
+            }
+        }).toList();
     }
 
     /** The decoded text of a mail, with Unix line ends. */

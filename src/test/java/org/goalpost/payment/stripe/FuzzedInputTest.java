@@ -17,7 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.goalpost.campaign.Campaign;
+import org.goalpost.testing.SlowTest;
 import org.goalpost.testing.StaffAccounts;
+import org.goalpost.testing.TestSeeds;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
@@ -38,6 +40,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  */
 @TestPropertySource(properties = {StaffAccounts.ADMIN_TOKEN_SETTING, "goalpost.rate-limit.checkout-per-ip=100000",
         "goalpost.rate-limit.checkout-global=0", "server.tomcat.remoteip.internal-proxies=127\\.0\\.0\\.1"})
+@SlowTest
 class FuzzedInputTest extends StripeAppTestBase {
 
     private static final Object[] HOSTILE = {null, true, false, 0, -1, 1, Long.MAX_VALUE, Long.MIN_VALUE, 1e308, -0.0, 12.5, "",
@@ -60,9 +63,8 @@ class FuzzedInputTest extends StripeAppTestBase {
 
     @Test
     void noInputBreaksTheAppOrMovesMoneyItShouldNot() throws Exception {
-        long seed = Long.getLong("goalpost.test.seed", System.nanoTime());
+        long seed = TestSeeds.seed("FuzzedInputTest");
         int cases = Integer.getInteger("goalpost.fuzz.cases", 10_000);
-        System.out.println("FuzzedInputTest seed=" + seed + " (rerun with -Dgoalpost.test.seed=" + seed + ")");
         random = new Random(seed);
         Campaign campaign = campaign("fuzz");
         long ledgerBefore = ledgerRows();

@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.goalpost.GoalpostApplication;
 import org.goalpost.campaign.Campaign;
 import org.goalpost.donation.Donation;
@@ -96,15 +98,14 @@ final class Instances {
         boolean holds() throws Exception;
     }
 
-    /** Milliseconds until {@code condition} holds, checked every 20 ms; -1 when it did not within {@code limit}. */
-    static long millisUntil(Condition condition, Duration limit) throws Exception {
+    /** Milliseconds until {@code condition} holds, checked every 20 ms (Awaitility); -1 when it did not within {@code limit}. */
+    static long millisUntil(Condition condition, Duration limit) {
         long began = System.nanoTime();
-        while (System.nanoTime() - began < limit.toNanos()) {
-            if (condition.holds()) {
-                return (System.nanoTime() - began) / 1_000_000;
-            }
-            Thread.sleep(20);
+        try {
+            Awaitility.await().atMost(limit).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20)).until(condition::holds);
+            return (System.nanoTime() - began) / 1_000_000;
+        } catch (ConditionTimeoutException e) {
+            return -1;
         }
-        return -1;
     }
 }

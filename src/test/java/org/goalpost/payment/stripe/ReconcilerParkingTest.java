@@ -40,7 +40,8 @@ import org.springframework.test.web.servlet.ResultActions;
  * it, and an admin sees it, tries it again or dismisses it. A page of the event list that cannot
  * be read ends the listing early without moving the checkpoint; the next run resumes without loss.
  */
-@TestPropertySource(properties = {StaffAccounts.ADMIN_TOKEN_SETTING})
+@TestPropertySource(properties = {StaffAccounts.ADMIN_EMAIL_SETTING, StaffAccounts.ADMIN_PASSWORD_SETTING,
+        StaffAccounts.ADMIN_TOKEN_SETTING})
 class ReconcilerParkingTest extends StripeAppTestBase {
 
     private static final String ADMIN = StaffAccounts.bearer(StaffAccounts.ADMIN_TOKEN);

@@ -35,6 +35,8 @@ import org.goalpost.donation.Donation;
 import org.goalpost.donation.DonationInterval;
 import org.goalpost.donation.LedgerCheck;
 import org.goalpost.donation.PeriodTotals;
+import org.goalpost.testing.SlowTest;
+import org.goalpost.testing.TestSeeds;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -54,6 +56,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * ledger, no movement is recorded twice, every subscription ends in its newest state, another
  * integration's events change nothing and cost at most one call each, and the poison is parked.
  */
+@SlowTest
 class StripeChaosTest extends StripeAppTestBase {
 
     private static final int THREADS = 16;
@@ -93,8 +96,7 @@ class StripeChaosTest extends StripeAppTestBase {
     private long base;
 
     private List<Campaign> histories(int count, int poison) {
-        long seed = Long.getLong("goalpost.test.seed", System.nanoTime());
-        System.out.println("StripeChaosTest seed=" + seed + " (rerun with -Dgoalpost.test.seed=" + seed + ")");
+        long seed = TestSeeds.seed("StripeChaosTest");
         random = new Random(seed);
         base = now() - 20_000;
         List<Campaign> targets = List.of(

@@ -11,6 +11,7 @@ import org.goalpost.campaign.Campaign;
 import org.goalpost.donation.Donation;
 import org.goalpost.donation.DonationInterval;
 import org.goalpost.donation.DonationStatus;
+import org.goalpost.testing.SlowTest;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * every order of created, amount changed, paused, changed again and deleted ends canceled with
  * the newest amount, and without the deletion ends in the newest state. Canceled is final.
  */
+@SlowTest
 class SubscriptionOrderTest extends StripeAppTestBase {
 
     private record Step(String type, String status, long amount, boolean paused, long created) {

@@ -26,12 +26,15 @@ import java.util.regex.Pattern;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.core.SimpleLock;
+import org.awaitility.Awaitility;
 import org.goalpost.campaign.Campaign;
 import org.goalpost.campaign.Campaigns;
 import org.goalpost.campaign.TestCampaigns;
 import org.goalpost.donation.Donations;
 import org.goalpost.testing.DbTarget;
+import org.goalpost.testing.SlowTest;
 import org.goalpost.testing.TestDatabases;
+import org.goalpost.testing.TestSeeds;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,6 +48,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * its documented bound ({@code GOALPOST_CACHE_POLL}, 1 s). Both run the reconciler every 200 ms,
  * one at a time (ShedLock).
  */
+@SlowTest
 class TwoInstancesTest {
 
     private static final String SECRET = "whsec_two_instances";
@@ -81,8 +85,7 @@ class TwoInstancesTest {
 
     @Test
     void oneStreamOfEventsSplitOverTwoInstancesCountsEachPaymentOnce() throws Exception {
-        long seed = Long.getLong("goalpost.test.seed", System.nanoTime());
-        System.out.println("TwoInstancesTest seed=" + seed + " (rerun with -Dgoalpost.test.seed=" + seed + ")");
+        long seed = TestSeeds.seed("TwoInstancesTest");
         Random random = new Random(seed);
         Campaigns campaigns = first.getBean(Campaigns.class);
         Campaign campaign = campaigns.create(TestCampaigns.draft(TestCampaigns.uniqueSlug("two"), 1_000_000, 5_000_000));
@@ -200,17 +203,13 @@ class TwoInstancesTest {
         LockProvider locks = first.getBean(LockProvider.class);
         assertThat(Instances.millisUntil(() -> runs() > 0, Duration.ofSeconds(5))).as("the reconciler runs").isNotNegative();
         // take the reconciler's lock as a third instance would: neither instance may run it meanwhile
-        SimpleLock held = null;
-        for (int attempt = 0; attempt < 200 && held == null; attempt++) {
-            held = locks.lock(new LockConfiguration(Instant.now(), "reconciler", Duration.ofSeconds(30), Duration.ZERO)).orElse(null);
-            if (held == null) {
-                Thread.sleep(10);
-            }
-        }
-        assertThat(held).as("the lock, between two runs").isNotNull();
+        SimpleLock held = Awaitility.await("the lock, between two runs").atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(10))
+                .until(() -> locks.lock(new LockConfiguration(Instant.now(), "reconciler", Duration.ofSeconds(30), Duration.ZERO)).orElse(null),
+                        java.util.Objects::nonNull);
         double before = runs();
-        Thread.sleep(1_500);
-        assertThat(runs()).as("runs while another instance holds the lock").isEqualTo(before);
+        // the reconciler runs every 200 ms here: for 1.5 s, none may run while the lock is held elsewhere
+        Awaitility.await("no run while another instance holds the lock").during(Duration.ofMillis(1_500)).atMost(Duration.ofSeconds(2))
+                .until(() -> runs() == before);
         held.unlock();
         assertThat(Instances.millisUntil(() -> runs() > before, Duration.ofSeconds(5))).as("runs again once the lock is free").isNotNegative();
         assertThat(first.getBean(JdbcClient.class).sql("SELECT COUNT(*) FROM shedlock WHERE name = 'reconciler'").query(Long.class).single())
