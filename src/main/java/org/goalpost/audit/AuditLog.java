@@ -35,14 +35,20 @@ public class AuditLog {
 
     public void record(String actor, String action, String target, String details) {
         jdbc.sql("INSERT INTO audit_event (occurred_at, actor, ip, action, target, details) VALUES (?, ?, ?, ?, ?, ?)")
-                .params(DbTime.param(clock.instant()), cut(actor == null ? "anonymous" : actor, 254), currentIp(), cut(action, 64),
-                        cut(target, 255), cut(details, 4000))
+                .params(
+                        DbTime.param(clock.instant()),
+                        cut(actor == null ? "anonymous" : actor, 254),
+                        currentIp(),
+                        cut(action, 64),
+                        cut(target, 255),
+                        cut(details, 4000))
                 .update();
     }
 
     /** The newest events first, filtered by actor, action and time; {@code before} pages back by id. */
     public List<AuditEvent> search(String actor, String action, Instant from, Instant to, Long beforeId, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT id, occurred_at, actor, ip, action, target, details FROM audit_event WHERE 1 = 1");
+        StringBuilder sql = new StringBuilder(
+                "SELECT id, occurred_at, actor, ip, action, target, details FROM audit_event WHERE 1 = 1");
         List<Object> params = new ArrayList<>();
         if (actor != null && !actor.isBlank()) {
             sql.append(" AND actor = ?");
@@ -65,9 +71,16 @@ public class AuditLog {
             params.add(beforeId);
         }
         sql.append(" ORDER BY id DESC LIMIT ").append(Math.max(1, Math.min(limit, 500)));
-        return jdbc.sql(sql.toString()).params(params)
-                .query((rs, n) -> new AuditEvent(rs.getLong("id"), DbTime.read(rs, "occurred_at"), rs.getString("actor"), rs.getString("ip"),
-                        rs.getString("action"), rs.getString("target"), rs.getString("details")))
+        return jdbc.sql(sql.toString())
+                .params(params)
+                .query((rs, n) -> new AuditEvent(
+                        rs.getLong("id"),
+                        DbTime.read(rs, "occurred_at"),
+                        rs.getString("actor"),
+                        rs.getString("ip"),
+                        rs.getString("action"),
+                        rs.getString("target"),
+                        rs.getString("details")))
                 .list();
     }
 
@@ -90,5 +103,4 @@ public class AuditLog {
         }
         return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
-
 }

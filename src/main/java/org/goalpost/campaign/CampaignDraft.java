@@ -25,11 +25,34 @@ public record CampaignDraft(
         List<String> embedOrigins) {
 
     /** A draft without an embed list: the widget may be embedded anywhere. */
-    public CampaignDraft(String slug, String title, String description, String currency, String status, String period,
-            String timeZone, Instant startsAt, Instant endsAt, String countBasis, String amountStyle, List<TierDraft> tiers) {
-        this(slug, title, description, currency, status, period, timeZone, startsAt, endsAt, countBasis, amountStyle, tiers, null);
+    public CampaignDraft(
+            String slug,
+            String title,
+            String description,
+            String currency,
+            String status,
+            String period,
+            String timeZone,
+            Instant startsAt,
+            Instant endsAt,
+            String countBasis,
+            String amountStyle,
+            List<TierDraft> tiers) {
+        this(
+                slug,
+                title,
+                description,
+                currency,
+                status,
+                period,
+                timeZone,
+                startsAt,
+                endsAt,
+                countBasis,
+                amountStyle,
+                tiers,
+                null);
     }
 
-    public record TierDraft(Long amountMinor, String label, String description) {
-    }
+    public record TierDraft(Long amountMinor, String label, String description) {}
 }

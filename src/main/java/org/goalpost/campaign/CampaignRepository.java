@@ -31,21 +31,28 @@ class CampaignRepository {
     }
 
     Optional<Campaign> findBySlug(String slug) {
-        return first(jdbc.sql("SELECT " + COLUMNS + " FROM campaign WHERE slug = ?").param(slug));
+        return first(
+                jdbc.sql("SELECT " + COLUMNS + " FROM campaign WHERE slug = ?").param(slug));
     }
 
     Optional<Campaign> findById(long id) {
-        return first(jdbc.sql("SELECT " + COLUMNS + " FROM campaign WHERE id = ?").param(id));
+        return first(
+                jdbc.sql("SELECT " + COLUMNS + " FROM campaign WHERE id = ?").param(id));
     }
 
     List<Campaign> findAll() {
-        return withTiers(jdbc.sql("SELECT " + COLUMNS + " FROM campaign ORDER BY created_at, id").query(this::row).list());
+        return withTiers(jdbc.sql("SELECT " + COLUMNS + " FROM campaign ORDER BY created_at, id")
+                .query(this::row)
+                .list());
     }
 
     boolean slugTaken(String slug, Long exceptId) {
         return jdbc.sql("SELECT COUNT(*) FROM campaign WHERE slug = ? AND id <> ?")
-                .param(slug).param(exceptId == null ? -1L : exceptId)
-                .query(Long.class).single() > 0;
+                        .param(slug)
+                        .param(exceptId == null ? -1L : exceptId)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     long insert(ValidCampaign campaign, Instant now) {
@@ -53,10 +60,21 @@ class CampaignRepository {
         jdbc.sql("INSERT INTO campaign (slug, title, description, currency, status, starts_at, ends_at, time_zone, "
                         + "period_kind, count_basis, amount_style, embed_origins, created_at, updated_at) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(campaign.slug(), campaign.title(), campaign.description(), campaign.currency().getCurrencyCode(),
-                        campaign.status().name(), DbTime.param(campaign.startsAt()), DbTime.param(campaign.endsAt()),
-                        campaign.timeZone().getId(), campaign.periodKind().name(), campaign.countBasis().name(),
-                        campaign.amountStyle().name(), campaign.embedOrigins().stored(), DbTime.param(now), DbTime.param(now))
+                .params(
+                        campaign.slug(),
+                        campaign.title(),
+                        campaign.description(),
+                        campaign.currency().getCurrencyCode(),
+                        campaign.status().name(),
+                        DbTime.param(campaign.startsAt()),
+                        DbTime.param(campaign.endsAt()),
+                        campaign.timeZone().getId(),
+                        campaign.periodKind().name(),
+                        campaign.countBasis().name(),
+                        campaign.amountStyle().name(),
+                        campaign.embedOrigins().stored(),
+                        DbTime.param(now),
+                        DbTime.param(now))
                 .update(key, "id");
         long id = key.getKeyAs(Number.class).longValue();
         insertTiers(id, campaign.tiers());
@@ -65,12 +83,24 @@ class CampaignRepository {
 
     void update(long id, ValidCampaign campaign, Instant now) {
         jdbc.sql("UPDATE campaign SET slug = ?, title = ?, description = ?, currency = ?, status = ?, starts_at = ?, "
-                        + "ends_at = ?, time_zone = ?, period_kind = ?, count_basis = ?, amount_style = ?, embed_origins = ?, updated_at = ? "
+                        + "ends_at = ?, time_zone = ?, period_kind = ?, count_basis = ?, amount_style = ?, "
+                        + "embed_origins = ?, updated_at = ? "
                         + "WHERE id = ?")
-                .params(campaign.slug(), campaign.title(), campaign.description(), campaign.currency().getCurrencyCode(),
-                        campaign.status().name(), DbTime.param(campaign.startsAt()), DbTime.param(campaign.endsAt()),
-                        campaign.timeZone().getId(), campaign.periodKind().name(), campaign.countBasis().name(),
-                        campaign.amountStyle().name(), campaign.embedOrigins().stored(), DbTime.param(now), id)
+                .params(
+                        campaign.slug(),
+                        campaign.title(),
+                        campaign.description(),
+                        campaign.currency().getCurrencyCode(),
+                        campaign.status().name(),
+                        DbTime.param(campaign.startsAt()),
+                        DbTime.param(campaign.endsAt()),
+                        campaign.timeZone().getId(),
+                        campaign.periodKind().name(),
+                        campaign.countBasis().name(),
+                        campaign.amountStyle().name(),
+                        campaign.embedOrigins().stored(),
+                        DbTime.param(now),
+                        id)
                 .update();
         jdbc.sql("DELETE FROM campaign_tier WHERE campaign_id = ?").param(id).update();
         insertTiers(id, campaign.tiers());
@@ -79,7 +109,8 @@ class CampaignRepository {
     private void insertTiers(long campaignId, Tiers tiers) {
         int order = 0;
         for (Tier tier : tiers.asList()) {
-            jdbc.sql("INSERT INTO campaign_tier (campaign_id, tier_order, amount_minor, label, description) VALUES (?, ?, ?, ?, ?)")
+            jdbc.sql("INSERT INTO campaign_tier (campaign_id, tier_order, amount_minor, label, "
+                            + "description) VALUES (?, ?, ?, ?, ?)")
                     .params(campaignId, order++, tier.amountMinor(), tier.label(), tier.description())
                     .update();
         }
@@ -99,28 +130,70 @@ class CampaignRepository {
         jdbc.sql("SELECT campaign_id, amount_minor, label, description FROM campaign_tier WHERE campaign_id IN (:ids) "
                         + "ORDER BY campaign_id, tier_order")
                 .param("ids", List.copyOf(tiers.keySet()))
-                .query((rs, n) -> Map.entry(rs.getLong("campaign_id"),
+                .query((rs, n) -> Map.entry(
+                        rs.getLong("campaign_id"),
                         new Tier(rs.getLong("amount_minor"), rs.getString("label"), rs.getString("description"))))
                 .list()
                 .forEach(entry -> tiers.get(entry.getKey()).add(entry.getValue()));
-        return rows.stream().map(row -> row.toCampaign(new Tiers(tiers.get(row.id())))).toList();
+        return rows.stream()
+                .map(row -> row.toCampaign(new Tiers(tiers.get(row.id()))))
+                .toList();
     }
 
     private CampaignRow row(ResultSet rs, int rowNum) throws SQLException {
-        return new CampaignRow(rs.getLong("id"), rs.getString("slug"), rs.getString("title"), rs.getString("description"),
-                rs.getString("currency"), rs.getString("status"), DbTime.read(rs, "starts_at"), DbTime.read(rs, "ends_at"),
-                rs.getString("time_zone"), rs.getString("period_kind"), rs.getString("count_basis"),
-                rs.getString("amount_style"), rs.getString("embed_origins"), DbTime.read(rs, "created_at"), DbTime.read(rs, "updated_at"));
+        return new CampaignRow(
+                rs.getLong("id"),
+                rs.getString("slug"),
+                rs.getString("title"),
+                rs.getString("description"),
+                rs.getString("currency"),
+                rs.getString("status"),
+                DbTime.read(rs, "starts_at"),
+                DbTime.read(rs, "ends_at"),
+                rs.getString("time_zone"),
+                rs.getString("period_kind"),
+                rs.getString("count_basis"),
+                rs.getString("amount_style"),
+                rs.getString("embed_origins"),
+                DbTime.read(rs, "created_at"),
+                DbTime.read(rs, "updated_at"));
     }
 
-    private record CampaignRow(long id, String slug, String title, String description, String currency, String status,
-            Instant startsAt, Instant endsAt, String timeZone, String periodKind, String countBasis, String amountStyle,
-            String embedOrigins, Instant createdAt, Instant updatedAt) {
+    private record CampaignRow(
+            long id,
+            String slug,
+            String title,
+            String description,
+            String currency,
+            String status,
+            Instant startsAt,
+            Instant endsAt,
+            String timeZone,
+            String periodKind,
+            String countBasis,
+            String amountStyle,
+            String embedOrigins,
+            Instant createdAt,
+            Instant updatedAt) {
 
         Campaign toCampaign(Tiers tiers) {
-            return new Campaign(id, slug, title, description, Currencies.parse(currency), CampaignStatus.valueOf(status),
-                    startsAt, endsAt, ZoneId.of(timeZone), PeriodKind.valueOf(periodKind), CountBasis.valueOf(countBasis),
-                    AmountStyle.valueOf(amountStyle), tiers, EmbedOrigins.fromStored(embedOrigins), createdAt, updatedAt);
+            return new Campaign(
+                    id,
+                    slug,
+                    title,
+                    description,
+                    Currencies.parse(currency),
+                    CampaignStatus.valueOf(status),
+                    startsAt,
+                    endsAt,
+                    ZoneId.of(timeZone),
+                    PeriodKind.valueOf(periodKind),
+                    CountBasis.valueOf(countBasis),
+                    AmountStyle.valueOf(amountStyle),
+                    tiers,
+                    EmbedOrigins.fromStored(embedOrigins),
+                    createdAt,
+                    updatedAt);
         }
     }
 }

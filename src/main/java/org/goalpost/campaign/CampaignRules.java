@@ -64,7 +64,9 @@ public final class CampaignRules {
         CountBasis basis = option(CountBasis.class, draft.countBasis(), CountBasis.GROSS, "countBasis", problems);
         AmountStyle style = option(AmountStyle.class, draft.amountStyle(), AmountStyle.LOCALE, "amountStyle", problems);
         ZoneId zone = zone(draft.timeZone(), problems);
-        if (draft.startsAt() != null && draft.endsAt() != null && !draft.endsAt().isAfter(draft.startsAt())) {
+        if (draft.startsAt() != null
+                && draft.endsAt() != null
+                && !draft.endsAt().isAfter(draft.startsAt())) {
             problems.add(new FieldProblem("endsAt", "must be after the start"));
         }
         List<Tier> tiers = tiers(draft.tiers(), problems);
@@ -72,8 +74,20 @@ public final class CampaignRules {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        return new ValidCampaign(slug, title, description, Currencies.parse(currency), status,
-                draft.startsAt(), draft.endsAt(), zone, period, basis, style, new Tiers(tiers), origins);
+        return new ValidCampaign(
+                slug,
+                title,
+                description,
+                Currencies.parse(currency),
+                status,
+                draft.startsAt(),
+                draft.endsAt(),
+                zone,
+                period,
+                basis,
+                style,
+                new Tiers(tiers),
+                origins);
     }
 
     private static List<Tier> tiers(List<CampaignDraft.TierDraft> drafts, List<FieldProblem> problems) {
@@ -137,7 +151,8 @@ public final class CampaignRules {
         }
     }
 
-    private static <E extends Enum<E>> E option(Class<E> type, String value, E fallback, String field, List<FieldProblem> problems) {
+    private static <E extends Enum<E>> E option(
+            Class<E> type, String value, E fallback, String field, List<FieldProblem> problems) {
         String name = trimmed(value);
         if (name == null) {
             return fallback;

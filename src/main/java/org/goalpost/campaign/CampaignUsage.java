@@ -13,7 +13,10 @@ public interface CampaignUsage {
     /** What would still bring money in the campaign's current currency. */
     Commitments openCommitments(long campaignId);
 
-    /** Checkouts opened and not closed yet (pending, not past their expiry), and recurring donations still collecting. */
+    /**
+     * Checkouts opened and not closed yet (pending, not past their expiry), and recurring donations still
+     * collecting.
+     */
     record Commitments(long openCheckouts, long activeRecurring) {
 
         public boolean any() {

@@ -13,8 +13,8 @@ import org.goalpost.shared.web.ConflictException;
 import org.goalpost.shared.web.FieldProblem;
 import org.goalpost.shared.web.InvalidInputException;
 import org.goalpost.shared.web.NotFoundException;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 /** The campaign module's entrance: find, create and change campaigns, always through {@link CampaignRules}. */
@@ -23,8 +23,7 @@ public class Campaigns {
 
     private static final Duration REMEMBER = Duration.ofSeconds(1);
 
-    private record Remembered(Campaign campaign, Instant until) {
-    }
+    private record Remembered(Campaign campaign, Instant until) {}
 
     private final Map<Long, Remembered> byId = new ConcurrentHashMap<>();
     private final CampaignRepository repository;
@@ -34,8 +33,13 @@ public class Campaigns {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Campaigns(CampaignRepository repository, CampaignRules rules, CampaignUsage usage, Transactions transactions,
-            ApplicationEventPublisher events, Clock clock) {
+    Campaigns(
+            CampaignRepository repository,
+            CampaignRules rules,
+            CampaignUsage usage,
+            Transactions transactions,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.repository = repository;
         this.rules = rules;
         this.usage = usage;
@@ -72,7 +76,8 @@ public class Campaigns {
 
     /** A campaign the public may see (active or ended), or a 404. */
     public Campaign findPublic(String slug) {
-        return find(slug).filter(c -> c.status().isPublic())
+        return find(slug)
+                .filter(c -> c.status().isPublic())
                 .orElseThrow(() -> new NotFoundException("No campaign '" + slug + "'"));
     }
 
@@ -108,21 +113,26 @@ public class Campaigns {
         ValidCampaign valid = rules.check(draft, candidate -> repository.slugTaken(candidate, current.id()));
         List<FieldProblem> locked = new ArrayList<>();
         boolean currencyChanges = !valid.currency().equals(current.currency());
-        boolean periodChanges = valid.periodKind() != current.periodKind() || !valid.timeZone().equals(current.timeZone());
+        boolean periodChanges =
+                valid.periodKind() != current.periodKind() || !valid.timeZone().equals(current.timeZone());
         if ((currencyChanges || periodChanges) && usage.hasMoney(current.id())) {
             if (currencyChanges) {
                 locked.add(new FieldProblem("currency", "cannot change once money has been recorded"));
             }
             if (periodChanges) {
-                locked.add(new FieldProblem(valid.periodKind() != current.periodKind() ? "period" : "timeZone",
+                locked.add(new FieldProblem(
+                        valid.periodKind() != current.periodKind() ? "period" : "timeZone",
                         "cannot change once money has been recorded"));
             }
         } else if (currencyChanges) {
             CampaignUsage.Commitments open = usage.openCommitments(current.id());
             if (open.any()) {
-                locked.add(new FieldProblem("currency", "cannot change while " + open.openCheckouts() + " checkout(s) are open and "
-                        + open.activeRecurring() + " recurring donation(s) collect in " + current.currency().getCurrencyCode()
-                        + ": their money would arrive in the old currency"));
+                locked.add(new FieldProblem(
+                        "currency",
+                        "cannot change while " + open.openCheckouts() + " checkout(s) are open and "
+                                + open.activeRecurring() + " recurring donation(s) collect in "
+                                + current.currency().getCurrencyCode()
+                                + ": their money would arrive in the old currency"));
             }
         }
         if (!locked.isEmpty()) {
@@ -144,9 +154,23 @@ public class Campaigns {
     public Campaign preview(CampaignDraft draft) {
         ValidCampaign valid = rules.check(draft, slug -> false);
         Instant now = clock.instant();
-        return new Campaign(0, valid.slug(), valid.title(), valid.description(), valid.currency(), valid.status(), valid.startsAt(),
-                valid.endsAt(), valid.timeZone(), valid.periodKind(), valid.countBasis(), valid.amountStyle(), valid.tiers(),
-                valid.embedOrigins(), now, now);
+        return new Campaign(
+                0,
+                valid.slug(),
+                valid.title(),
+                valid.description(),
+                valid.currency(),
+                valid.status(),
+                valid.startsAt(),
+                valid.endsAt(),
+                valid.timeZone(),
+                valid.periodKind(),
+                valid.countBasis(),
+                valid.amountStyle(),
+                valid.tiers(),
+                valid.embedOrigins(),
+                now,
+                now);
     }
 
     /** Activates, ends or archives a campaign, keeping everything else as it is. */
@@ -157,10 +181,21 @@ public class Campaigns {
 
     /** A campaign as a draft, to edit it. */
     public static CampaignDraft draftOf(Campaign campaign, String status) {
-        return new CampaignDraft(campaign.slug(), campaign.title(), campaign.description(), campaign.currency().getCurrencyCode(),
-                status, campaign.periodKind().name(), campaign.timeZone().getId(), campaign.startsAt(), campaign.endsAt(),
-                campaign.countBasis().name(), campaign.amountStyle().name(),
-                campaign.tiers().asList().stream().map(t -> new CampaignDraft.TierDraft(t.amountMinor(), t.label(), t.description())).toList(),
+        return new CampaignDraft(
+                campaign.slug(),
+                campaign.title(),
+                campaign.description(),
+                campaign.currency().getCurrencyCode(),
+                status,
+                campaign.periodKind().name(),
+                campaign.timeZone().getId(),
+                campaign.startsAt(),
+                campaign.endsAt(),
+                campaign.countBasis().name(),
+                campaign.amountStyle().name(),
+                campaign.tiers().asList().stream()
+                        .map(t -> new CampaignDraft.TierDraft(t.amountMinor(), t.label(), t.description()))
+                        .toList(),
                 campaign.embedOrigins().asList());
     }
 

@@ -67,7 +67,8 @@ public final class EmbedOrigins {
             }
             String origin = origin(value);
             if (origin == null) {
-                problems.add(new FieldProblem("embedOrigins[" + i + "]", "is not a site's origin such as https://news.example"));
+                problems.add(new FieldProblem(
+                        "embedOrigins[" + i + "]", "is not a site's origin such as https://news.example"));
             } else {
                 origins.add(origin);
             }
@@ -82,12 +83,17 @@ public final class EmbedOrigins {
         try {
             URI uri = new URI(value);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            boolean bare = (uri.getPath() == null || uri.getPath().isEmpty() || uri.getPath().equals("/"))
-                    && uri.getQuery() == null && uri.getFragment() == null && uri.getUserInfo() == null;
+            boolean bare = (uri.getPath() == null
+                            || uri.getPath().isEmpty()
+                            || uri.getPath().equals("/"))
+                    && uri.getQuery() == null
+                    && uri.getFragment() == null
+                    && uri.getUserInfo() == null;
             if (!(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null || !bare) {
                 return null;
             }
-            return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (uri.getPort() == -1 ? "" : ":" + uri.getPort());
+            return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT)
+                    + (uri.getPort() == -1 ? "" : ":" + uri.getPort());
         } catch (URISyntaxException e) {
             return null;
         }

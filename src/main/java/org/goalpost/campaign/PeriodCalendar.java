@@ -10,8 +10,7 @@ import java.time.ZoneId;
  */
 public final class PeriodCalendar {
 
-    private PeriodCalendar() {
-    }
+    private PeriodCalendar() {}
 
     public static Period periodAt(PeriodKind kind, ZoneId zone, Instant instant) {
         if (kind == PeriodKind.NONE) {

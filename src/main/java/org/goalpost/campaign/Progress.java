@@ -36,8 +36,10 @@ public record Progress(long raisedMinor, long goalMinor, List<Marker> markers) {
 
     /** The raised amount as a share of the top tier, uncapped: 11,000 bp when 110 % raised. */
     public long percentOfGoalBasisPoints() {
-        return BigDecimal.valueOf(raisedMinor).multiply(BigDecimal.valueOf(FULL))
-                .divide(BigDecimal.valueOf(goalMinor), 0, RoundingMode.DOWN).longValueExact();
+        return BigDecimal.valueOf(raisedMinor)
+                .multiply(BigDecimal.valueOf(FULL))
+                .divide(BigDecimal.valueOf(goalMinor), 0, RoundingMode.DOWN)
+                .longValueExact();
     }
 
     public String fillCssPercent() {
@@ -58,8 +60,10 @@ public record Progress(long raisedMinor, long goalMinor, List<Marker> markers) {
 
     static int basisPoints(long amount, long goal) {
         long capped = Math.max(0, Math.min(amount, goal));
-        return (int) BigDecimal.valueOf(capped).multiply(BigDecimal.valueOf(FULL))
-                .divide(BigDecimal.valueOf(goal), 0, RoundingMode.DOWN).longValueExact();
+        return (int) BigDecimal.valueOf(capped)
+                .multiply(BigDecimal.valueOf(FULL))
+                .divide(BigDecimal.valueOf(goal), 0, RoundingMode.DOWN)
+                .longValueExact();
     }
 
     static String cssPercent(int basisPoints) {

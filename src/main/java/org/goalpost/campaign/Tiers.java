@@ -16,7 +16,8 @@ public final class Tiers {
             throw new IllegalArgumentException("a campaign has at least one tier");
         }
         for (int i = 0; i < tiers.size(); i++) {
-            if (tiers.get(i).amountMinor() <= 0 || (i > 0 && tiers.get(i).amountMinor() <= tiers.get(i - 1).amountMinor())) {
+            if (tiers.get(i).amountMinor() <= 0
+                    || (i > 0 && tiers.get(i).amountMinor() <= tiers.get(i - 1).amountMinor())) {
                 throw new IllegalArgumentException("tier amounts must be above zero and strictly increasing");
             }
         }
@@ -36,7 +37,8 @@ public final class Tiers {
         long goal = top().amountMinor();
         List<Progress.Marker> markers = new ArrayList<>(tiers.size());
         for (Tier tier : tiers) {
-            markers.add(new Progress.Marker(tier, Progress.basisPoints(tier.amountMinor(), goal), raisedMinor >= tier.amountMinor()));
+            markers.add(new Progress.Marker(
+                    tier, Progress.basisPoints(tier.amountMinor(), goal), raisedMinor >= tier.amountMinor()));
         }
         return new Progress(raisedMinor, goal, markers);
     }

@@ -19,5 +19,4 @@ record ValidCampaign(
         CountBasis countBasis,
         AmountStyle amountStyle,
         Tiers tiers,
-        EmbedOrigins embedOrigins) {
-}
+        EmbedOrigins embedOrigins) {}

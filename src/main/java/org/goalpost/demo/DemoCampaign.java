@@ -40,15 +40,19 @@ class DemoCampaign implements ApplicationRunner {
 
     /** Demo gifts in cents: 895 $ in all, from nine donors (two of them gave twice). */
     private static final List<DemoGift> GIFTS = List.of(
-            new DemoGift(25_000, "ada@example.org"), new DemoGift(15_000, "grace@example.org"),
-            new DemoGift(10_000, "ada@example.org"), new DemoGift(10_000, "linus@example.org"),
-            new DemoGift(7_500, "margaret@example.org"), new DemoGift(5_000, null),
-            new DemoGift(5_000, "ken@example.org"), new DemoGift(4_000, "grace@example.org"),
-            new DemoGift(3_000, "barbara@example.org"), new DemoGift(2_500, "edsger@example.org"),
+            new DemoGift(25_000, "ada@example.org"),
+            new DemoGift(15_000, "grace@example.org"),
+            new DemoGift(10_000, "ada@example.org"),
+            new DemoGift(10_000, "linus@example.org"),
+            new DemoGift(7_500, "margaret@example.org"),
+            new DemoGift(5_000, null),
+            new DemoGift(5_000, "ken@example.org"),
+            new DemoGift(4_000, "grace@example.org"),
+            new DemoGift(3_000, "barbara@example.org"),
+            new DemoGift(2_500, "edsger@example.org"),
             new DemoGift(2_500, "frances@example.org"));
 
-    private record DemoGift(long cents, String email) {
-    }
+    private record DemoGift(long cents, String email) {}
 
     private final Campaigns campaigns;
     private final Donations donations;
@@ -74,20 +78,50 @@ class DemoCampaign implements ApplicationRunner {
     }
 
     private void seed() {
-        Campaign campaign = campaigns.create(new CampaignDraft(SLUG, "Support independent journalism",
+        Campaign campaign = campaigns.create(new CampaignDraft(
+                SLUG,
+                "Support independent journalism",
                 "Our reporting is free for everyone to read. Reader support keeps it that way: every gift, "
                         + "once or monthly, goes to the newsroom.",
-                "USD", "active", "none", "America/New_York", null, null, "gross", "symbol-after",
-                List.of(new TierDraft(250_000L, "Keep the lights on", "Hosting, tools and the basics of publishing."),
+                "USD",
+                "active",
+                "none",
+                "America/New_York",
+                null,
+                null,
+                "gross",
+                "symbol-after",
+                List.of(
+                        new TierDraft(250_000L, "Keep the lights on", "Hosting, tools and the basics of publishing."),
                         new TierDraft(500_000L, "Fund new reporting", "A new investigation, start to finish."))));
         Instant start = clock.instant().minus(Duration.ofDays(GIFTS.size()));
         for (int i = 0; i < GIFTS.size(); i++) {
             DemoGift gift = GIFTS.get(i);
             Instant at = start.plus(Duration.ofDays(i));
-            Donation donation = donations.open(NewDonation.simple(campaign.id(), DonationChannel.DEMO, DonationInterval.ONCE,
-                    campaign.money(gift.cents()), false, null, gift.email(), gift.email() == null, null), DonationStatus.SUCCEEDED);
-            ledger.record(campaign, LedgerEntry.gift(LedgerKind.PAYMENT, campaign.money(gift.cents()), 0,
-                    "demo_" + (i + 1), donation.id(), donation.donorRef(), false, at, PeriodAttribution.forGift(campaign, at)));
+            Donation donation = donations.open(
+                    NewDonation.simple(
+                            campaign.id(),
+                            DonationChannel.DEMO,
+                            DonationInterval.ONCE,
+                            campaign.money(gift.cents()),
+                            false,
+                            null,
+                            gift.email(),
+                            gift.email() == null,
+                            null),
+                    DonationStatus.SUCCEEDED);
+            ledger.record(
+                    campaign,
+                    LedgerEntry.gift(
+                            LedgerKind.PAYMENT,
+                            campaign.money(gift.cents()),
+                            0,
+                            "demo_" + (i + 1),
+                            donation.id(),
+                            donation.donorRef(),
+                            false,
+                            at,
+                            PeriodAttribution.forGift(campaign, at)));
         }
     }
 }

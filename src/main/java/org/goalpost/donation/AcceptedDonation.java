@@ -11,5 +11,4 @@ public record AcceptedDonation(
         boolean anonymous,
         String message,
         boolean coverFees,
-        boolean showAmount) {
-}
+        boolean showAmount) {}

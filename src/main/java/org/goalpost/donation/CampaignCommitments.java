@@ -37,12 +37,18 @@ class CampaignCommitments implements CampaignUsage {
     public Commitments openCommitments(long campaignId) {
         String now = DbTime.param(clock.instant());
         long open = jdbc.sql("SELECT COUNT(*) FROM donation WHERE campaign_id = ? AND status = 'PENDING' "
-                        + "AND ((checkout_expires_at IS NOT NULL AND checkout_expires_at > ?) OR (checkout_expires_at IS NULL AND created_at > ?))")
-                .params(campaignId, now, DbTime.param(clock.instant().minus(CHECKOUT_LIFETIME))).query(Long.class).single();
+                        + "AND ((checkout_expires_at IS NOT NULL AND checkout_expires_at > ?) OR "
+                        + "(checkout_expires_at IS NULL AND created_at > ?))")
+                .params(campaignId, now, DbTime.param(clock.instant().minus(CHECKOUT_LIFETIME)))
+                .query(Long.class)
+                .single();
         long recurring = jdbc.sql("SELECT COUNT(*) FROM donation WHERE campaign_id = ? AND donation_interval <> 'ONCE' "
                         + "AND status = 'SUCCEEDED' AND subscription_id IS NOT NULL "
-                        + "AND (subscription_status IS NULL OR subscription_status NOT IN (" + DonationRepository.FINAL_SUBSCRIPTION_STATES + "))")
-                .param(campaignId).query(Long.class).single();
+                        + "AND (subscription_status IS NULL OR subscription_status NOT IN ("
+                        + DonationRepository.FINAL_SUBSCRIPTION_STATES + "))")
+                .param(campaignId)
+                .query(Long.class)
+                .single();
         return new Commitments(open, recurring);
     }
 }

@@ -44,10 +44,33 @@ public record Donation(
 
     /** This donation once its donor is known; a name or email it already had stays. */
     Donation withDonor(long id, String name, String email) {
-        return new Donation(this.id, publicId, campaignId, id, channel, status, interval, amount, gift, coverFees, livemode,
-                donorName != null ? donorName : name, donorEmail != null ? donorEmail : EmailAddresses.normalise(email), anonymous, message,
-                checkoutSessionId, checkoutUrl, checkoutExpiresAt, subscriptionId, subscriptionStatus, createdAt, updatedAt, locale,
-                collectionPaused, subscriptionStateAt, statusReason);
+        return new Donation(
+                this.id,
+                publicId,
+                campaignId,
+                id,
+                channel,
+                status,
+                interval,
+                amount,
+                gift,
+                coverFees,
+                livemode,
+                donorName != null ? donorName : name,
+                donorEmail != null ? donorEmail : EmailAddresses.normalise(email),
+                anonymous,
+                message,
+                checkoutSessionId,
+                checkoutUrl,
+                checkoutExpiresAt,
+                subscriptionId,
+                subscriptionStatus,
+                createdAt,
+                updatedAt,
+                locale,
+                collectionPaused,
+                subscriptionStateAt,
+                statusReason);
     }
 
     public boolean isMonthly() {

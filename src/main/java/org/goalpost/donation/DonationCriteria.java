@@ -8,8 +8,14 @@ import java.time.Instant;
  * a donation id, a Stripe id ({@code cs_}, {@code pi_}, {@code ch_}, {@code in_}, {@code sub_}) or
  * the start of a donor's name.
  */
-public record DonationCriteria(Long campaignId, DonationStatus status, DonationInterval interval, Boolean livemode, Instant from,
-        Instant to, String query) {
+public record DonationCriteria(
+        Long campaignId,
+        DonationStatus status,
+        DonationInterval interval,
+        Boolean livemode,
+        Instant from,
+        Instant to,
+        String query) {
 
     public static DonationCriteria all() {
         return new DonationCriteria(null, null, null, null, null, null, null);

@@ -2,5 +2,6 @@ package org.goalpost.donation;
 
 /** A one-time gift, or a monthly one. */
 public enum DonationInterval {
-    ONCE, MONTH
+    ONCE,
+    MONTH
 }

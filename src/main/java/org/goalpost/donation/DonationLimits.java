@@ -17,7 +17,8 @@ public record DonationLimits(
 
     public DonationLimits {
         if (minimum.signum() <= 0 || maximum.compareTo(minimum) < 0) {
-            throw new IllegalArgumentException("goalpost.donation: need 0 < minimum <= maximum, got " + minimum + " and " + maximum);
+            throw new IllegalArgumentException(
+                    "goalpost.donation: need 0 < minimum <= maximum, got " + minimum + " and " + maximum);
         }
     }
 }

@@ -49,7 +49,8 @@ public class DonationPolicy {
         if (name != null && name.length() > MAX_NAME) {
             problems.add(new FieldProblem("name", "is longer than " + MAX_NAME + " characters"));
         } else if (!PlainText.isLine(name)) {
-            problems.add(new FieldProblem("name", "may hold letters, digits and punctuation on one line, nothing else"));
+            problems.add(
+                    new FieldProblem("name", "may hold letters, digits and punctuation on one line, nothing else"));
         }
         String email = text(request.email());
         if (email != null && !EmailAddresses.isValid(email)) {
@@ -64,8 +65,14 @@ public class DonationPolicy {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        return new AcceptedDonation(campaign.money(amount), interval, name, email,
-                Boolean.TRUE.equals(request.anonymous()), message, Boolean.TRUE.equals(request.coverFees()),
+        return new AcceptedDonation(
+                campaign.money(amount),
+                interval,
+                name,
+                email,
+                Boolean.TRUE.equals(request.anonymous()),
+                message,
+                Boolean.TRUE.equals(request.coverFees()),
                 Boolean.TRUE.equals(request.showAmount()));
     }
 
@@ -79,7 +86,8 @@ public class DonationPolicy {
 
     /** The preset amounts the donate form offers, in the campaign's currency. */
     public List<Money> presets(Campaign campaign) {
-        return limits.presets().stream().map(p -> Money.ofMajor(p.stripTrailingZeros().toPlainString(), campaign.currency()))
+        return limits.presets().stream()
+                .map(p -> Money.ofMajor(p.stripTrailingZeros().toPlainString(), campaign.currency()))
                 .filter(p -> p.isAtLeast(minimum(campaign)) && maximum(campaign).isAtLeast(p))
                 .toList();
     }

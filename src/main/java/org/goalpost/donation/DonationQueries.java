@@ -1,5 +1,6 @@
 package org.goalpost.donation;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -8,7 +9,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
-import java.nio.charset.StandardCharsets;
 import org.goalpost.shared.db.DbTime;
 import org.goalpost.shared.money.Money;
 import org.goalpost.shared.web.MalformedInputException;
@@ -31,12 +31,13 @@ public class DonationQueries {
      * slug comes from a subquery that runs for the returned rows only, and the order is an index's.
      */
     private static final String SELECT = "SELECT d.id, d.public_id, d.campaign_id, "
-            + "(SELECT c.slug FROM campaign c WHERE c.id = d.campaign_id) AS slug, d.channel, d.status, d.donation_interval, "
-            + "d.amount_minor, d.currency, d.livemode, d.donor_name, d.donor_email, d.anonymous, d.created_at FROM donation d";
+            + "(SELECT c.slug FROM campaign c WHERE c.id = d.campaign_id) AS slug, d.channel, d.status, "
+            + "d.donation_interval, "
+            + "d.amount_minor, d.currency, d.livemode, d.donor_name, d.donor_email, d.anonymous, d.created_at "
+            + "FROM donation d";
 
     /** One page and where the next one starts (null on the last page). */
-    public record Page(List<DonationRow> rows, String next) {
-    }
+    public record Page(List<DonationRow> rows, String next) {}
 
     private final JdbcTemplate jdbc;
 
@@ -51,7 +52,8 @@ public class DonationQueries {
         if (cursor != null && !cursor.isBlank()) {
             String[] position = decode(cursor);
             // a plain range the index can seek to, then ties broken by id
-            ids.append(params.isEmpty() ? " WHERE " : " AND ").append("d.created_at <= ? AND (d.created_at < ? OR d.id < ?)");
+            ids.append(params.isEmpty() ? " WHERE " : " AND ")
+                    .append("d.created_at <= ? AND (d.created_at < ? OR d.id < ?)");
             params.add(position[0]);
             params.add(position[0]);
             params.add(Long.parseLong(position[1]));
@@ -74,14 +76,18 @@ public class DonationQueries {
     public void stream(DonationCriteria criteria, Consumer<DonationRow> sink) {
         List<Object> params = new ArrayList<>();
         String sql = SELECT + where(criteria, params) + " ORDER BY d.created_at DESC, d.id DESC";
-        jdbc.query(connection -> {
-            var statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
-            statement.setFetchSize(streamingFetchSize(connection.getMetaData().getURL()));
-            for (int i = 0; i < params.size(); i++) {
-                statement.setObject(i + 1, params.get(i));
-            }
-            return statement;
-        }, (RowCallbackHandler) rs -> sink.accept(row(rs, 0)));
+        jdbc.query(
+                connection -> {
+                    var statement =
+                            connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+                    statement.setFetchSize(
+                            streamingFetchSize(connection.getMetaData().getURL()));
+                    for (int i = 0; i < params.size(); i++) {
+                        statement.setObject(i + 1, params.get(i));
+                    }
+                    return statement;
+                },
+                (RowCallbackHandler) rs -> sink.accept(row(rs, 0)));
     }
 
     /** MySQL Connector/J streams row by row only with {@code Integer.MIN_VALUE}; the others take a batch size. */
@@ -133,7 +139,8 @@ public class DonationQueries {
             conditions.add("d.subscription_id = ?");
             params.add(query);
         } else if (query.startsWith("pi_") || query.startsWith("ch_")) {
-            conditions.add("d.id IN (SELECT donation_id FROM gateway_payment WHERE payment_intent_id = ? OR charge_id = ?)");
+            conditions.add(
+                    "d.id IN (SELECT donation_id FROM gateway_payment WHERE payment_intent_id = ? OR charge_id = ?)");
             params.add(query);
             params.add(query);
         } else if (query.startsWith("in_") || query.startsWith("re_") || query.startsWith("dp_")) {
@@ -149,13 +156,17 @@ public class DonationQueries {
     }
 
     static String encode(Instant createdAt, long id) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString((DbTime.param(createdAt) + "|" + id).getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString((DbTime.param(createdAt) + "|" + id).getBytes(StandardCharsets.UTF_8));
     }
 
     private static String[] decode(String cursor) {
         try {
             String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
-            if (parts.length != 2 || !parts[0].matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}\\.\\d{6}") || !parts[1].matches("\\d{1,19}")) {
+            if (parts.length != 2
+                    || !parts[0].matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}\\.\\d{6}")
+                    || !parts[1].matches("\\d{1,19}")) {
                 throw new IllegalArgumentException();
             }
             return parts;
@@ -165,10 +176,19 @@ public class DonationQueries {
     }
 
     static DonationRow row(ResultSet rs, int n) throws SQLException {
-        return new DonationRow(rs.getLong("id"), rs.getString("public_id"), rs.getLong("campaign_id"), rs.getString("slug"),
-                DonationChannel.valueOf(rs.getString("channel")), DonationStatus.valueOf(rs.getString("status")),
-                DonationInterval.valueOf(rs.getString("donation_interval")), Money.of(rs.getLong("amount_minor"), rs.getString("currency")),
-                rs.getBoolean("livemode"), rs.getString("donor_name"), rs.getString("donor_email"), rs.getBoolean("anonymous"),
+        return new DonationRow(
+                rs.getLong("id"),
+                rs.getString("public_id"),
+                rs.getLong("campaign_id"),
+                rs.getString("slug"),
+                DonationChannel.valueOf(rs.getString("channel")),
+                DonationStatus.valueOf(rs.getString("status")),
+                DonationInterval.valueOf(rs.getString("donation_interval")),
+                Money.of(rs.getLong("amount_minor"), rs.getString("currency")),
+                rs.getBoolean("livemode"),
+                rs.getString("donor_name"),
+                rs.getString("donor_email"),
+                rs.getBoolean("anonymous"),
                 DbTime.read(rs, "created_at"));
     }
 }

@@ -19,10 +19,14 @@ class DonationRepository {
 
     private static final String COLUMNS = "id, public_id, campaign_id, donor_id, channel, status, donation_interval, "
             + "amount_minor, gift_minor, cover_fees, currency, livemode, donor_name, donor_email, anonymous, message, "
-            + "checkout_session_id, checkout_url, checkout_expires_at, subscription_id, subscription_status, created_at, updated_at, locale, "
+            + "checkout_session_id, checkout_url, checkout_expires_at, subscription_id, subscription_status, "
+            + "created_at, updated_at, locale, "
             + "collection_paused, subscription_state_at, status_reason";
 
-    /** A subscription in one of these states has ended for good (Stripe's {@code canceled}, {@code incomplete_expired}). */
+    /**
+     * A subscription in one of these states has ended for good (Stripe's {@code canceled}, {@code
+     * incomplete_expired}).
+     */
     static final String FINAL_SUBSCRIPTION_STATES = "'canceled', 'incomplete_expired'";
 
     private final JdbcClient jdbc;
@@ -33,13 +37,32 @@ class DonationRepository {
 
     long insert(String publicId, NewDonation donation, Long donorId, DonationStatus status, Instant now) {
         KeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO donation (public_id, campaign_id, donor_id, channel, status, donation_interval, amount_minor, "
-                        + "gift_minor, cover_fees, currency, livemode, donor_name, donor_email, anonymous, message, request_key, "
-                        + "show_amount, locale, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(publicId, donation.campaignId(), donorId, donation.channel().name(), status.name(),
-                        donation.interval().name(), donation.amount().minor(), donation.gift().minor(), donation.coverFees(),
-                        donation.amount().currencyCode(), donation.livemode(), donation.donorName(), donation.donorEmail(),
-                        donation.anonymous(), donation.message(), donation.requestKey(), donation.showAmount(), donation.locale(), DbTime.param(now),
+        jdbc.sql("INSERT INTO donation (public_id, campaign_id, donor_id, channel, status, "
+                        + "donation_interval, amount_minor, "
+                        + "gift_minor, cover_fees, currency, livemode, donor_name, donor_email, "
+                        + "anonymous, message, request_key, "
+                        + "show_amount, locale, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, "
+                        + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(
+                        publicId,
+                        donation.campaignId(),
+                        donorId,
+                        donation.channel().name(),
+                        status.name(),
+                        donation.interval().name(),
+                        donation.amount().minor(),
+                        donation.gift().minor(),
+                        donation.coverFees(),
+                        donation.amount().currencyCode(),
+                        donation.livemode(),
+                        donation.donorName(),
+                        donation.donorEmail(),
+                        donation.anonymous(),
+                        donation.message(),
+                        donation.requestKey(),
+                        donation.showAmount(),
+                        donation.locale(),
+                        DbTime.param(now),
                         DbTime.param(now))
                 .update(key, "id");
         return key.getKeyAs(Number.class).longValue();
@@ -47,9 +70,12 @@ class DonationRepository {
 
     List<Donation> monthlyOf(String normalisedEmail) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM donation WHERE (LOWER(donor_email) = ? OR donor_id = "
-                        + "(SELECT id FROM donor WHERE email = ?)) AND donation_interval = 'MONTH' AND subscription_id IS NOT NULL "
+                        + "(SELECT id FROM donor WHERE email = ?)) AND donation_interval = 'MONTH' AND "
+                        + "subscription_id IS NOT NULL "
                         + "ORDER BY created_at DESC, id DESC")
-                .params(normalisedEmail, normalisedEmail).query(DonationRepository::row).list();
+                .params(normalisedEmail, normalisedEmail)
+                .query(DonationRepository::row)
+                .list();
     }
 
     Optional<Donation> findById(long id) {
@@ -70,12 +96,18 @@ class DonationRepository {
 
     Optional<Donation> findBySubscription(String subscriptionId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM donation WHERE subscription_id = ? ORDER BY id LIMIT 1")
-                .param(subscriptionId).query(DonationRepository::row).optional();
+                .param(subscriptionId)
+                .query(DonationRepository::row)
+                .optional();
     }
 
     List<Donation> pendingCreatedBefore(Instant before, int limit) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM donation WHERE status = 'PENDING' AND created_at < ? ORDER BY created_at LIMIT " + limit)
-                .param(DbTime.param(before)).query(DonationRepository::row).list();
+        return jdbc.sql("SELECT " + COLUMNS
+                        + " FROM donation WHERE status = 'PENDING' AND created_at < ? ORDER BY created_at LIMIT "
+                        + limit)
+                .param(DbTime.param(before))
+                .query(DonationRepository::row)
+                .list();
     }
 
     /** Moves the status, in one statement, only from one of the statuses allowed to move there (false otherwise). */
@@ -84,55 +116,84 @@ class DonationRepository {
             return false;
         }
         return jdbc.sql("UPDATE donation SET status = :to, updated_at = :now WHERE id = :id AND status IN (:from)")
-                .param("to", to.name()).param("now", DbTime.param(now)).param("id", id)
-                .param("from", from.stream().map(Enum::name).toList())
-                .update() == 1;
+                        .param("to", to.name())
+                        .param("now", DbTime.param(now))
+                        .param("id", id)
+                        .param("from", from.stream().map(Enum::name).toList())
+                        .update()
+                == 1;
     }
 
     void attachDonor(long id, long donorId, String name, String email, Instant now) {
-        jdbc.sql("UPDATE donation SET donor_id = ?, donor_name = COALESCE(donor_name, ?), donor_email = COALESCE(donor_email, ?), "
+        jdbc.sql("UPDATE donation SET donor_id = ?, donor_name = COALESCE(donor_name, ?), donor_email "
+                        + "= COALESCE(donor_email, ?), "
                         + "updated_at = ? WHERE id = ? AND donor_id IS NULL")
-                .params(donorId, name, EmailAddresses.normalise(email), DbTime.param(now), id).update();
+                .params(donorId, name, EmailAddresses.normalise(email), DbTime.param(now), id)
+                .update();
     }
 
     void attachCheckout(long id, String sessionId, String url, Instant expiresAt, Instant now) {
-        jdbc.sql("UPDATE donation SET checkout_session_id = ?, checkout_url = ?, checkout_expires_at = ?, updated_at = ? WHERE id = ?")
-                .params(sessionId, url, DbTime.param(expiresAt), DbTime.param(now), id).update();
+        jdbc.sql("UPDATE donation SET checkout_session_id = ?, checkout_url = ?, checkout_expires_at = "
+                        + "?, updated_at = ? WHERE id = ?")
+                .params(sessionId, url, DbTime.param(expiresAt), DbTime.param(now), id)
+                .update();
     }
 
     void linkSubscription(long id, String subscriptionId, Instant now) {
         jdbc.sql("UPDATE donation SET subscription_id = ?, updated_at = ? WHERE id = ? AND subscription_id IS NULL")
-                .params(subscriptionId, DbTime.param(now), id).update();
+                .params(subscriptionId, DbTime.param(now), id)
+                .update();
     }
 
     /**
      * Keeps a subscription's state when it is at least as new as the one kept, in one statement:
      * a state reported before the kept one changes nothing, and nothing moves a canceled one.
      */
-    boolean subscriptionState(String subscriptionId, String status, Long amountMinor, boolean paused, Instant observedAt, Instant now) {
-        return jdbc.sql("UPDATE donation SET subscription_status = ?, amount_minor = COALESCE(?, amount_minor), collection_paused = ?, "
-                        + "subscription_state_at = ?, updated_at = ? WHERE subscription_id = ? "
-                        + "AND (subscription_status IS NULL OR subscription_status NOT IN (" + FINAL_SUBSCRIPTION_STATES + ")) "
-                        + "AND (subscription_state_at IS NULL OR subscription_state_at <= ?)")
-                .params(status, amountMinor, paused, DbTime.param(observedAt), DbTime.param(now), subscriptionId, DbTime.param(observedAt))
-                .update() > 0;
+    boolean subscriptionState(
+            String subscriptionId, String status, Long amountMinor, boolean paused, Instant observedAt, Instant now) {
+        return jdbc.sql("UPDATE donation SET subscription_status = ?, amount_minor = COALESCE(?, "
+                                + "amount_minor), collection_paused = ?, "
+                                + "subscription_state_at = ?, updated_at = ? WHERE subscription_id = ? "
+                                + "AND (subscription_status IS NULL OR subscription_status NOT IN ("
+                                + FINAL_SUBSCRIPTION_STATES + ")) "
+                                + "AND (subscription_state_at IS NULL OR subscription_state_at <= ?)")
+                        .params(
+                                status,
+                                amountMinor,
+                                paused,
+                                DbTime.param(observedAt),
+                                DbTime.param(now),
+                                subscriptionId,
+                                DbTime.param(observedAt))
+                        .update()
+                > 0;
     }
 
     void statusReason(long id, String reason, Instant now) {
         jdbc.sql("UPDATE donation SET status_reason = ?, updated_at = ? WHERE id = ?")
-                .params(reason == null || reason.length() <= 300 ? reason : reason.substring(0, 300), DbTime.param(now), id).update();
+                .params(
+                        reason == null || reason.length() <= 300 ? reason : reason.substring(0, 300),
+                        DbTime.param(now),
+                        id)
+                .update();
     }
 
     private Optional<Donation> one(String where, Object value) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM donation WHERE " + where).param(value).query(DonationRepository::row).optional();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM donation WHERE " + where)
+                .param(value)
+                .query(DonationRepository::row)
+                .optional();
     }
 
     long committedMonthly(long campaignId, boolean livemode) {
         return jdbc.sql("SELECT COALESCE(SUM(amount_minor), 0) FROM donation WHERE campaign_id = ? AND livemode = ? "
                         + "AND donation_interval = 'MONTH' AND status = 'SUCCEEDED' "
-                        + "AND (subscription_status IS NULL OR subscription_status IN ('active', 'trialing', 'past_due')) "
+                        + "AND (subscription_status IS NULL OR subscription_status IN ('active', 'trialing', "
+                        + "'past_due')) "
                         + "AND collection_paused = FALSE")
-                .params(campaignId, livemode).query(Long.class).single();
+                .params(campaignId, livemode)
+                .query(Long.class)
+                .single();
     }
 
     static Donation row(ResultSet rs, int rowNum) throws SQLException {
@@ -142,14 +203,32 @@ class DonationRepository {
         long amount = rs.getLong("amount_minor");
         long gift = rs.getLong("gift_minor");
         boolean noGift = rs.wasNull();
-        return new Donation(rs.getLong("id"), rs.getString("public_id"), rs.getLong("campaign_id"), donorId,
-                DonationChannel.valueOf(rs.getString("channel")), DonationStatus.valueOf(rs.getString("status")),
-                DonationInterval.valueOf(rs.getString("donation_interval")), Money.of(amount, currency),
-                Money.of(noGift ? amount : gift, currency), rs.getBoolean("cover_fees"), rs.getBoolean("livemode"),
-                rs.getString("donor_name"), rs.getString("donor_email"), rs.getBoolean("anonymous"), rs.getString("message"),
-                rs.getString("checkout_session_id"), rs.getString("checkout_url"), DbTime.read(rs, "checkout_expires_at"),
-                rs.getString("subscription_id"), rs.getString("subscription_status"),
-                DbTime.read(rs, "created_at"), DbTime.read(rs, "updated_at"), rs.getString("locale"), rs.getBoolean("collection_paused"),
-                DbTime.read(rs, "subscription_state_at"), rs.getString("status_reason"));
+        return new Donation(
+                rs.getLong("id"),
+                rs.getString("public_id"),
+                rs.getLong("campaign_id"),
+                donorId,
+                DonationChannel.valueOf(rs.getString("channel")),
+                DonationStatus.valueOf(rs.getString("status")),
+                DonationInterval.valueOf(rs.getString("donation_interval")),
+                Money.of(amount, currency),
+                Money.of(noGift ? amount : gift, currency),
+                rs.getBoolean("cover_fees"),
+                rs.getBoolean("livemode"),
+                rs.getString("donor_name"),
+                rs.getString("donor_email"),
+                rs.getBoolean("anonymous"),
+                rs.getString("message"),
+                rs.getString("checkout_session_id"),
+                rs.getString("checkout_url"),
+                DbTime.read(rs, "checkout_expires_at"),
+                rs.getString("subscription_id"),
+                rs.getString("subscription_status"),
+                DbTime.read(rs, "created_at"),
+                DbTime.read(rs, "updated_at"),
+                rs.getString("locale"),
+                rs.getBoolean("collection_paused"),
+                DbTime.read(rs, "subscription_state_at"),
+                rs.getString("status_reason"));
     }
 }

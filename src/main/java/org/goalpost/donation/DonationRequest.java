@@ -16,7 +16,13 @@ public record DonationRequest(
         Boolean showAmount) {
 
     /** Without a word on the donor wall's amount (not shown). */
-    public DonationRequest(Long amountMinor, String interval, String name, String email, Boolean anonymous, String message,
+    public DonationRequest(
+            Long amountMinor,
+            String interval,
+            String name,
+            String email,
+            Boolean anonymous,
+            String message,
             Boolean coverFees) {
         this(amountMinor, interval, name, email, anonymous, message, coverFees, null);
     }

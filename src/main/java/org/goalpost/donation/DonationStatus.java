@@ -10,7 +10,12 @@ import java.util.Set;
  * it was opened by another gateway or mode); the reason is kept with it.
  */
 public enum DonationStatus {
-    PENDING, SUCCEEDED, FAILED, EXPIRED, CANCELED, ABANDONED;
+    PENDING,
+    SUCCEEDED,
+    FAILED,
+    EXPIRED,
+    CANCELED,
+    ABANDONED;
 
     private static final Set<DonationStatus> FINAL = Set.of(SUCCEEDED);
 

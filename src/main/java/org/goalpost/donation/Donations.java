@@ -73,8 +73,11 @@ public class Donations {
      */
     public List<Donation> monthlyOf(String email) {
         String address = EmailAddresses.normalise(email);
-        return address == null ? List.of() : repository.monthlyOf(address).stream()
-                .filter(d -> address.equals(EmailAddresses.normalise(d.donorEmail()))).toList();
+        return address == null
+                ? List.of()
+                : repository.monthlyOf(address).stream()
+                        .filter(d -> address.equals(EmailAddresses.normalise(d.donorEmail())))
+                        .toList();
     }
 
     /** Donations still pending that were opened before {@code before}, oldest first. */
@@ -101,7 +104,9 @@ public class Donations {
         }
         email = EmailAddresses.isValid(EmailAddresses.normalise(email)) ? email : null;
         name = PlainText.line(name);
-        name = name == null || name.length() <= DonationPolicy.MAX_NAME ? name : name.substring(0, DonationPolicy.MAX_NAME);
+        name = name == null || name.length() <= DonationPolicy.MAX_NAME
+                ? name
+                : name.substring(0, DonationPolicy.MAX_NAME);
         Optional<Long> donorId = donors.identify(email);
         if (donorId.isEmpty()) {
             return donation;
@@ -130,7 +135,8 @@ public class Donations {
      *
      * @return whether the state was kept
      */
-    public boolean subscriptionChanged(String subscriptionId, String status, Long amountMinor, boolean paused, Instant observedAt) {
+    public boolean subscriptionChanged(
+            String subscriptionId, String status, Long amountMinor, boolean paused, Instant observedAt) {
         return repository.subscriptionState(subscriptionId, status, amountMinor, paused, observedAt, clock.instant());
     }
 

@@ -20,8 +20,7 @@ import org.springframework.stereotype.Service;
 public class DonorWall {
 
     /** One entry; {@code name} null means anonymous, {@code amount} null means not shown. */
-    public record Entry(String name, String message, Money amount, Instant at) {
-    }
+    public record Entry(String name, String message, Money amount, Instant at) {}
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -38,27 +37,39 @@ public class DonorWall {
             return List.of();
         }
         return jdbc.sql("""
-                SELECT donor_name, anonymous, message, amount_minor, gift_minor, currency, show_amount, created_at FROM donation
+                SELECT donor_name, anonymous, message, amount_minor, gift_minor, currency, show_amount,
+                created_at FROM donation
                 WHERE campaign_id = ? AND livemode = ? AND status = 'SUCCEEDED' AND wall_hidden_at IS NULL
                 ORDER BY created_at DESC, id DESC LIMIT ?""")
                 .params(campaign.id(), livemode, size)
                 .query((rs, n) -> {
                     String name = rs.getString("donor_name");
                     boolean named = !rs.getBoolean("anonymous") && name != null && !name.isBlank();
-                    long gift = rs.getObject("gift_minor") == null ? rs.getLong("amount_minor") : rs.getLong("gift_minor");
+                    long gift =
+                            rs.getObject("gift_minor") == null ? rs.getLong("amount_minor") : rs.getLong("gift_minor");
                     String message = rs.getString("message");
-                    return new Entry(named ? name.strip() : null, message == null || message.isBlank() ? null : message.strip(),
-                            rs.getBoolean("show_amount") ? Money.of(gift, rs.getString("currency")) : null, DbTime.read(rs, "created_at"));
-                }).list();
+                    return new Entry(
+                            named ? name.strip() : null,
+                            message == null || message.isBlank() ? null : message.strip(),
+                            rs.getBoolean("show_amount") ? Money.of(gift, rs.getString("currency")) : null,
+                            DbTime.read(rs, "created_at"));
+                })
+                .list();
     }
 
     /** Hides the donation's entry ({@code hidden}) or shows it again; answers whether anything changed. */
     public boolean hide(Donation donation, boolean hidden) {
-        return jdbc.sql("UPDATE donation SET wall_hidden_at = ? WHERE id = ? AND (wall_hidden_at IS " + (hidden ? "NULL" : "NOT NULL") + ")")
-                .params(hidden ? DbTime.param(clock.instant()) : null, donation.id()).update() == 1;
+        return jdbc.sql("UPDATE donation SET wall_hidden_at = ? WHERE id = ? AND (wall_hidden_at IS "
+                                + (hidden ? "NULL" : "NOT NULL") + ")")
+                        .params(hidden ? DbTime.param(clock.instant()) : null, donation.id())
+                        .update()
+                == 1;
     }
 
     public boolean hidden(Donation donation) {
-        return jdbc.sql("SELECT wall_hidden_at IS NOT NULL FROM donation WHERE id = ?").param(donation.id()).query(Boolean.class).single();
+        return jdbc.sql("SELECT wall_hidden_at IS NOT NULL FROM donation WHERE id = ?")
+                .param(donation.id())
+                .query(Boolean.class)
+                .single();
     }
 }

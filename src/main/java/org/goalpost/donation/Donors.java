@@ -36,14 +36,17 @@ public class Donors {
             return known;
         }
         KeyHolder key = new GeneratedKeyHolder();
-        boolean inserted = DuplicateKeys.insertUnlessPresent(() -> jdbc.sql("INSERT INTO donor (email, created_at) VALUES (?, ?)")
-                .params(normalised, DbTime.param(clock.instant()))
-                .update(key, "id"));
+        boolean inserted =
+                DuplicateKeys.insertUnlessPresent(() -> jdbc.sql("INSERT INTO donor (email, created_at) VALUES (?, ?)")
+                        .params(normalised, DbTime.param(clock.instant()))
+                        .update(key, "id"));
         return inserted ? Optional.of(key.getKeyAs(Number.class).longValue()) : find(normalised);
     }
 
     private Optional<Long> find(String normalisedEmail) {
-        return jdbc.sql("SELECT id FROM donor WHERE email = ?").param(normalisedEmail).query(Long.class).optional();
+        return jdbc.sql("SELECT id FROM donor WHERE email = ?")
+                .param(normalisedEmail)
+                .query(Long.class)
+                .optional();
     }
-
 }

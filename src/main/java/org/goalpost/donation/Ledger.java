@@ -33,8 +33,13 @@ public class Ledger {
     private final Clock clock;
     private final MeterRegistry meters;
 
-    Ledger(LedgerRepository entries, TotalsRepository totals, Transactions transactions, ApplicationEventPublisher events,
-            Clock clock, MeterRegistry meters) {
+    Ledger(
+            LedgerRepository entries,
+            TotalsRepository totals,
+            Transactions transactions,
+            ApplicationEventPublisher events,
+            Clock clock,
+            MeterRegistry meters) {
         this.entries = entries;
         this.totals = totals;
         this.transactions = transactions;
@@ -45,7 +50,8 @@ public class Ledger {
 
     public Posting record(Campaign campaign, LedgerEntry entry) {
         if (!entry.amount().currency().equals(campaign.currency())) {
-            throw new CurrencyMismatchException(campaign.currency(), entry.amount().currency());
+            throw new CurrencyMismatchException(
+                    campaign.currency(), entry.amount().currency());
         }
         return transactions.inTransaction(() -> {
             if (!entries.insert(campaign.id(), entry, clock.instant())) {
@@ -60,16 +66,29 @@ public class Ledger {
         });
     }
 
-    /** {@code goalpost.ledger.rows} and {@code goalpost.ledger.amount} (minor units, by kind, currency and mode), after the commit only. */
+    /**
+     * {@code goalpost.ledger.rows} and {@code goalpost.ledger.amount} (minor units, by kind, currency and
+     * mode), after the commit only.
+     */
     private void countOnceCommitted(LedgerEntry entry) {
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
                 String kind = entry.kind().name();
                 String mode = entry.livemode() ? "live" : "test";
-                meters.counter("goalpost.ledger.rows", "kind", kind, "mode", mode).increment();
-                DistributionSummary.builder("goalpost.ledger.amount").baseUnit("minor units").tags("kind", kind, "mode", mode,
-                        "currency", entry.amount().currencyCode()).register(meters).record(Math.abs(entry.amount().minor()));
+                meters.counter("goalpost.ledger.rows", "kind", kind, "mode", mode)
+                        .increment();
+                DistributionSummary.builder("goalpost.ledger.amount")
+                        .baseUnit("minor units")
+                        .tags(
+                                "kind",
+                                kind,
+                                "mode",
+                                mode,
+                                "currency",
+                                entry.amount().currencyCode())
+                        .register(meters)
+                        .record(Math.abs(entry.amount().minor()));
             }
         });
     }
@@ -84,9 +103,16 @@ public class Ledger {
 
     private void warnIfConflicting(Campaign campaign, LedgerEntry entry) {
         entries.find(entry.kind(), entry.sourceRef())
-                .filter(kept -> kept.campaignId() != campaign.id() || !kept.amount().equals(entry.amount()))
-                .ifPresent(kept -> log.warn("Ledger entry {} {} was recorded before as {} for campaign {}; now offered as {} "
-                        + "for campaign {}. The first one stands.", entry.kind(), entry.sourceRef(), kept.amount(),
-                        kept.campaignId(), entry.amount(), campaign.id()));
+                .filter(kept ->
+                        kept.campaignId() != campaign.id() || !kept.amount().equals(entry.amount()))
+                .ifPresent(kept -> log.warn(
+                        "Ledger entry {} {} was recorded before as {} for campaign {}; now offered as {} "
+                                + "for campaign {}. The first one stands.",
+                        entry.kind(),
+                        entry.sourceRef(),
+                        kept.amount(),
+                        kept.campaignId(),
+                        entry.amount(),
+                        campaign.id()));
     }
 }

@@ -25,9 +25,12 @@ public class LedgerCheck {
     private static final String RECOMPUTE = "SELECT campaign_id, period_key, livemode, "
             + "SUM(amount_minor) AS raised, "
             + "SUM(CASE WHEN " + GIFT + " THEN amount_minor ELSE 0 END) AS gross, "
-            + "-SUM(CASE WHEN kind IN (" + LedgerKind.sqlList(LedgerKind.Figure.REFUNDED) + ") THEN amount_minor ELSE 0 END) AS refunded, "
-            + "-SUM(CASE WHEN kind IN (" + LedgerKind.sqlList(LedgerKind.Figure.DISPUTED) + ") THEN amount_minor ELSE 0 END) AS disputed, "
-            + "SUM(CASE WHEN kind IN (" + LedgerKind.sqlList(LedgerKind.Figure.ADJUSTED) + ") THEN amount_minor ELSE 0 END) AS adjusted, "
+            + "-SUM(CASE WHEN kind IN (" + LedgerKind.sqlList(LedgerKind.Figure.REFUNDED)
+            + ") THEN amount_minor ELSE 0 END) AS refunded, "
+            + "-SUM(CASE WHEN kind IN (" + LedgerKind.sqlList(LedgerKind.Figure.DISPUTED)
+            + ") THEN amount_minor ELSE 0 END) AS disputed, "
+            + "SUM(CASE WHEN kind IN (" + LedgerKind.sqlList(LedgerKind.Figure.ADJUSTED)
+            + ") THEN amount_minor ELSE 0 END) AS adjusted, "
             + "SUM(fee_minor) AS fees, "
             + "SUM(CASE WHEN " + GIFT + " THEN 1 ELSE 0 END) AS donations, "
             + "COUNT(DISTINCT CASE WHEN " + GIFT + " THEN donor_ref END) AS donors "
@@ -44,9 +47,12 @@ public class LedgerCheck {
     }
 
     /** Where one period's kept totals and the ledger disagree. */
-    public record Discrepancy(long campaignId, String period, boolean livemode, PeriodTotals.Figures kept,
-            PeriodTotals.Figures recomputed) {
-    }
+    public record Discrepancy(
+            long campaignId,
+            String period,
+            boolean livemode,
+            PeriodTotals.Figures kept,
+            PeriodTotals.Figures recomputed) {}
 
     /** The outcome of a check: consistent when no period differs. */
     public record Report(Instant checkedAt, int periodsChecked, boolean consistent, List<Discrepancy> discrepancies) {
@@ -72,13 +78,22 @@ public class LedgerCheck {
     /** Recomputes all totals from the ledger and lists every period where they differ from the kept ones. */
     public Report run() {
         Map<Key, PeriodTotals.Figures> recomputed = new HashMap<>();
-        jdbc.sql(RECOMPUTE).query((rs, n) -> {
-            recomputed.put(new Key(rs.getLong("campaign_id"), rs.getString("period_key"), rs.getBoolean("livemode")),
-                    new PeriodTotals.Figures(rs.getLong("raised"), rs.getLong("gross"), rs.getLong("refunded"),
-                            rs.getLong("disputed"), rs.getLong("adjusted"), rs.getLong("fees"), rs.getLong("donations"),
-                            rs.getLong("donors")));
-            return null;
-        }).list();
+        jdbc.sql(RECOMPUTE)
+                .query((rs, n) -> {
+                    recomputed.put(
+                            new Key(rs.getLong("campaign_id"), rs.getString("period_key"), rs.getBoolean("livemode")),
+                            new PeriodTotals.Figures(
+                                    rs.getLong("raised"),
+                                    rs.getLong("gross"),
+                                    rs.getLong("refunded"),
+                                    rs.getLong("disputed"),
+                                    rs.getLong("adjusted"),
+                                    rs.getLong("fees"),
+                                    rs.getLong("donations"),
+                                    rs.getLong("donors")));
+                    return null;
+                })
+                .list();
         Map<Key, PeriodTotals.Figures> kept = new HashMap<>();
         for (PeriodTotals row : totals.all()) {
             kept.put(new Key(row.campaignId(), row.period().value(), row.livemode()), row.figures());
@@ -95,7 +110,11 @@ public class LedgerCheck {
         }
         Report report = Report.of(clock.instant(), keys.size(), discrepancies);
         if (!report.consistent()) {
-            log.error("Ledger check: {} of {} periods differ from the ledger: {}", discrepancies.size(), keys.size(), discrepancies);
+            log.error(
+                    "Ledger check: {} of {} periods differ from the ledger: {}",
+                    discrepancies.size(),
+                    keys.size(),
+                    discrepancies);
         }
         return report;
     }

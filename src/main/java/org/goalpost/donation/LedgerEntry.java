@@ -34,11 +34,18 @@ public record LedgerEntry(
         if (!kind.acceptsAmount(amount.minor())) {
             throw new IllegalArgumentException(kind + " amounts must be " + kind.signRule() + ": " + amount);
         }
-        if (sourceRef.isBlank() || sourceRef.length() > 255 || !sourceRef.chars().allMatch(c -> c > 32 && c < 127)) {
-            throw new IllegalArgumentException("sourceRef must be 1 to 255 printable ASCII characters: '" + sourceRef + "'");
+        if (sourceRef.isBlank()
+                || sourceRef.length() > 255
+                || !sourceRef.chars().allMatch(c -> c > 32 && c < 127)) {
+            throw new IllegalArgumentException(
+                    "sourceRef must be 1 to 255 printable ASCII characters: '" + sourceRef + "'");
         }
-        if (feeMinor < 0 && kind != LedgerKind.REFUND && kind != LedgerKind.ADJUSTMENT && kind != LedgerKind.DISPUTE_FEE) {
-            throw new IllegalArgumentException("a fee is not negative except on a refund, an adjustment or a returned dispute fee");
+        if (feeMinor < 0
+                && kind != LedgerKind.REFUND
+                && kind != LedgerKind.ADJUSTMENT
+                && kind != LedgerKind.DISPUTE_FEE) {
+            throw new IllegalArgumentException(
+                    "a fee is not negative except on a refund, an adjustment or a returned dispute fee");
         }
         if (kind == LedgerKind.DISPUTE_FEE && feeMinor == 0) {
             throw new IllegalArgumentException("a dispute fee row carries a fee");
@@ -46,12 +53,22 @@ public record LedgerEntry(
     }
 
     /** A payment or gift of {@code amount}, with Stripe's fee when known (0 otherwise). */
-    public static LedgerEntry gift(LedgerKind kind, Money amount, long feeMinor, String sourceRef, Long donationId,
-            DonorRef donor, boolean livemode, Instant occurredAt, PeriodKey period) {
-        return new LedgerEntry(kind, amount, feeMinor, sourceRef, donationId, donor, livemode, occurredAt, period, null, null);
+    public static LedgerEntry gift(
+            LedgerKind kind,
+            Money amount,
+            long feeMinor,
+            String sourceRef,
+            Long donationId,
+            DonorRef donor,
+            boolean livemode,
+            Instant occurredAt,
+            PeriodKey period) {
+        return new LedgerEntry(
+                kind, amount, feeMinor, sourceRef, donationId, donor, livemode, occurredAt, period, null, null);
     }
 
     public LedgerEntry recordedBy(String actor, String text) {
-        return new LedgerEntry(kind, amount, feeMinor, sourceRef, donationId, donor, livemode, occurredAt, period, actor, text);
+        return new LedgerEntry(
+                kind, amount, feeMinor, sourceRef, donationId, donor, livemode, occurredAt, period, actor, text);
     }
 }

@@ -31,17 +31,30 @@ class LedgerInvariants implements InvariantCheck {
     @Override
     public List<Outcome> check() {
         return List.of(
-                new Outcome("totals-match-ledger", "kept totals per campaign, period and mode that differ from the ledger's sums",
+                new Outcome(
+                        "totals-match-ledger",
+                        "kept totals per campaign, period and mode that differ from the ledger's sums",
                         totals.run().discrepancies().size()),
-                new Outcome("one-row-per-money-movement", "money movements (kind and gateway id) recorded more than once",
-                        count("SELECT COUNT(*) FROM (SELECT kind, source_ref FROM ledger_entry GROUP BY kind, source_ref "
+                new Outcome(
+                        "one-row-per-money-movement",
+                        "money movements (kind and gateway id) recorded more than once",
+                        count("SELECT COUNT(*) FROM (SELECT kind, source_ref FROM ledger_entry GROUP BY "
+                                + "kind, source_ref "
                                 + "HAVING COUNT(*) > 1) repeated")),
-                new Outcome("no-orphan-rows", "ledger rows whose campaign or donation does not exist",
-                        count("SELECT COUNT(*) FROM ledger_entry l WHERE NOT EXISTS (SELECT 1 FROM campaign c WHERE c.id = l.campaign_id) "
-                                + "OR (l.donation_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM donation d WHERE d.id = l.donation_id))")),
-                new Outcome("no-donation-pending-over-24h", "donations still pending " + PENDING_LIMIT.toHours() + " h after they were opened",
+                new Outcome(
+                        "no-orphan-rows",
+                        "ledger rows whose campaign or donation does not exist",
+                        count("SELECT COUNT(*) FROM ledger_entry l WHERE NOT EXISTS (SELECT 1 FROM campaign "
+                                + "c WHERE c.id = l.campaign_id) "
+                                + "OR (l.donation_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "
+                                + "donation d WHERE d.id = l.donation_id))")),
+                new Outcome(
+                        "no-donation-pending-over-24h",
+                        "donations still pending " + PENDING_LIMIT.toHours() + " h after they were opened",
                         jdbc.sql("SELECT COUNT(*) FROM donation WHERE status = 'PENDING' AND created_at < ?")
-                                .param(DbTime.param(clock.instant().minus(PENDING_LIMIT))).query(Long.class).single()));
+                                .param(DbTime.param(clock.instant().minus(PENDING_LIMIT)))
+                                .query(Long.class)
+                                .single()));
     }
 
     private long count(String sql) {

@@ -25,10 +25,20 @@ public enum LedgerKind {
     /** A correction entered by staff, either way. */
     ADJUSTMENT(Sign.ANY, Figure.ADJUSTED);
 
-    enum Sign { POSITIVE, NEGATIVE, ANY, ZERO }
+    enum Sign {
+        POSITIVE,
+        NEGATIVE,
+        ANY,
+        ZERO
+    }
 
     /** The figure of the totals a kind moves: raised = gross - refunded - disputed + adjusted. */
-    enum Figure { GROSS, REFUNDED, DISPUTED, ADJUSTED }
+    enum Figure {
+        GROSS,
+        REFUNDED,
+        DISPUTED,
+        ADJUSTED
+    }
 
     private final Sign sign;
     private final Figure figure;
@@ -49,7 +59,9 @@ public enum LedgerKind {
 
     /** The kinds that move a figure, as an SQL list: {@code 'REFUND', 'REFUND_REVERSAL'}. */
     static String sqlList(Figure figure) {
-        return Arrays.stream(values()).filter(k -> k.figure == figure).map(k -> "'" + k.name() + "'")
+        return Arrays.stream(values())
+                .filter(k -> k.figure == figure)
+                .map(k -> "'" + k.name() + "'")
                 .collect(Collectors.joining(", "));
     }
 

@@ -25,24 +25,91 @@ public record NewDonation(
         String locale) {
 
     /** A donation whose amount the donor wall does not show, language unknown. */
-    public NewDonation(long campaignId, DonationChannel channel, DonationInterval interval, Money amount, Money gift, boolean coverFees,
-            boolean livemode, String donorName, String donorEmail, boolean anonymous, String message, String requestKey) {
-        this(campaignId, channel, interval, amount, gift, coverFees, livemode, donorName, donorEmail, anonymous, message, requestKey, false,
+    public NewDonation(
+            long campaignId,
+            DonationChannel channel,
+            DonationInterval interval,
+            Money amount,
+            Money gift,
+            boolean coverFees,
+            boolean livemode,
+            String donorName,
+            String donorEmail,
+            boolean anonymous,
+            String message,
+            String requestKey) {
+        this(
+                campaignId,
+                channel,
+                interval,
+                amount,
+                gift,
+                coverFees,
+                livemode,
+                donorName,
+                donorEmail,
+                anonymous,
+                message,
+                requestKey,
+                false,
                 null);
     }
 
     /** Language unknown. */
-    public NewDonation(long campaignId, DonationChannel channel, DonationInterval interval, Money amount, Money gift, boolean coverFees,
-            boolean livemode, String donorName, String donorEmail, boolean anonymous, String message, String requestKey,
+    public NewDonation(
+            long campaignId,
+            DonationChannel channel,
+            DonationInterval interval,
+            Money amount,
+            Money gift,
+            boolean coverFees,
+            boolean livemode,
+            String donorName,
+            String donorEmail,
+            boolean anonymous,
+            String message,
+            String requestKey,
             boolean showAmount) {
-        this(campaignId, channel, interval, amount, gift, coverFees, livemode, donorName, donorEmail, anonymous, message, requestKey,
-                showAmount, null);
+        this(
+                campaignId,
+                channel,
+                interval,
+                amount,
+                gift,
+                coverFees,
+                livemode,
+                donorName,
+                donorEmail,
+                anonymous,
+                message,
+                requestKey,
+                showAmount,
+                null);
     }
 
     /** A gift recorded as it is: nothing covered, no request key. */
-    public static NewDonation simple(long campaignId, DonationChannel channel, DonationInterval interval, Money amount,
-            boolean livemode, String donorName, String donorEmail, boolean anonymous, String message) {
-        return new NewDonation(campaignId, channel, interval, amount, amount, false, livemode, donorName, donorEmail,
-                anonymous, message, null);
+    public static NewDonation simple(
+            long campaignId,
+            DonationChannel channel,
+            DonationInterval interval,
+            Money amount,
+            boolean livemode,
+            String donorName,
+            String donorEmail,
+            boolean anonymous,
+            String message) {
+        return new NewDonation(
+                campaignId,
+                channel,
+                interval,
+                amount,
+                amount,
+                false,
+                livemode,
+                donorName,
+                donorEmail,
+                anonymous,
+                message,
+                null);
     }
 }

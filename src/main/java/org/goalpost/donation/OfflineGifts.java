@@ -28,8 +28,8 @@ import org.springframework.stereotype.Service;
 public class OfflineGifts {
 
     /** A gift as entered. {@code receivedOn} defaults to today in the campaign's time zone. */
-    public record Entry(Long amountMinor, String method, String donorName, String donorEmail, LocalDate receivedOn, String note) {
-    }
+    public record Entry(
+            Long amountMinor, String method, String donorName, String donorEmail, LocalDate receivedOn, String note) {}
 
     private final Donations donations;
     private final Ledger ledger;
@@ -45,9 +45,11 @@ public class OfflineGifts {
         this.clock = clock;
     }
 
-    /** A gift recorded, or found again: {@code repeated} when its request key had recorded it before (a double submit). */
-    public record Recorded(Donation gift, boolean repeated) {
-    }
+    /**
+     * A gift recorded, or found again: {@code repeated} when its request key had recorded it before (a double
+     * submit).
+     */
+    public record Recorded(Donation gift, boolean repeated) {}
 
     /**
      * Records a gift once per request key (the form's hidden key, the API's {@code Idempotency-Key}):
@@ -56,7 +58,8 @@ public class OfflineGifts {
      * @throws InvalidInputException naming each wrong field; nothing is written
      */
     public Recorded recordOnce(Campaign campaign, Entry entry, String actor, String requestKey) {
-        String key = requestKey == null || requestKey.isBlank() ? null : Sha256.hex("offline-gift:" + requestKey.strip());
+        String key =
+                requestKey == null || requestKey.isBlank() ? null : Sha256.hex("offline-gift:" + requestKey.strip());
         Optional<Donation> earlier = donations.findByRequestKey(key);
         if (earlier.isPresent()) {
             return new Recorded(earlier.get(), true);
@@ -91,7 +94,8 @@ public class OfflineGifts {
         if (name != null && name.length() > DonationPolicy.MAX_NAME) {
             problems.add(new FieldProblem("donorName", "is longer than " + DonationPolicy.MAX_NAME + " characters"));
         } else if (!PlainText.isLine(name)) {
-            problems.add(new FieldProblem("donorName", "may hold letters, digits and punctuation on one line, nothing else"));
+            problems.add(new FieldProblem(
+                    "donorName", "may hold letters, digits and punctuation on one line, nothing else"));
         }
         String note = blank(entry.note());
         if (note != null && note.length() > 400) {
@@ -104,11 +108,36 @@ public class OfflineGifts {
         return transactions.inTransaction(() -> {
             Money amount = campaign.money(entry.amountMinor());
             // a concurrent submit with the same key finds the first donation here, and its ledger row already recorded
-            Donation donation = donations.open(new NewDonation(campaign.id(), DonationChannel.OFFLINE, DonationInterval.ONCE, amount, amount,
-                    false, mode.isLive(), name, email, name == null, null, requestKey), DonationStatus.SUCCEEDED);
-            boolean recorded = ledger.record(campaign, new LedgerEntry(LedgerKind.OFFLINE_GIFT, amount, 0,
-                    "offline_" + donation.publicId(), donation.id(), donation.donorRef(), mode.isLive(), at,
-                    PeriodAttribution.forGift(campaign, at), actor, method + (note == null ? "" : ": " + note))).isNew();
+            Donation donation = donations.open(
+                    new NewDonation(
+                            campaign.id(),
+                            DonationChannel.OFFLINE,
+                            DonationInterval.ONCE,
+                            amount,
+                            amount,
+                            false,
+                            mode.isLive(),
+                            name,
+                            email,
+                            name == null,
+                            null,
+                            requestKey),
+                    DonationStatus.SUCCEEDED);
+            boolean recorded = ledger.record(
+                            campaign,
+                            new LedgerEntry(
+                                    LedgerKind.OFFLINE_GIFT,
+                                    amount,
+                                    0,
+                                    "offline_" + donation.publicId(),
+                                    donation.id(),
+                                    donation.donorRef(),
+                                    mode.isLive(),
+                                    at,
+                                    PeriodAttribution.forGift(campaign, at),
+                                    actor,
+                                    method + (note == null ? "" : ": " + note)))
+                    .isNew();
             return new Recorded(donation, !recorded);
         });
     }
@@ -116,7 +145,8 @@ public class OfflineGifts {
     /** Corrects a recorded offline gift by an adjustment that takes its amount off, in its period. */
     public void reverse(Campaign campaign, Donation gift, String actor, String reason) {
         if (gift.channel() != DonationChannel.OFFLINE) {
-            throw new InvalidInputException("donation", "only offline gifts are reversed here; use a refund for payments");
+            throw new InvalidInputException(
+                    "donation", "only offline gifts are reversed here; use a refund for payments");
         }
         RecordedEntry original = ledger.find(LedgerKind.OFFLINE_GIFT, "offline_" + gift.publicId())
                 .orElseThrow(() -> new InvalidInputException("donation", "this gift has no ledger row"));
@@ -128,9 +158,20 @@ public class OfflineGifts {
             throw new InvalidInputException("reason", "say why the gift is reversed");
         }
         // a concurrent second reversal meets the ledger's unique key (kind, source) and counts nothing
-        ledger.record(campaign, new LedgerEntry(LedgerKind.ADJUSTMENT, original.amount().negate(), 0, "reverse_" + gift.publicId(),
-                gift.id(), gift.donorRef(), original.livemode(), clock.instant(), PeriodAttribution.forReversal(original.period()), actor,
-                "reverses offline gift: " + (why.length() > 400 ? why.substring(0, 400) : why)));
+        ledger.record(
+                campaign,
+                new LedgerEntry(
+                        LedgerKind.ADJUSTMENT,
+                        original.amount().negate(),
+                        0,
+                        "reverse_" + gift.publicId(),
+                        gift.id(),
+                        gift.donorRef(),
+                        original.livemode(),
+                        clock.instant(),
+                        PeriodAttribution.forReversal(original.period()),
+                        actor,
+                        "reverses offline gift: " + (why.length() > 400 ? why.substring(0, 400) : why)));
     }
 
     private static String blank(String text) {

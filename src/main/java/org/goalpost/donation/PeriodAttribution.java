@@ -13,8 +13,7 @@ import org.goalpost.campaign.PeriodKey;
  */
 public final class PeriodAttribution {
 
-    private PeriodAttribution() {
-    }
+    private PeriodAttribution() {}
 
     public static PeriodKey forGift(Campaign campaign, Instant receivedAt) {
         return campaign.periodAt(receivedAt).key();

@@ -40,11 +40,27 @@ public record PeriodTotals(
 
     /** The same figures without the time of the last change, to compare kept totals with recomputed ones. */
     public Figures figures() {
-        return new Figures(raisedMinor, grossMinor, refundedMinor, disputedMinor, adjustedMinor, feesMinor, donationCount, donorCount);
+        return new Figures(
+                raisedMinor,
+                grossMinor,
+                refundedMinor,
+                disputedMinor,
+                adjustedMinor,
+                feesMinor,
+                donationCount,
+                donorCount);
     }
 
     /** The figures of a period, comparable as a whole. */
-    public record Figures(long raised, long gross, long refunded, long disputed, long adjusted, long fees, long donations, long donors) {
+    public record Figures(
+            long raised,
+            long gross,
+            long refunded,
+            long disputed,
+            long adjusted,
+            long fees,
+            long donations,
+            long donors) {
 
         static final Figures ZERO = new Figures(0, 0, 0, 0, 0, 0, 0, 0);
     }

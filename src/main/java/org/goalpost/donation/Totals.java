@@ -17,7 +17,8 @@ public class Totals {
 
     /** The totals of one period and mode; zero when nothing was recorded there. */
     public PeriodTotals of(Campaign campaign, PeriodKey period, boolean livemode) {
-        return repository.find(campaign.id(), period, livemode)
+        return repository
+                .find(campaign.id(), period, livemode)
                 .orElseGet(() -> PeriodTotals.empty(campaign.id(), period, livemode, campaign.currency()));
     }
 

@@ -22,8 +22,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 class TotalsRepository {
 
-    static final String COLUMNS = "campaign_id, period_key, livemode, currency, raised_minor, gross_minor, refunded_minor, "
-            + "disputed_minor, adjusted_minor, fees_minor, donation_count, donor_count, updated_at";
+    static final String COLUMNS =
+            "campaign_id, period_key, livemode, currency, raised_minor, gross_minor, refunded_minor, "
+                    + "disputed_minor, adjusted_minor, fees_minor, donation_count, donor_count, updated_at";
 
     private final JdbcClient jdbc;
 
@@ -47,17 +48,46 @@ class TotalsRepository {
                         + "refunded_minor = refunded_minor + ?, disputed_minor = disputed_minor + ?, "
                         + "adjusted_minor = adjusted_minor + ?, fees_minor = fees_minor + ?, "
                         + "donation_count = donation_count + ?, donor_count = donor_count + ?, updated_at = ?")
-                .params(campaignId, entry.period().value(), entry.livemode(), entry.amount().currencyCode(),
-                        amount, gross, refunded, disputed, adjusted, entry.feeMinor(), donations, donors, at,
-                        amount, gross, refunded, disputed, adjusted, entry.feeMinor(), donations, donors, at)
+                .params(
+                        campaignId,
+                        entry.period().value(),
+                        entry.livemode(),
+                        entry.amount().currencyCode(),
+                        amount,
+                        gross,
+                        refunded,
+                        disputed,
+                        adjusted,
+                        entry.feeMinor(),
+                        donations,
+                        donors,
+                        at,
+                        amount,
+                        gross,
+                        refunded,
+                        disputed,
+                        adjusted,
+                        entry.feeMinor(),
+                        donations,
+                        donors,
+                        at)
                 .update();
         if (amount == 0) {
             return;
         }
-        jdbc.sql("INSERT INTO campaign_daily (campaign_id, period_key, livemode, local_day, raised_minor, gross_minor) VALUES (?, ?, ?, ?, ?, ?) "
-                        + "ON DUPLICATE KEY UPDATE raised_minor = raised_minor + ?, gross_minor = gross_minor + ?")
-                .params(campaignId, entry.period().value(), entry.livemode(), chartDay(entry, zone).toString(),
-                        amount, gross, amount, gross)
+        jdbc.sql("INSERT INTO campaign_daily (campaign_id, period_key, livemode, local_day, "
+                        + "raised_minor, gross_minor) VALUES (?, ?, ?, ?, ?, ?) "
+                        + "ON DUPLICATE KEY UPDATE raised_minor = raised_minor + ?, gross_minor = "
+                        + "gross_minor + ?")
+                .params(
+                        campaignId,
+                        entry.period().value(),
+                        entry.livemode(),
+                        chartDay(entry, zone).toString(),
+                        amount,
+                        gross,
+                        amount,
+                        gross)
                 .update();
     }
 
@@ -84,10 +114,14 @@ class TotalsRepository {
      * written before reversals were kept inside their period are folded into its first or last day).
      */
     List<DailyTotal> daily(long campaignId, PeriodKey period, boolean livemode) {
-        List<DailyTotal> rows = jdbc.sql("SELECT local_day, raised_minor, gross_minor FROM campaign_daily WHERE campaign_id = ? "
-                        + "AND period_key = ? AND livemode = ? ORDER BY local_day")
+        List<DailyTotal> rows = jdbc.sql(
+                        "SELECT local_day, raised_minor, gross_minor FROM campaign_daily WHERE campaign_id = ? "
+                                + "AND period_key = ? AND livemode = ? ORDER BY local_day")
                 .params(campaignId, period.value(), livemode)
-                .query((rs, n) -> new DailyTotal(rs.getObject("local_day", LocalDate.class), rs.getLong("raised_minor"), rs.getLong("gross_minor")))
+                .query((rs, n) -> new DailyTotal(
+                        rs.getObject("local_day", LocalDate.class),
+                        rs.getLong("raised_minor"),
+                        rs.getLong("gross_minor")))
                 .list();
         if (period.isAll()) {
             return rows;
@@ -98,32 +132,47 @@ class TotalsRepository {
             sums[0] += row.raisedMinor();
             sums[1] += row.grossMinor();
         }
-        return days.entrySet().stream().map(e -> new DailyTotal(e.getKey(), e.getValue()[0], e.getValue()[1])).toList();
+        return days.entrySet().stream()
+                .map(e -> new DailyTotal(e.getKey(), e.getValue()[0], e.getValue()[1]))
+                .toList();
     }
 
     Optional<PeriodTotals> find(long campaignId, PeriodKey period, boolean livemode) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM campaign_totals WHERE campaign_id = ? AND period_key = ? AND livemode = ?")
+        return jdbc.sql("SELECT " + COLUMNS
+                        + " FROM campaign_totals WHERE campaign_id = ? AND period_key = ? AND livemode = ?")
                 .params(campaignId, period.value(), livemode)
                 .query(TotalsRepository::row)
                 .optional();
     }
 
     List<PeriodTotals> periods(long campaignId, boolean livemode) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM campaign_totals WHERE campaign_id = ? AND livemode = ? ORDER BY period_key DESC")
+        return jdbc.sql("SELECT " + COLUMNS
+                        + " FROM campaign_totals WHERE campaign_id = ? AND livemode = ? ORDER BY period_key DESC")
                 .params(campaignId, livemode)
                 .query(TotalsRepository::row)
                 .list();
     }
 
     List<PeriodTotals> all() {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM campaign_totals").query(TotalsRepository::row).list();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM campaign_totals")
+                .query(TotalsRepository::row)
+                .list();
     }
 
     static PeriodTotals row(ResultSet rs, int rowNum) throws SQLException {
-        return new PeriodTotals(rs.getLong("campaign_id"), PeriodKey.parse(rs.getString("period_key")),
-                rs.getBoolean("livemode"), Currencies.parse(rs.getString("currency")), rs.getLong("raised_minor"),
-                rs.getLong("gross_minor"), rs.getLong("refunded_minor"), rs.getLong("disputed_minor"),
-                rs.getLong("adjusted_minor"), rs.getLong("fees_minor"), rs.getLong("donation_count"),
-                rs.getLong("donor_count"), DbTime.read(rs, "updated_at"));
+        return new PeriodTotals(
+                rs.getLong("campaign_id"),
+                PeriodKey.parse(rs.getString("period_key")),
+                rs.getBoolean("livemode"),
+                Currencies.parse(rs.getString("currency")),
+                rs.getLong("raised_minor"),
+                rs.getLong("gross_minor"),
+                rs.getLong("refunded_minor"),
+                rs.getLong("disputed_minor"),
+                rs.getLong("adjusted_minor"),
+                rs.getLong("fees_minor"),
+                rs.getLong("donation_count"),
+                rs.getLong("donor_count"),
+                DbTime.read(rs, "updated_at"));
     }
 }

@@ -22,8 +22,7 @@ public class Invariants {
     private static final Logger log = LoggerFactory.getLogger(Invariants.class);
 
     /** One run: every invariant's outcome; healthy when all hold. */
-    public record Report(Instant checkedAt, long millis, boolean healthy, List<InvariantCheck.Outcome> outcomes) {
-    }
+    public record Report(Instant checkedAt, long millis, boolean healthy, List<InvariantCheck.Outcome> outcomes) {}
 
     private final List<InvariantCheck> checks;
     private final MeterRegistry meters;
@@ -42,12 +41,19 @@ public class Invariants {
         long started = System.nanoTime();
         List<InvariantCheck.Outcome> outcomes = new ArrayList<>();
         checks.forEach(check -> outcomes.addAll(check.check()));
-        Report report = new Report(clock.instant(), (System.nanoTime() - started) / 1_000_000,
-                outcomes.stream().allMatch(InvariantCheck.Outcome::holds), List.copyOf(outcomes));
+        Report report = new Report(
+                clock.instant(),
+                (System.nanoTime() - started) / 1_000_000,
+                outcomes.stream().allMatch(InvariantCheck.Outcome::holds),
+                List.copyOf(outcomes));
         for (InvariantCheck.Outcome outcome : outcomes) {
             gauge(outcome.invariant()).set(outcome.violations());
             if (!outcome.holds()) {
-                log.error("Invariant broken: {} ({}): {} violation(s)", outcome.invariant(), outcome.description(), outcome.violations());
+                log.error(
+                        "Invariant broken: {} ({}): {} violation(s)",
+                        outcome.invariant(),
+                        outcome.description(),
+                        outcome.violations());
             }
         }
         last.set(report);
@@ -62,8 +68,10 @@ public class Invariants {
     private AtomicLong gauge(String invariant) {
         return gauges.computeIfAbsent(invariant, name -> {
             AtomicLong value = new AtomicLong();
-            Gauge.builder("goalpost.invariant.violations", value, AtomicLong::get).tag("invariant", name)
-                    .description("Rows breaking a data invariant at the last check").register(meters);
+            Gauge.builder("goalpost.invariant.violations", value, AtomicLong::get)
+                    .tag("invariant", name)
+                    .description("Rows breaking a data invariant at the last check")
+                    .register(meters);
             return value;
         });
     }

@@ -33,7 +33,9 @@ class InvariantsSchedule {
         background.execute(this::runQuietly);
     }
 
-    @Scheduled(fixedDelayString = "${goalpost.invariants.interval:1h}", initialDelayString = "${goalpost.invariants.interval:1h}")
+    @Scheduled(
+            fixedDelayString = "${goalpost.invariants.interval:1h}",
+            initialDelayString = "${goalpost.invariants.interval:1h}")
     @SchedulerLock(name = "invariants")
     void periodically() {
         runQuietly();

@@ -43,15 +43,24 @@ class Captcha implements ContentSecuritySources {
             this.verifier = null;
         } else {
             CaptchaProperties.Provider provider = properties.chosen();
-            this.challenge = new CaptchaChallenge(provider.name().toLowerCase(Locale.ROOT), properties.siteKey(), properties.script(provider),
-                    provider.widgetClass, provider.responseField);
-            this.verifier = new CaptchaVerifier(properties.verifyUri(provider), properties.secret(), properties.timeout());
-            log.info("Checkouts ask for a {} check after {} per address and hour", challenge.provider(), properties.after());
+            this.challenge = new CaptchaChallenge(
+                    provider.name().toLowerCase(Locale.ROOT),
+                    properties.siteKey(),
+                    properties.script(provider),
+                    provider.widgetClass,
+                    provider.responseField);
+            this.verifier =
+                    new CaptchaVerifier(properties.verifyUri(provider), properties.secret(), properties.timeout());
+            log.info(
+                    "Checkouts ask for a {} check after {} per address and hour",
+                    challenge.provider(),
+                    properties.after());
         }
         this.after = properties.after();
         this.addresses = new KeyedBuckets(Math.max(1, properties.after()), HOUR, 200_000);
         this.asked = Counter.builder("goalpost.captcha").tag("result", "asked").register(meters);
-        this.failed = Counter.builder("goalpost.captcha").tag("result", "failed").register(meters);
+        this.failed =
+                Counter.builder("goalpost.captcha").tag("result", "failed").register(meters);
     }
 
     /** The check this address would be asked for now, if any (the page shows it before the donor presses Donate). */
@@ -59,7 +68,9 @@ class Captcha implements ContentSecuritySources {
         if (challenge == null) {
             return Optional.empty();
         }
-        return after == 0 || addresses.of(clients.of(address)).getAvailableTokens() < 1 ? Optional.of(challenge) : Optional.empty();
+        return after == 0 || addresses.of(clients.of(address)).getAvailableTokens() < 1
+                ? Optional.of(challenge)
+                : Optional.empty();
     }
 
     /**
@@ -78,13 +89,15 @@ class Captcha implements ContentSecuritySources {
         }
         if (token == null || token.isBlank()) {
             asked.increment();
-            throw new ChallengeRequiredException("Please confirm that you are a person, then press Donate again.", challenge.provider(),
+            throw new ChallengeRequiredException(
+                    "Please confirm that you are a person, then press Donate again.",
+                    challenge.provider(),
                     challenge.siteKey());
         }
         if (!verifier.passes(token.strip(), address)) {
             failed.increment();
-            throw new ChallengeRequiredException("The person check did not pass; please try it again.", challenge.provider(),
-                    challenge.siteKey());
+            throw new ChallengeRequiredException(
+                    "The person check did not pass; please try it again.", challenge.provider(), challenge.siteKey());
         }
     }
 
@@ -97,6 +110,7 @@ class Captcha implements ContentSecuritySources {
         String origin = script.getScheme() + "://" + script.getRawAuthority();
         // hCaptcha's frames, styles and calls come from its subdomains too
         return challenge.provider().equals("hcaptcha") && origin.endsWith("hcaptcha.com")
-                ? List.of("https://hcaptcha.com", "https://*.hcaptcha.com") : List.of(origin);
+                ? List.of("https://hcaptcha.com", "https://*.hcaptcha.com")
+                : List.of(origin);
     }
 }

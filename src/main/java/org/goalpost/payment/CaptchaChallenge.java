@@ -5,5 +5,5 @@ package org.goalpost.payment;
  * its public site key, its script, the element class its script fills, and the form field the
  * token comes back in.
  */
-public record CaptchaChallenge(String provider, String siteKey, String scriptUrl, String widgetClass, String responseField) {
-}
+public record CaptchaChallenge(
+        String provider, String siteKey, String scriptUrl, String widgetClass, String responseField) {}

@@ -27,9 +27,16 @@ record CaptchaProperties(
 
     /** What differs between the two providers (their verify APIs take and answer the same fields). */
     enum Provider {
-        TURNSTILE("https://challenges.cloudflare.com/turnstile/v0/siteverify", "https://challenges.cloudflare.com/turnstile/v0/api.js",
-                "cf-turnstile", "cf-turnstile-response"),
-        HCAPTCHA("https://api.hcaptcha.com/siteverify", "https://js.hcaptcha.com/1/api.js", "h-captcha", "h-captcha-response");
+        TURNSTILE(
+                "https://challenges.cloudflare.com/turnstile/v0/siteverify",
+                "https://challenges.cloudflare.com/turnstile/v0/api.js",
+                "cf-turnstile",
+                "cf-turnstile-response"),
+        HCAPTCHA(
+                "https://api.hcaptcha.com/siteverify",
+                "https://js.hcaptcha.com/1/api.js",
+                "h-captcha",
+                "h-captcha-response");
 
         final String verifyUrl;
         final String scriptUrl;
@@ -53,7 +60,9 @@ record CaptchaProperties(
         Provider chosen = switch (provider.strip().toLowerCase(Locale.ROOT)) {
             case "turnstile" -> Provider.TURNSTILE;
             case "hcaptcha" -> Provider.HCAPTCHA;
-            default -> throw new IllegalStateException("GOALPOST_CAPTCHA_PROVIDER must be turnstile or hcaptcha, not " + provider);
+            default ->
+                throw new IllegalStateException(
+                        "GOALPOST_CAPTCHA_PROVIDER must be turnstile or hcaptcha, not " + provider);
         };
         if (blank(siteKey) || blank(secret)) {
             throw new IllegalStateException("GOALPOST_CAPTCHA_PROVIDER=" + provider
@@ -72,8 +81,8 @@ record CaptchaProperties(
 
     @Override
     public String toString() {
-        return "CaptchaProperties[provider=" + provider + ", siteKey=" + siteKey + ", secret=" + (blank(secret) ? "(none)" : "(set)")
-                + ", after=" + after + "]";
+        return "CaptchaProperties[provider=" + provider + ", siteKey=" + siteKey + ", secret="
+                + (blank(secret) ? "(none)" : "(set)") + ", after=" + after + "]";
     }
 
     private static boolean blank(String value) {

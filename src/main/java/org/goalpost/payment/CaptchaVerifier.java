@@ -38,9 +38,13 @@ class CaptchaVerifier {
 
     /** @throws UpstreamFailureException (retryable) when the provider does not answer clearly */
     boolean passes(String token, String address) {
-        String form = "secret=" + encode(secret) + "&response=" + encode(token) + (address == null ? "" : "&remoteip=" + encode(address));
-        HttpRequest request = HttpRequest.newBuilder(verifyUri).timeout(timeout)
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build();
+        String form = "secret=" + encode(secret) + "&response=" + encode(token)
+                + (address == null ? "" : "&remoteip=" + encode(address));
+        HttpRequest request = HttpRequest.newBuilder(verifyUri)
+                .timeout(timeout)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
@@ -65,8 +69,10 @@ class CaptchaVerifier {
 
     private static UpstreamFailureException unavailable(String why, Exception cause) {
         log.warn("The person check provider could not be asked: {}", why);
-        return new UpstreamFailureException("The person check is not available right now; nothing was charged. Please try again in a minute.",
-                true, cause);
+        return new UpstreamFailureException(
+                "The person check is not available right now; nothing was charged. Please try again in a minute.",
+                true,
+                cause);
     }
 
     private static String encode(String value) {

@@ -30,8 +30,16 @@ class CheckoutApiController {
     }
 
     /** The request body. {@code amountMinor} is read strictly: a whole number, not a string or a fraction. */
-    record CheckoutBody(JsonNode amountMinor, String interval, String name, String email, Boolean anonymous, String message,
-            Boolean coverFees, String captchaToken, Boolean showAmount) {
+    record CheckoutBody(
+            JsonNode amountMinor,
+            String interval,
+            String name,
+            String email,
+            Boolean anonymous,
+            String message,
+            Boolean coverFees,
+            String captchaToken,
+            Boolean showAmount) {
 
         DonationRequest toRequest() {
             return new DonationRequest(amount(), interval, name, email, anonymous, message, coverFees, showAmount);
@@ -42,7 +50,8 @@ class CheckoutApiController {
                 return null;
             }
             if (!amountMinor.isIntegralNumber()) {
-                throw new MalformedInputException("amountMinor", "must be a whole number of minor units (cents), such as 2500");
+                throw new MalformedInputException(
+                        "amountMinor", "must be a whole number of minor units (cents), such as 2500");
             }
             BigInteger value = amountMinor.bigIntegerValue();
             if (value.bitLength() > 62) {
@@ -52,22 +61,30 @@ class CheckoutApiController {
         }
     }
 
-    record CheckoutJson(String donationId, String checkoutUrl) {
-    }
+    record CheckoutJson(String donationId, String checkoutUrl) {}
 
-    @PostMapping(path = "/api/campaigns/{slug}/checkout", consumes = MediaType.APPLICATION_JSON_VALUE,
+    @PostMapping(
+            path = "/api/campaigns/{slug}/checkout",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<CheckoutJson> start(@PathVariable String slug, @RequestBody CheckoutBody body,
-            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey, HttpServletRequest request,
+    ResponseEntity<CheckoutJson> start(
+            @PathVariable String slug,
+            @RequestBody CheckoutBody body,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            HttpServletRequest request,
             Locale locale) {
-        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 64
-                || !idempotencyKey.chars().allMatch(c -> c > 32 && c < 127))) {
+        if (idempotencyKey != null
+                && (idempotencyKey.isBlank()
+                        || idempotencyKey.length() > 64
+                        || !idempotencyKey.chars().allMatch(c -> c > 32 && c < 127))) {
             throw new MalformedInputException("Idempotency-Key", "use 1 to 64 printable ASCII characters");
         }
-        CheckoutService.Started started = checkout.start(slug, body.toRequest(), idempotencyKey, request.getRemoteAddr(),
-                body.captchaToken(), locale);
+        CheckoutService.Started started = checkout.start(
+                slug, body.toRequest(), idempotencyKey, request.getRemoteAddr(), body.captchaToken(), locale);
         String url = started.checkoutUrl().startsWith("/")
-                ? ServletUriComponentsBuilder.fromCurrentContextPath().path(started.checkoutUrl()).toUriString()
+                ? ServletUriComponentsBuilder.fromCurrentContextPath()
+                        .path(started.checkoutUrl())
+                        .toUriString()
                 : started.checkoutUrl();
         return ResponseEntity.status(HttpStatus.CREATED).body(new CheckoutJson(started.donationId(), url));
     }

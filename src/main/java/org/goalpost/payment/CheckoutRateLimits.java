@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
  * The card-testing defence: a bot that opens checkout after checkout is refused before anything is
  * written or sent to the gateway. Token buckets (Bucket4j) refilled evenly over a minute, one per
  * client (the connecting peer, or the forwarded client when the peer is a trusted proxy: see
- * {@code GOALPOST_TRUSTED_PROXIES}; an IPv6 client by its /64, {@link ClientKeys}) and one for everybody ({@link KeyedBuckets}: bounded, per
+ * {@code GOALPOST_TRUSTED_PROXIES}; an IPv6 client by its /64, {@link ClientKeys}) and one for everybody
+ * ({@link KeyedBuckets}: bounded, per
  * instance).
  */
 @Component
@@ -44,8 +45,10 @@ class CheckoutRateLimits {
     }
 
     private static Counter refusals(MeterRegistry meters, String limit) {
-        return Counter.builder("goalpost.checkout.refused").description("Checkouts refused by a rate limit")
-                .tag("limit", limit).register(meters);
+        return Counter.builder("goalpost.checkout.refused")
+                .description("Checkouts refused by a rate limit")
+                .tag("limit", limit)
+                .register(meters);
     }
 
     /** @throws TooManyRequestsException when this address, or everybody together, opened too many checkouts lately */
@@ -54,8 +57,10 @@ class CheckoutRateLimits {
             ConsumptionProbe probe = addresses.of(clients.of(clientAddress)).tryConsumeAndReturnRemaining(1);
             if (!probe.isConsumed()) {
                 refusedPerAddress.increment();
-                log.debug("Checkout refused for {}: more than {} a minute from this address", clientAddress, perAddress);
-                throw new TooManyRequestsException("Too many donation attempts from your connection; please wait a moment and try again.",
+                log.debug(
+                        "Checkout refused for {}: more than {} a minute from this address", clientAddress, perAddress);
+                throw new TooManyRequestsException(
+                        "Too many donation attempts from your connection; please wait a moment and try again.",
                         Duration.ofNanos(probe.getNanosToWaitForRefill()));
             }
         }
@@ -63,8 +68,12 @@ class CheckoutRateLimits {
             ConsumptionProbe probe = global.tryConsumeAndReturnRemaining(1);
             if (!probe.isConsumed()) {
                 refusedGlobally.increment();
-                log.warn("Checkout refused for {}: the limit for everybody ({} a minute) is reached", clientAddress, everybody);
-                throw new TooManyRequestsException("Too many donation attempts right now; please try again in a minute.",
+                log.warn(
+                        "Checkout refused for {}: the limit for everybody ({} a minute) is reached",
+                        clientAddress,
+                        everybody);
+                throw new TooManyRequestsException(
+                        "Too many donation attempts right now; please try again in a minute.",
                         Duration.ofNanos(probe.getNanosToWaitForRefill()));
             }
         }

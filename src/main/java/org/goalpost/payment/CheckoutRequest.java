@@ -8,5 +8,5 @@ import org.goalpost.donation.Donation;
  * derived from the donation, so that a retry, or a second request for the same donation, opens
  * the same checkout.
  */
-public record CheckoutRequest(Donation donation, Campaign campaign, String successUrl, String cancelUrl, String idempotencyKey) {
-}
+public record CheckoutRequest(
+        Donation donation, Campaign campaign, String successUrl, String cancelUrl, String idempotencyKey) {}

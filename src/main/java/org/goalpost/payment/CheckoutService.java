@@ -37,8 +37,16 @@ public class CheckoutService {
     private final CheckoutRateLimits limits;
     private final Captcha captcha;
 
-    CheckoutService(Campaigns campaigns, DonationPolicy policy, Donations donations, PaymentGateway gateway, FeeModel fees,
-            AppMode mode, PaymentProperties properties, CheckoutRateLimits limits, Captcha captcha) {
+    CheckoutService(
+            Campaigns campaigns,
+            DonationPolicy policy,
+            Donations donations,
+            PaymentGateway gateway,
+            FeeModel fees,
+            AppMode mode,
+            PaymentProperties properties,
+            CheckoutRateLimits limits,
+            Captcha captcha) {
         this.campaigns = campaigns;
         this.policy = policy;
         this.donations = donations;
@@ -51,24 +59,33 @@ public class CheckoutService {
     }
 
     /** Where the donor goes next. */
-    public record Started(String donationId, String checkoutUrl) {
-    }
+    public record Started(String donationId, String checkoutUrl) {}
 
     /**
      * @param requestKey optional; the same key returns the same donation and checkout
-     * @param clientAddress who asks, for the rate limits and the person check (a repeat of a request key is not counted again)
+     * @param clientAddress who asks, for the rate limits and the person check (a repeat of a request key is not
+     * counted again)
      * @param captchaToken the person check's token from the form or the API, when the donor was shown the check
      * @param locale the donor's language, for their emails
-     * @throws org.goalpost.shared.web.InvalidInputException when the policy refuses the donation (nothing written, no gateway call)
-     * @throws org.goalpost.shared.web.TooManyRequestsException when a rate limit refuses it (nothing written, no gateway call)
-     * @throws org.goalpost.shared.web.ChallengeRequiredException when the person check is needed and was not passed (likewise)
+     * @throws org.goalpost.shared.web.InvalidInputException when the policy refuses the donation (nothing
+     * written, no gateway call)
+     * @throws org.goalpost.shared.web.TooManyRequestsException when a rate limit refuses it (nothing written,
+     * no gateway call)
+     * @throws org.goalpost.shared.web.ChallengeRequiredException when the person check is needed and was not
+     * passed (likewise)
      * @throws org.goalpost.shared.web.UpstreamFailureException when the gateway failed; the donor may try again
      */
-    public Started start(String slug, DonationRequest request, String requestKey, String clientAddress, String captchaToken,
+    public Started start(
+            String slug,
+            DonationRequest request,
+            String requestKey,
+            String clientAddress,
+            String captchaToken,
             Locale locale) {
         String key = requestKey == null || requestKey.isBlank() ? null : requestKey.strip();
         boolean repeat = key != null && donations.findByRequestKey(key).isPresent();
-        // limited before anything else is looked at (the campaign, the policy): a flood of invalid requests is refused as cheaply
+        // limited before anything else is looked at (the campaign, the policy): a flood of invalid requests is refused
+        // as cheaply
         // as valid ones
         if (!repeat) {
             limits.admit(clientAddress);
@@ -79,19 +96,37 @@ public class CheckoutService {
             captcha.admit(clientAddress, captchaToken);
         }
         Money charged = accepted.coverFees() ? fees.grossUp(accepted.amount()) : accepted.amount();
-        Donation donation = donations.open(new NewDonation(campaign.id(), channel(), accepted.interval(), charged, accepted.amount(),
-                accepted.coverFees(), mode.isLive(), accepted.name(), accepted.email(), accepted.anonymous(), accepted.message(),
-                key, accepted.showAmount(), locale == null ? null : locale.toLanguageTag()), DonationStatus.PENDING);
+        Donation donation = donations.open(
+                new NewDonation(
+                        campaign.id(),
+                        channel(),
+                        accepted.interval(),
+                        charged,
+                        accepted.amount(),
+                        accepted.coverFees(),
+                        mode.isLive(),
+                        accepted.name(),
+                        accepted.email(),
+                        accepted.anonymous(),
+                        accepted.message(),
+                        key,
+                        accepted.showAmount(),
+                        locale == null ? null : locale.toLanguageTag()),
+                DonationStatus.PENDING);
         if (!sameRequest(donation, campaign, charged, accepted)) {
-            throw new InvalidInputException(requestKey == null ? "request" : "Idempotency-Key",
+            throw new InvalidInputException(
+                    requestKey == null ? "request" : "Idempotency-Key",
                     "was already used for a different donation; use a new key for a new donation");
         }
         if (donation.checkoutUrl() != null) {
             return new Started(donation.publicId(), donation.checkoutUrl());
         }
         String base = properties.publicUrl() + "/campaigns/" + campaign.slug();
-        CheckoutSession session = gateway.openCheckout(new CheckoutRequest(donation, campaign,
-                base + "/thanks?donation=" + donation.publicId(), base + "?canceled=" + donation.publicId(),
+        CheckoutSession session = gateway.openCheckout(new CheckoutRequest(
+                donation,
+                campaign,
+                base + "/thanks?donation=" + donation.publicId(),
+                base + "?canceled=" + donation.publicId(),
                 "goalpost-checkout-" + donation.publicId()));
         donations.attachCheckout(donation, session.id(), session.url(), session.expiresAt());
         return new Started(donation.publicId(), session.url());
@@ -109,8 +144,10 @@ public class CheckoutService {
 
     /** A request key found an earlier donation: it must be the same request, or the key was reused. */
     private static boolean sameRequest(Donation donation, Campaign campaign, Money charged, AcceptedDonation accepted) {
-        return donation.campaignId() == campaign.id() && donation.amount().equals(charged)
-                && donation.interval() == accepted.interval() && Objects.equals(donation.donorEmail(), accepted.email());
+        return donation.campaignId() == campaign.id()
+                && donation.amount().equals(charged)
+                && donation.interval() == accepted.interval()
+                && Objects.equals(donation.donorEmail(), accepted.email());
     }
 
     private DonationChannel channel() {

@@ -70,9 +70,14 @@ class DeclineWatch {
         if (recent.size() > threshold && !lastAlert.isAfter(now.minus(WINDOW))) {
             lastAlert = now;
             meters.counter("goalpost.payments.failure_spikes").increment();
-            log.warn("Failed payments spike: {} failed payments or checkouts in the last {} minutes (alert above {}): card testing "
-                    + "or a broken integration? Check Stripe's dashboard (Radar) and the donate form's traffic.",
-                    recent.size(), WINDOW.toMinutes(), threshold);
+            log.warn(
+                    "Failed payments spike: {} failed payments or checkouts in the last {} minutes (alert "
+                            + "above {}): card testing "
+                            + "or a broken integration? Check Stripe's dashboard (Radar) and the donate "
+                            + "form's traffic.",
+                    recent.size(),
+                    WINDOW.toMinutes(),
+                    threshold);
         }
     }
 }

@@ -24,7 +24,11 @@ public class EventProcessor {
     private static final Logger log = LoggerFactory.getLogger(EventProcessor.class);
 
     /** What happened to an event. */
-    public enum Result { APPLIED, NO_EFFECT, DUPLICATE }
+    public enum Result {
+        APPLIED,
+        NO_EFFECT,
+        DUPLICATE
+    }
 
     /** How many recently settled event ids each instance remembers, to answer Stripe's duplicates without a query. */
     static final int RECENT_IDS = 20_000;
@@ -38,8 +42,14 @@ public class EventProcessor {
     private final DeclineWatch declines;
     private final ApplicationEventPublisher events;
 
-    EventProcessor(Inbox inbox, PaymentLedger paymentLedger, Transactions transactions, Clock clock, PaymentMetrics metrics,
-            DeclineWatch declines, ApplicationEventPublisher events) {
+    EventProcessor(
+            Inbox inbox,
+            PaymentLedger paymentLedger,
+            Transactions transactions,
+            Clock clock,
+            PaymentMetrics metrics,
+            DeclineWatch declines,
+            ApplicationEventPublisher events) {
         this.inbox = inbox;
         this.paymentLedger = paymentLedger;
         this.transactions = transactions;

@@ -6,5 +6,4 @@ package org.goalpost.payment;
  * counted. {@code changed}: the fact moved money or state now (false when it was known before).
  * {@code donationId}: our donation, when the fact names one.
  */
-public record FactApplied(PaymentFact fact, boolean changed, Long donationId) {
-}
+public record FactApplied(PaymentFact fact, boolean changed, Long donationId) {}

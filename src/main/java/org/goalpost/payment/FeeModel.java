@@ -23,7 +23,8 @@ public class FeeModel {
 
     public FeeModel(BigDecimal percent, BigDecimal fixedMajor) {
         if (percent.signum() < 0 || percent.compareTo(BigDecimal.valueOf(50)) >= 0 || fixedMajor.signum() < 0) {
-            throw new IllegalArgumentException("fee model: need 0 <= percent < 50 and fixed >= 0, got " + percent + " and " + fixedMajor);
+            throw new IllegalArgumentException(
+                    "fee model: need 0 <= percent < 50 and fixed >= 0, got " + percent + " and " + fixedMajor);
         }
         this.percent = percent;
         this.fixedMajor = fixedMajor;
@@ -31,15 +32,20 @@ public class FeeModel {
 
     /** The fee on a charge, rounded to the currency's minor unit as the gateway rounds it (half up). */
     public Money feeOn(Money charge) {
-        BigDecimal fee = BigDecimal.valueOf(charge.minor()).multiply(percent).divide(BigDecimal.valueOf(100))
-                .setScale(0, RoundingMode.HALF_UP).add(BigDecimal.valueOf(fixedMinor(charge)));
+        BigDecimal fee = BigDecimal.valueOf(charge.minor())
+                .multiply(percent)
+                .divide(BigDecimal.valueOf(100))
+                .setScale(0, RoundingMode.HALF_UP)
+                .add(BigDecimal.valueOf(fixedMinor(charge)));
         return Money.of(fee.longValueExact(), charge.currency());
     }
 
     /** The smallest charge whose net (charge minus {@link #feeOn}) is at least {@code gift}. */
     public Money grossUp(Money gift) {
         BigDecimal rate = BigDecimal.ONE.subtract(percent.divide(BigDecimal.valueOf(100)));
-        long estimate = BigDecimal.valueOf(gift.minor() + fixedMinor(gift)).divide(rate, 0, RoundingMode.CEILING).longValueExact();
+        long estimate = BigDecimal.valueOf(gift.minor() + fixedMinor(gift))
+                .divide(rate, 0, RoundingMode.CEILING)
+                .longValueExact();
         long charge = Math.max(gift.minor(), estimate - 2);
         while (net(charge, gift) < gift.minor()) {
             charge++;
@@ -52,6 +58,9 @@ public class FeeModel {
     }
 
     private long fixedMinor(Money like) {
-        return fixedMajor.movePointRight(Money.fractionDigits(like.currency())).setScale(0, RoundingMode.HALF_UP).longValueExact();
+        return fixedMajor
+                .movePointRight(Money.fractionDigits(like.currency()))
+                .setScale(0, RoundingMode.HALF_UP)
+                .longValueExact();
     }
 }

@@ -15,14 +15,23 @@ public class Inbox {
     public enum Outcome {
         /** The event moved money or changed a donation. */
         APPLIED,
-        /** The event was recorded but means nothing for us (an unknown type, or a payment not made through Goalpost). */
+        /**
+         * The event was recorded but means nothing for us (an unknown type, or a payment not made through
+         * Goalpost).
+         */
         NO_EFFECT
     }
 
     /** An inbox row, for a donation's timeline. */
-    public record Entry(String eventId, String type, boolean livemode, Instant created, Instant receivedAt, String receivedBy,
-            String outcome, String summary) {
-    }
+    public record Entry(
+            String eventId,
+            String type,
+            boolean livemode,
+            Instant created,
+            Instant receivedAt,
+            String receivedBy,
+            String outcome,
+            String summary) {}
 
     private final JdbcClient jdbc;
 
@@ -31,17 +40,28 @@ public class Inbox {
     }
 
     public boolean contains(String eventId) {
-        return jdbc.sql("SELECT COUNT(*) FROM inbox_event WHERE event_id = ?").param(eventId).query(Long.class).single() > 0;
+        return jdbc.sql("SELECT COUNT(*) FROM inbox_event WHERE event_id = ?")
+                        .param(eventId)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     /** Records the event; false when it is already there (then nothing else may be written for it). */
     boolean record(IncomingEvent event, String receivedBy, Instant now) {
-        return DuplicateKeys.insertUnlessPresent(() -> jdbc.sql(
-                        "INSERT INTO inbox_event (event_id, event_type, livemode, created_at, received_at, received_by, outcome) "
+        return DuplicateKeys.insertUnlessPresent(
+                () -> jdbc.sql("INSERT INTO inbox_event (event_id, event_type, livemode, created_at, received_at, "
+                                + "received_by, outcome) "
                                 + "VALUES (?, ?, ?, ?, ?, ?, ?)")
-                .params(event.id(), event.type(), event.livemode(), DbTime.param(event.created()), DbTime.param(now),
-                        receivedBy, Outcome.NO_EFFECT.name())
-                .update());
+                        .params(
+                                event.id(),
+                                event.type(),
+                                event.livemode(),
+                                DbTime.param(event.created()),
+                                DbTime.param(now),
+                                receivedBy,
+                                Outcome.NO_EFFECT.name())
+                        .update());
     }
 
     void outcome(String eventId, Outcome outcome, Long donationId, String summary) {
@@ -55,9 +75,15 @@ public class Inbox {
         return jdbc.sql("SELECT event_id, event_type, livemode, created_at, received_at, received_by, outcome, summary "
                         + "FROM inbox_event WHERE donation_id = ? ORDER BY created_at, received_at")
                 .param(donationId)
-                .query((rs, n) -> new Entry(rs.getString("event_id"), rs.getString("event_type"), rs.getBoolean("livemode"),
-                        DbTime.read(rs, "created_at"), DbTime.read(rs, "received_at"), rs.getString("received_by"),
-                        rs.getString("outcome"), rs.getString("summary")))
+                .query((rs, n) -> new Entry(
+                        rs.getString("event_id"),
+                        rs.getString("event_type"),
+                        rs.getBoolean("livemode"),
+                        DbTime.read(rs, "created_at"),
+                        DbTime.read(rs, "received_at"),
+                        rs.getString("received_by"),
+                        rs.getString("outcome"),
+                        rs.getString("summary")))
                 .list();
     }
 

@@ -17,10 +17,15 @@ class InboxInvariants implements InvariantCheck {
 
     @Override
     public List<Outcome> check() {
-        long unprocessed = jdbc.sql("SELECT COUNT(*) FROM inbox_event i WHERE i.outcome NOT IN ('APPLIED', 'NO_EFFECT') "
-                        + "OR (i.donation_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM donation d WHERE d.id = i.donation_id))")
-                .query(Long.class).single();
-        return List.of(new Outcome("inbox-events-processed",
-                "inbox events without a known outcome, or applied to a donation that does not exist", unprocessed));
+        long unprocessed = jdbc.sql(
+                        "SELECT COUNT(*) FROM inbox_event i WHERE i.outcome NOT IN ('APPLIED', 'NO_EFFECT') "
+                                + "OR (i.donation_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM donation d "
+                                + "WHERE d.id = i.donation_id))")
+                .query(Long.class)
+                .single();
+        return List.of(new Outcome(
+                "inbox-events-processed",
+                "inbox events without a known outcome, or applied to a donation that does not exist",
+                unprocessed));
     }
 }

@@ -9,5 +9,5 @@ import java.util.concurrent.Callable;
  * out lazily ({@code facts}), since that may need calls to the gateway, and only when the event
  * is not in the inbox yet.
  */
-public record IncomingEvent(String id, String type, boolean livemode, Instant created, Callable<List<PaymentFact>> facts) {
-}
+public record IncomingEvent(
+        String id, String type, boolean livemode, Instant created, Callable<List<PaymentFact>> facts) {}

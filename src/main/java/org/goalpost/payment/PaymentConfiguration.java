@@ -21,8 +21,11 @@ import org.springframework.util.StringUtils;
 class PaymentConfiguration {
 
     @Bean
-    AppMode appMode(@Value("${goalpost.mode:}") String mode, @Value("${goalpost.stripe.secret-key:}") String key,
-            @Value("${goalpost.stripe.webhook-secret:}") String webhookSecret, PaymentProperties properties) {
+    AppMode appMode(
+            @Value("${goalpost.mode:}") String mode,
+            @Value("${goalpost.stripe.secret-key:}") String key,
+            @Value("${goalpost.stripe.webhook-secret:}") String webhookSecret,
+            PaymentProperties properties) {
         boolean liveKey = key.startsWith("sk_live_") || key.startsWith("rk_live_");
         AppMode fromKey = liveKey ? AppMode.LIVE : AppMode.TEST;
         AppMode chosen = StringUtils.hasText(mode) ? AppMode.parse(mode) : fromKey;

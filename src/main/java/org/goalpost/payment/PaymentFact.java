@@ -16,8 +16,16 @@ public sealed interface PaymentFact {
      * Money arrived: a one-time payment ({@code sourceRef} = its PaymentIntent) or one instalment of
      * a recurring gift ({@code sourceRef} = its invoice), paid by one or more gateway payments.
      */
-    record PaymentReceived(String sourceRef, Target target, long amountMinor, String currency, List<PaidBy> paidBy,
-            boolean livemode, Instant paidAt, Payer payer) implements PaymentFact {
+    record PaymentReceived(
+            String sourceRef,
+            Target target,
+            long amountMinor,
+            String currency,
+            List<PaidBy> paidBy,
+            boolean livemode,
+            Instant paidAt,
+            Payer payer)
+            implements PaymentFact {
 
         public PaymentReceived {
             paidBy = List.copyOf(paidBy);
@@ -35,13 +43,14 @@ public sealed interface PaymentFact {
         }
     }
 
-    /** Which donation a payment is for: our donation's public id, and the gateway's subscription for a recurring gift. */
-    record Target(String donationRef, String subscriptionId) {
-    }
+    /**
+     * Which donation a payment is for: our donation's public id, and the gateway's subscription for a recurring
+     * gift.
+     */
+    record Target(String donationRef, String subscriptionId) {}
 
     /** One gateway payment (a PaymentIntent and its charge) that paid some or all of a {@link PaymentReceived}. */
-    record PaidBy(String paymentIntentId, String chargeId, long amountMinor, long feeMinor) {
-    }
+    record PaidBy(String paymentIntentId, String chargeId, long amountMinor, long feeMinor) {}
 
     /** Who paid, as the gateway collected it (either may be null). */
     record Payer(String email, String name) {
@@ -50,12 +59,16 @@ public sealed interface PaymentFact {
     }
 
     /** A monthly donation's checkout completed: its subscription exists; the money comes with its invoices. */
-    record SubscriptionStarted(String donationRef, String sessionId, String subscriptionId, boolean paid, String email,
-            String name) implements PaymentFact {
-    }
+    record SubscriptionStarted(
+            String donationRef, String sessionId, String subscriptionId, boolean paid, String email, String name)
+            implements PaymentFact {}
 
-    /** A checkout ended without payment: failed, expired, canceled or abandoned, with the reason when there is one. Never undoes a success. */
-    record CheckoutClosed(String donationRef, String sessionId, DonationStatus outcome, String reason) implements PaymentFact {
+    /**
+     * A checkout ended without payment: failed, expired, canceled or abandoned, with the reason when there is
+     * one. Never undoes a success.
+     */
+    record CheckoutClosed(String donationRef, String sessionId, DonationStatus outcome, String reason)
+            implements PaymentFact {
 
         public CheckoutClosed(String donationRef, String sessionId, DonationStatus outcome) {
             this(donationRef, sessionId, outcome, null);
@@ -67,13 +80,17 @@ public sealed interface PaymentFact {
      * status, its amount per interval when known, and whether collection is paused. A state older
      * than the one kept changes nothing, and a canceled subscription stays canceled.
      */
-    record SubscriptionChanged(String subscriptionId, String donationRef, String status, Long amountMinor, boolean paused,
-            Instant observedAt) implements PaymentFact {
-    }
+    record SubscriptionChanged(
+            String subscriptionId,
+            String donationRef,
+            String status,
+            Long amountMinor,
+            boolean paused,
+            Instant observedAt)
+            implements PaymentFact {}
 
     /** A monthly payment failed; the gateway will try again. A notice only: no money moved. */
-    record InstalmentFailed(String subscriptionId, String donationRef, String invoiceId) implements PaymentFact {
-    }
+    record InstalmentFailed(String subscriptionId, String donationRef, String invoiceId) implements PaymentFact {}
 
     /** A fact about a payment (a refund, a dispute) that belongs wherever that payment was counted. */
     sealed interface PaymentReversal extends PaymentFact {
@@ -84,16 +101,23 @@ public sealed interface PaymentFact {
     }
 
     /** One refund, full or partial, in its current state. */
-    record RefundChanged(String refundId, String paymentIntentId, String chargeId, long amountMinor, RefundState state,
-            Instant at) implements PaymentReversal {
-    }
+    record RefundChanged(
+            String refundId, String paymentIntentId, String chargeId, long amountMinor, RefundState state, Instant at)
+            implements PaymentReversal {}
 
     /**
      * One dispute (chargeback), in its current state, with the balance transactions the gateway
      * made for it so far: each withdrawal and reinstatement of the funds, and the dispute fees.
      */
-    record DisputeChanged(String disputeId, String paymentIntentId, String chargeId, long amountMinor, DisputeState state,
-            Instant at, List<BalanceMove> moves) implements PaymentReversal {
+    record DisputeChanged(
+            String disputeId,
+            String paymentIntentId,
+            String chargeId,
+            long amountMinor,
+            DisputeState state,
+            Instant at,
+            List<BalanceMove> moves)
+            implements PaymentReversal {
 
         public DisputeChanged {
             moves = moves == null ? List.of() : List.copyOf(moves);
@@ -101,8 +125,7 @@ public sealed interface PaymentFact {
     }
 
     /** A balance transaction of a dispute: funds withdrawn (or reinstated), and the fee it charged (or gave back). */
-    record BalanceMove(String id, boolean withdrawal, long feeMinor, Instant at) {
-    }
+    record BalanceMove(String id, boolean withdrawal, long feeMinor, Instant at) {}
 
     enum RefundState {
         /** Not settled yet: nothing moves. */

@@ -26,8 +26,7 @@ public interface PaymentGateway {
     RefundStarted refund(GatewayPayments.Payment payment, long amountMinor, String idempotencyKey);
 
     /** A refund the gateway accepted: its id, and the facts it reports at once (the test gateway's). */
-    record RefundStarted(String refundId, String status, List<PaymentFact> immediateFacts) {
-    }
+    record RefundStarted(String refundId, String status, List<PaymentFact> immediateFacts) {}
 
     /**
      * Ends a monthly donation's subscription at once: no further payment. Idempotent on the key.
@@ -45,14 +44,19 @@ public interface PaymentGateway {
         throw notHere();
     }
 
-    /** Where the donor updates the card of a subscription (the gateway's own page), coming back to {@code returnUrl}. */
+    /**
+     * Where the donor updates the card of a subscription (the gateway's own page), coming back to {@code
+     * returnUrl}.
+     */
     default String cardUpdateUrl(String subscriptionId, String returnUrl) {
         throw notHere();
     }
 
     private static UpstreamFailureException notHere() {
         return new UpstreamFailureException(
-                "Monthly donations are managed through Stripe; the local test gateway cannot change them.", false, null);
+                "Monthly donations are managed through Stripe; the local test gateway cannot change them.",
+                false,
+                null);
     }
 
     /**

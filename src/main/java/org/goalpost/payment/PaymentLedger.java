@@ -65,7 +65,13 @@ class PaymentLedger {
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    PaymentLedger(Donations donations, Campaigns campaigns, Ledger ledger, GatewayPayments payments, WaitingFacts waiting, Clock clock,
+    PaymentLedger(
+            Donations donations,
+            Campaigns campaigns,
+            Ledger ledger,
+            GatewayPayments payments,
+            WaitingFacts waiting,
+            Clock clock,
             ApplicationEventPublisher events) {
         this.donations = donations;
         this.campaigns = campaigns;
@@ -97,8 +103,10 @@ class PaymentLedger {
             Optional<GatewayPayments.Payment> payment = payments.find(reversal.paymentIntentId(), reversal.chargeId());
             if (payment.isEmpty()) {
                 waiting.keep(reversal, eventId, clock.instant());
-                return Applied.nothing((reversal instanceof RefundChanged r ? "refund " + r.refundId() : "dispute "
-                        + ((DisputeChanged) reversal).disputeId()) + " of a payment not counted (yet): kept until that payment is counted");
+                return Applied.nothing((reversal instanceof RefundChanged r
+                                ? "refund " + r.refundId()
+                                : "dispute " + ((DisputeChanged) reversal).disputeId())
+                        + " of a payment not counted (yet): kept until that payment is counted");
             }
             return reversed(reversal, payment.get());
         }
@@ -106,32 +114,66 @@ class PaymentLedger {
     }
 
     private Applied received(PaymentReceived fact) {
-        Optional<Donation> found = donations.findByPublicId(fact.target().donationRef())
+        Optional<Donation> found = donations
+                .findByPublicId(fact.target().donationRef())
                 .or(() -> donations.findBySubscription(fact.target().subscriptionId()));
         if (found.isEmpty()) {
-            log.warn("Payment {} names no Goalpost donation ({}); it is not counted", fact.sourceRef(), fact.target().donationRef());
+            log.warn(
+                    "Payment {} names no Goalpost donation ({}); it is not counted",
+                    fact.sourceRef(),
+                    fact.target().donationRef());
             return Applied.nothing("payment " + fact.sourceRef() + " is not a Goalpost donation");
         }
         Campaign campaign = campaigns.find(found.get().campaignId()).orElseThrow();
         if (!campaign.currency().getCurrencyCode().equalsIgnoreCase(fact.currency())) {
-            log.error("Payment {} is in {}, campaign {} counts in {}: not counted", fact.sourceRef(), fact.currency(),
-                    campaign.slug(), campaign.currency().getCurrencyCode());
-            return new Applied(false, found.get().id(), "payment in " + fact.currency() + " not counted: campaign is in "
-                    + campaign.currency().getCurrencyCode());
+            log.error(
+                    "Payment {} is in {}, campaign {} counts in {}: not counted",
+                    fact.sourceRef(),
+                    fact.currency(),
+                    campaign.slug(),
+                    campaign.currency().getCurrencyCode());
+            return new Applied(
+                    false,
+                    found.get().id(),
+                    "payment in " + fact.currency() + " not counted: campaign is in "
+                            + campaign.currency().getCurrencyCode());
         }
-        Donation donation = donations.identifyDonor(found.get(), fact.payer().email(), fact.payer().name());
+        Donation donation = donations.identifyDonor(
+                found.get(), fact.payer().email(), fact.payer().name());
         PeriodKey period = PeriodAttribution.forGift(campaign, fact.paidAt());
         Money amount = campaign.money(fact.amountMinor());
-        boolean counted = ledger.record(campaign, new LedgerEntry(LedgerKind.PAYMENT, amount, fact.feeMinor(), fact.sourceRef(),
-                donation.id(), donation.donorRef(), fact.livemode(), fact.paidAt(), period, null, null)).isNew();
+        boolean counted = ledger.record(
+                        campaign,
+                        new LedgerEntry(
+                                LedgerKind.PAYMENT,
+                                amount,
+                                fact.feeMinor(),
+                                fact.sourceRef(),
+                                donation.id(),
+                                donation.donorRef(),
+                                fact.livemode(),
+                                fact.paidAt(),
+                                period,
+                                null,
+                                null))
+                .isNew();
         List<String> summary = new ArrayList<>();
         summary.add((counted ? "counted " : "already counted ") + amount + " (" + fact.sourceRef() + ")");
         for (PaymentFact.PaidBy part : fact.paidBy()) {
             if (part.paymentIntentId() == null) {
                 continue;
             }
-            GatewayPayments.Payment payment = new GatewayPayments.Payment(part.paymentIntentId(), part.chargeId(), fact.sourceRef(),
-                    donation.id(), campaign.id(), period, fact.livemode(), part.amountMinor(), part.feeMinor(), amount.currencyCode(),
+            GatewayPayments.Payment payment = new GatewayPayments.Payment(
+                    part.paymentIntentId(),
+                    part.chargeId(),
+                    fact.sourceRef(),
+                    donation.id(),
+                    campaign.id(),
+                    period,
+                    fact.livemode(),
+                    part.amountMinor(),
+                    part.feeMinor(),
+                    amount.currencyCode(),
                     fact.paidAt());
             payments.remember(payment);
             for (PaymentFact.PaymentReversal early : waiting.take(part.paymentIntentId(), part.chargeId())) {
@@ -157,7 +199,8 @@ class PaymentLedger {
         Donation donation = donations.identifyDonor(found.get(), fact.email(), fact.name());
         donations.linkSubscription(donation, fact.subscriptionId());
         boolean moved = fact.paid() && donations.moveTo(donation, DonationStatus.SUCCEEDED);
-        return new Applied(true, donation.id(), "monthly donation started: " + fact.subscriptionId() + (moved ? ", paid" : ""));
+        return new Applied(
+                true, donation.id(), "monthly donation started: " + fact.subscriptionId() + (moved ? ", paid" : ""));
     }
 
     private Applied closed(CheckoutClosed fact) {
@@ -166,32 +209,52 @@ class PaymentLedger {
             return Applied.nothing("checkout " + fact.sessionId() + " is not a Goalpost donation");
         }
         boolean moved = donations.moveTo(found.get(), fact.outcome(), fact.reason());
-        String outcome = "checkout " + fact.outcome().name().toLowerCase() + (fact.reason() == null ? "" : " (" + fact.reason() + ")");
-        return new Applied(moved, found.get().id(), moved ? outcome
-                : outcome + " ignored: donation is " + found.get().status().name().toLowerCase());
+        String outcome = "checkout " + fact.outcome().name().toLowerCase()
+                + (fact.reason() == null ? "" : " (" + fact.reason() + ")");
+        return new Applied(
+                moved,
+                found.get().id(),
+                moved
+                        ? outcome
+                        : outcome + " ignored: donation is "
+                                + found.get().status().name().toLowerCase());
     }
 
     private Applied subscriptionChanged(SubscriptionChanged fact) {
-        Optional<Donation> found = donations.findBySubscription(fact.subscriptionId()).or(() -> donations.findByPublicId(fact.donationRef()));
+        Optional<Donation> found = donations
+                .findBySubscription(fact.subscriptionId())
+                .or(() -> donations.findByPublicId(fact.donationRef()));
         if (found.isEmpty()) {
             return Applied.nothing("subscription " + fact.subscriptionId() + " is not a Goalpost donation");
         }
         donations.linkSubscription(found.get(), fact.subscriptionId());
-        boolean kept = donations.subscriptionChanged(fact.subscriptionId(), fact.status(), fact.amountMinor(), fact.paused(),
-                fact.observedAt());
+        boolean kept = donations.subscriptionChanged(
+                fact.subscriptionId(), fact.status(), fact.amountMinor(), fact.paused(), fact.observedAt());
         String state = "subscription " + fact.status() + (fact.paused() ? " (paused)" : "")
-                + (fact.amountMinor() == null ? "" : ", " + campaigns.find(found.get().campaignId()).orElseThrow().money(fact.amountMinor()));
-        return new Applied(kept, found.get().id(), kept ? state : state + " ignored: a newer state, or the end, is kept");
+                + (fact.amountMinor() == null
+                        ? ""
+                        : ", "
+                                + campaigns
+                                        .find(found.get().campaignId())
+                                        .orElseThrow()
+                                        .money(fact.amountMinor()));
+        return new Applied(
+                kept, found.get().id(), kept ? state : state + " ignored: a newer state, or the end, is kept");
     }
 
     private Applied instalmentFailed(InstalmentFailed fact) {
-        Optional<Donation> found = donations.findBySubscription(fact.subscriptionId()).or(() -> donations.findByPublicId(fact.donationRef()));
-        return found.map(d -> new Applied(false, d.id(), "monthly payment failed (" + fact.invoiceId() + "); Stripe retries"))
+        Optional<Donation> found = donations
+                .findBySubscription(fact.subscriptionId())
+                .or(() -> donations.findByPublicId(fact.donationRef()));
+        return found.map(d ->
+                        new Applied(false, d.id(), "monthly payment failed (" + fact.invoiceId() + "); Stripe retries"))
                 .orElseGet(() -> Applied.nothing("invoice " + fact.invoiceId() + " is not a Goalpost donation"));
     }
 
     private Applied reversed(PaymentFact.PaymentReversal reversal, GatewayPayments.Payment payment) {
-        return reversal instanceof RefundChanged refund ? refund(refund, payment) : dispute((DisputeChanged) reversal, payment);
+        return reversal instanceof RefundChanged refund
+                ? refund(refund, payment)
+                : dispute((DisputeChanged) reversal, payment);
     }
 
     private Applied refund(RefundChanged fact, GatewayPayments.Payment payment) {
@@ -201,8 +264,11 @@ class PaymentLedger {
         boolean off = reversal(payment, LedgerKind.REFUND, -fact.amountMinor(), 0, fact.refundId(), fact.at());
         boolean back = fact.state() == PaymentFact.RefundState.FAILED
                 && reversal(payment, LedgerKind.REFUND_REVERSAL, fact.amountMinor(), 0, fact.refundId(), fact.at());
-        return new Applied(off || back, payment.donationId(), "refund " + fact.refundId() + " "
-                + fact.state().name().toLowerCase() + (off || back ? "" : " (already counted)"));
+        return new Applied(
+                off || back,
+                payment.donationId(),
+                "refund " + fact.refundId() + " " + fact.state().name().toLowerCase()
+                        + (off || back ? "" : " (already counted)"));
     }
 
     /**
@@ -216,24 +282,33 @@ class PaymentLedger {
         if (fact.state() == PaymentFact.DisputeState.INQUIRY && fact.moves().isEmpty()) {
             return new Applied(false, payment.donationId(), "inquiry " + fact.disputeId() + ": no money moved");
         }
-        long withdrawnByMoves = fact.moves().stream().filter(PaymentFact.BalanceMove::withdrawal).count();
+        long withdrawnByMoves = fact.moves().stream()
+                .filter(PaymentFact.BalanceMove::withdrawal)
+                .count();
         long reinstatedByMoves = fact.moves().size() - withdrawnByMoves;
         long withdrawals = Math.max(withdrawnByMoves, fact.state() == PaymentFact.DisputeState.INQUIRY ? 0 : 1);
-        long reinstatements = Math.min(withdrawals, Math.max(reinstatedByMoves, fact.state() == PaymentFact.DisputeState.WON ? 1 : 0));
+        long reinstatements = Math.min(
+                withdrawals, Math.max(reinstatedByMoves, fact.state() == PaymentFact.DisputeState.WON ? 1 : 0));
         boolean changed = false;
         for (long n = 1; n <= withdrawals; n++) {
-            changed |= reversal(payment, LedgerKind.DISPUTE, -fact.amountMinor(), 0, nth(fact.disputeId(), n), fact.at());
+            changed |=
+                    reversal(payment, LedgerKind.DISPUTE, -fact.amountMinor(), 0, nth(fact.disputeId(), n), fact.at());
         }
         for (long n = 1; n <= reinstatements; n++) {
-            changed |= reversal(payment, LedgerKind.DISPUTE_REVERSAL, fact.amountMinor(), 0, nth(fact.disputeId(), n), fact.at());
+            changed |= reversal(
+                    payment, LedgerKind.DISPUTE_REVERSAL, fact.amountMinor(), 0, nth(fact.disputeId(), n), fact.at());
         }
         for (PaymentFact.BalanceMove move : fact.moves()) {
             if (move.feeMinor() != 0) {
                 changed |= reversal(payment, LedgerKind.DISPUTE_FEE, 0, move.feeMinor(), move.id(), move.at());
             }
         }
-        return new Applied(changed, payment.donationId(), "dispute " + fact.disputeId() + " " + fact.state().name().toLowerCase()
-                + " (" + withdrawals + " withdrawal(s), " + reinstatements + " reinstatement(s))" + (changed ? "" : " (already counted)"));
+        return new Applied(
+                changed,
+                payment.donationId(),
+                "dispute " + fact.disputeId() + " " + fact.state().name().toLowerCase() + " (" + withdrawals
+                        + " withdrawal(s), " + reinstatements + " reinstatement(s))"
+                        + (changed ? "" : " (already counted)"));
     }
 
     private static String nth(String disputeId, long n) {
@@ -241,11 +316,25 @@ class PaymentLedger {
     }
 
     /** Records money moving against a counted payment, in that payment's campaign, period and mode. */
-    private boolean reversal(GatewayPayments.Payment payment, LedgerKind kind, long minor, long feeMinor, String sourceRef, Instant at) {
+    private boolean reversal(
+            GatewayPayments.Payment payment, LedgerKind kind, long minor, long feeMinor, String sourceRef, Instant at) {
         Campaign campaign = campaigns.find(payment.campaignId()).orElseThrow();
         Donation donation = donations.find(payment.donationId()).orElseThrow();
-        return ledger.record(campaign, new LedgerEntry(kind, campaign.money(minor), feeMinor, sourceRef, donation.id(),
-                donation.donorRef(), payment.livemode(), at, PeriodAttribution.forReversal(payment.period()), null, null)).isNew();
+        return ledger.record(
+                        campaign,
+                        new LedgerEntry(
+                                kind,
+                                campaign.money(minor),
+                                feeMinor,
+                                sourceRef,
+                                donation.id(),
+                                donation.donorRef(),
+                                payment.livemode(),
+                                at,
+                                PeriodAttribution.forReversal(payment.period()),
+                                null,
+                                null))
+                .isNew();
     }
 
     private Optional<Donation> donationOf(String donationRef, String sessionId) {

@@ -24,15 +24,24 @@ class PaymentMetrics {
     }
 
     void settled(IncomingEvent event, String receivedBy, EventProcessor.Result result) {
-        meters.counter("goalpost.events", "received_by", receivedBy, "result", result.name().toLowerCase(java.util.Locale.ROOT)).increment();
-        if (result == EventProcessor.Result.APPLIED && "WEBHOOK".equals(receivedBy) && event.created().isAfter(Instant.EPOCH)) {
+        meters.counter(
+                        "goalpost.events",
+                        "received_by",
+                        receivedBy,
+                        "result",
+                        result.name().toLowerCase(java.util.Locale.ROOT))
+                .increment();
+        if (result == EventProcessor.Result.APPLIED
+                && "WEBHOOK".equals(receivedBy)
+                && event.created().isAfter(Instant.EPOCH)) {
             Duration lag = Duration.between(event.created(), clock.instant());
             meters.timer("goalpost.webhook.lag").record(lag.isNegative() ? Duration.ZERO : lag);
         }
     }
 
     void duplicate(String receivedBy) {
-        meters.counter("goalpost.events", "received_by", receivedBy, "result", "duplicate").increment();
+        meters.counter("goalpost.events", "received_by", receivedBy, "result", "duplicate")
+                .increment();
     }
 
     void failed(String receivedBy) {

@@ -13,5 +13,4 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("goalpost.rate-limit")
 public record RateLimitProperties(
         @DefaultValue("3") @PositiveOrZero int checkoutPerIp,
-        @DefaultValue("600") @PositiveOrZero int checkoutGlobal) {
-}
+        @DefaultValue("600") @PositiveOrZero int checkoutGlobal) {}

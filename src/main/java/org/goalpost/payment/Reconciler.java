@@ -41,6 +41,7 @@ public class Reconciler {
     static final Duration PENDING_AGE = Duration.ofHours(24).plusMinutes(10);
     /** A refund or dispute that waited this long for its payment belongs to another integration on the account. */
     static final Duration WAITING_LIMIT = Duration.ofDays(90);
+
     private static final String CHECKPOINT = "gateway-events";
     private static final Logger log = LoggerFactory.getLogger(Reconciler.class);
 
@@ -49,9 +50,20 @@ public class Reconciler {
      * settled; {@code listingComplete} is false when a page of the event list could not be read
      * ({@code listingError} says why), in which case the checkpoint did not move.
      */
-    public record Report(Instant startedAt, Instant readSince, int events, int applied, int duplicates, int noEffect, int parked,
-            int retried, int recovered, int pendingChecked, int pendingSettled, boolean listingComplete, String listingError) {
-    }
+    public record Report(
+            Instant startedAt,
+            Instant readSince,
+            int events,
+            int applied,
+            int duplicates,
+            int noEffect,
+            int parked,
+            int retried,
+            int recovered,
+            int pendingChecked,
+            int pendingSettled,
+            boolean listingComplete,
+            String listingError) {}
 
     private final PaymentGateway gateway;
     private final EventProcessor processor;
@@ -62,8 +74,15 @@ public class Reconciler {
     private final Clock clock;
     private final PaymentMetrics metrics;
 
-    Reconciler(PaymentGateway gateway, EventProcessor processor, Donations donations, ParkedItems parkedItems, WaitingFacts waiting,
-            JdbcClient jdbc, Clock clock, PaymentMetrics metrics) {
+    Reconciler(
+            PaymentGateway gateway,
+            EventProcessor processor,
+            Donations donations,
+            ParkedItems parkedItems,
+            WaitingFacts waiting,
+            JdbcClient jdbc,
+            Clock clock,
+            PaymentMetrics metrics) {
         this.gateway = gateway;
         this.processor = processor;
         this.donations = donations;
@@ -98,7 +117,8 @@ public class Reconciler {
         try {
             gateway.eachEventSince(since, event -> {
                 tally.events++;
-                tally.newest = tally.newest == null || event.created().isAfter(tally.newest) ? event.created() : tally.newest;
+                tally.newest =
+                        tally.newest == null || event.created().isAfter(tally.newest) ? event.created() : tally.newest;
                 if (!held.contains(ParkedItems.key(ParkedItems.Kind.EVENT, event.id()))) {
                     handle(event, tally);
                 }
@@ -108,8 +128,12 @@ public class Reconciler {
             }
         } catch (UpstreamFailureException e) {
             listingError = e.getMessage();
-            log.warn("Reconciler: the event list could not be read past {} event(s) ({}); the checkpoint stays and the next run reads "
-                    + "again from it", tally.events, e.getMessage());
+            log.warn(
+                    "Reconciler: the event list could not be read past {} event(s) ({}); the checkpoint stays "
+                            + "and the next run reads "
+                            + "again from it",
+                    tally.events,
+                    e.getMessage());
         }
         List<Donation> pending = donations.pendingOpenedBefore(started.minus(PENDING_AGE), 500);
         for (Donation donation : pending) {
@@ -120,15 +144,41 @@ public class Reconciler {
         }
         int forgotten = waiting.forgetOlderThan(started.minus(WAITING_LIMIT));
         if (forgotten > 0) {
-            log.info("Reconciler: dropped {} refund/dispute fact(s) that waited {} days for a payment of another integration", forgotten,
+            log.info(
+                    "Reconciler: dropped {} refund/dispute fact(s) that waited {} days for a payment of "
+                            + "another integration",
+                    forgotten,
                     WAITING_LIMIT.toDays());
         }
-        Report report = new Report(started, since, tally.events, tally.applied, tally.duplicates, tally.noEffect, tally.parked,
-                tally.retried, tally.recovered, tally.pendingChecked, tally.pendingSettled, listingError == null, listingError);
+        Report report = new Report(
+                started,
+                since,
+                tally.events,
+                tally.applied,
+                tally.duplicates,
+                tally.noEffect,
+                tally.parked,
+                tally.retried,
+                tally.recovered,
+                tally.pendingChecked,
+                tally.pendingSettled,
+                listingError == null,
+                listingError);
         metrics.reconciled(tally.applied + tally.pendingSettled + tally.recovered);
-        if (tally.applied > 0 || tally.pendingSettled > 0 || tally.parked > 0 || tally.recovered > 0 || listingError != null) {
-            log.warn("Reconciler applied {} event(s) the webhook had missed, settled {} pending donation(s), parked {} item(s), "
-                    + "recovered {} parked item(s): {}", tally.applied, tally.pendingSettled, tally.parked, tally.recovered, report);
+        if (tally.applied > 0
+                || tally.pendingSettled > 0
+                || tally.parked > 0
+                || tally.recovered > 0
+                || listingError != null) {
+            log.warn(
+                    "Reconciler applied {} event(s) the webhook had missed, settled {} pending donation(s), "
+                            + "parked {} item(s), "
+                            + "recovered {} parked item(s): {}",
+                    tally.applied,
+                    tally.pendingSettled,
+                    tally.parked,
+                    tally.recovered,
+                    report);
         } else {
             log.info("Reconciler: nothing missed ({})", report);
         }
@@ -157,14 +207,17 @@ public class Reconciler {
         try {
             boolean done = switch (item.kind()) {
                 case EVENT -> {
-                    IncomingEvent event = gateway.event(item.ref()).orElseThrow(() -> new IllegalStateException(
-                            "the gateway no longer has event " + item.ref() + " (Stripe keeps events 30 days): dismiss it once checked"));
+                    IncomingEvent event = gateway.event(item.ref())
+                            .orElseThrow(() -> new IllegalStateException("the gateway no longer has event " + item.ref()
+                                    + " (Stripe keeps events 30 days): dismiss it once checked"));
                     processor.process(event, "RECONCILER");
                     yield true;
                 }
                 case PENDING -> {
                     Optional<Donation> donation = donations.findByPublicId(item.ref());
-                    yield donation.isEmpty() || donation.get().status() != DonationStatus.PENDING || settle(donation.get());
+                    yield donation.isEmpty()
+                            || donation.get().status() != DonationStatus.PENDING
+                            || settle(donation.get());
                 }
             };
             if (done) {
@@ -173,8 +226,12 @@ public class Reconciler {
             }
         } catch (RuntimeException e) {
             ParkedItems.Item again = parkedItems.park(item.kind(), item.ref(), item.label(), item.livemode(), e);
-            log.warn("Reconciler: parked {} failed again (attempt {}), next try at {}: {}", item.key(), again.attempts(),
-                    again.nextAttemptAt(), again.error());
+            log.warn(
+                    "Reconciler: parked {} failed again (attempt {}), next try at {}: {}",
+                    item.key(),
+                    again.attempts(),
+                    again.nextAttemptAt(),
+                    again.error());
         }
     }
 
@@ -187,8 +244,14 @@ public class Reconciler {
             }
         } catch (RuntimeException e) {
             tally.parked++;
-            ParkedItems.Item item = parkedItems.park(ParkedItems.Kind.EVENT, event.id(), event.type(), event.livemode(), e);
-            log.warn("Reconciler: event {} ({}) parked, next try at {}: {}", event.id(), event.type(), item.nextAttemptAt(), item.error());
+            ParkedItems.Item item =
+                    parkedItems.park(ParkedItems.Kind.EVENT, event.id(), event.type(), event.livemode(), e);
+            log.warn(
+                    "Reconciler: event {} ({}) parked, next try at {}: {}",
+                    event.id(),
+                    event.type(),
+                    item.nextAttemptAt(),
+                    item.error());
         }
     }
 
@@ -199,9 +262,13 @@ public class Reconciler {
             }
         } catch (RuntimeException e) {
             tally.parked++;
-            ParkedItems.Item item = parkedItems.park(ParkedItems.Kind.PENDING, donation.publicId(), "pending donation",
-                    donation.livemode(), e);
-            log.warn("Reconciler: pending donation {} parked, next try at {}: {}", donation.publicId(), item.nextAttemptAt(), item.error());
+            ParkedItems.Item item = parkedItems.park(
+                    ParkedItems.Kind.PENDING, donation.publicId(), "pending donation", donation.livemode(), e);
+            log.warn(
+                    "Reconciler: pending donation {} parked, next try at {}: {}",
+                    donation.publicId(),
+                    item.nextAttemptAt(),
+                    item.error());
         }
     }
 
@@ -211,31 +278,45 @@ public class Reconciler {
      * and is settled as abandoned, saying why. Whether it changed.
      */
     private boolean settle(Donation donation) {
-        List<PaymentFact> facts = gateway.opened(donation) ? gateway.settle(donation)
-                : List.of(new PaymentFact.CheckoutClosed(donation.publicId(), donation.checkoutSessionId(), DonationStatus.ABANDONED,
-                        "opened through " + donation.channel().name().toLowerCase() + " in " + (donation.livemode() ? "live" : "test")
-                                + " mode, which this instance (" + gateway.name() + ") cannot ask"));
+        List<PaymentFact> facts = gateway.opened(donation)
+                ? gateway.settle(donation)
+                : List.of(new PaymentFact.CheckoutClosed(
+                        donation.publicId(),
+                        donation.checkoutSessionId(),
+                        DonationStatus.ABANDONED,
+                        "opened through " + donation.channel().name().toLowerCase() + " in "
+                                + (donation.livemode() ? "live" : "test") + " mode, which this instance ("
+                                + gateway.name() + ") cannot ask"));
         if (facts.isEmpty()) {
             return false;
         }
-        IncomingEvent settlement = new IncomingEvent("settle_" + donation.publicId(), "goalpost.pending_settled",
-                donation.livemode(), clock.instant(), () -> facts);
+        IncomingEvent settlement = new IncomingEvent(
+                "settle_" + donation.publicId(),
+                "goalpost.pending_settled",
+                donation.livemode(),
+                clock.instant(),
+                () -> facts);
         return processor.process(settlement, "RECONCILER") == EventProcessor.Result.APPLIED;
     }
 
     private Optional<Instant> checkpoint() {
-        return jdbc.sql("SELECT position_at FROM reconcile_checkpoint WHERE name = ?").param(CHECKPOINT)
-                .query((rs, n) -> DbTime.read(rs, "position_at")).optional();
+        return jdbc.sql("SELECT position_at FROM reconcile_checkpoint WHERE name = ?")
+                .param(CHECKPOINT)
+                .query((rs, n) -> DbTime.read(rs, "position_at"))
+                .optional();
     }
 
     private void saveCheckpoint(Instant at) {
         String now = DbTime.param(clock.instant());
-        int updated = jdbc.sql("UPDATE reconcile_checkpoint SET position_at = GREATEST(position_at, ?), updated_at = ? WHERE name = ?")
-                .params(DbTime.param(at), now, CHECKPOINT).update();
+        int updated = jdbc.sql("UPDATE reconcile_checkpoint SET position_at = GREATEST(position_at, ?), updated_at = "
+                        + "? WHERE name = ?")
+                .params(DbTime.param(at), now, CHECKPOINT)
+                .update();
         if (updated == 0) {
-            DuplicateKeys.insertUnlessPresent(() -> jdbc.sql(
-                            "INSERT INTO reconcile_checkpoint (name, position_at, updated_at) VALUES (?, ?, ?)")
-                    .params(CHECKPOINT, DbTime.param(at), now).update());
+            DuplicateKeys.insertUnlessPresent(
+                    () -> jdbc.sql("INSERT INTO reconcile_checkpoint (name, position_at, updated_at) VALUES (?, ?, ?)")
+                            .params(CHECKPOINT, DbTime.param(at), now)
+                            .update());
         }
     }
 }

@@ -23,7 +23,8 @@ class ReconcilerSchedule {
         this.reconciler = reconciler;
     }
 
-    @Scheduled(fixedDelayString = "${goalpost.payments.reconcile-interval:15m}",
+    @Scheduled(
+            fixedDelayString = "${goalpost.payments.reconcile-interval:15m}",
             initialDelayString = "${goalpost.payments.reconcile-initial-delay:60s}")
     @SchedulerLock(name = "reconciler")
     void reconcile() {

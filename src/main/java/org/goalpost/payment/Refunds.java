@@ -18,8 +18,7 @@ import org.springframework.stereotype.Service;
 public class Refunds {
 
     /** What was asked of the gateway. */
-    public record Requested(String donationId, String refundId, long amountMinor, String status) {
-    }
+    public record Requested(String donationId, String refundId, long amountMinor, String status) {}
 
     private final Donations donations;
     private final GatewayPayments payments;
@@ -27,7 +26,12 @@ public class Refunds {
     private final EventProcessor processor;
     private final AuditLog audit;
 
-    Refunds(Donations donations, GatewayPayments payments, PaymentGateway gateway, EventProcessor processor, AuditLog audit) {
+    Refunds(
+            Donations donations,
+            GatewayPayments payments,
+            PaymentGateway gateway,
+            EventProcessor processor,
+            AuditLog audit) {
         this.donations = donations;
         this.payments = payments;
         this.gateway = gateway;
@@ -41,24 +45,42 @@ public class Refunds {
      * @param requestKey optional: the same key refunds once (the API's {@code Idempotency-Key}, the form's hidden key)
      */
     public Requested request(long donationId, Long amountMinor, String requestKey) {
-        Donation donation = donations.find(donationId).orElseThrow(() -> new NotFoundException("No donation " + donationId));
+        Donation donation =
+                donations.find(donationId).orElseThrow(() -> new NotFoundException("No donation " + donationId));
         GatewayPayments.Payment payment = payments.latestOf(donation.id())
-                .orElseThrow(() -> new InvalidInputException("donation", "has no payment through the gateway to refund"));
+                .orElseThrow(
+                        () -> new InvalidInputException("donation", "has no payment through the gateway to refund"));
         long amount = amountMinor == null ? payment.amountMinor() : amountMinor;
         if (amount <= 0 || amount > payment.amountMinor()) {
-            throw new InvalidInputException("amountMinor", "must be between 1 and " + payment.amountMinor() + " (the payment)");
+            throw new InvalidInputException(
+                    "amountMinor", "must be between 1 and " + payment.amountMinor() + " (the payment)");
         }
-        // the request's own key (the form's hidden key, the API's Idempotency-Key) makes the gateway's: a double submit refunds
-        // once, and two deliberate equal refunds are two; without a key, the same amount on the same payment is taken as a repeat
-        String key = "goalpost-refund-" + payment.paymentIntentId() + "-" + Optional.ofNullable(requestKey).map(String::strip)
-                .filter(k -> !k.isEmpty()).map(k -> "key-" + (k.matches("[!-~]{1,64}") ? k : Sha256.hex(k))).orElse(amount + "-once");
+        // the request's own key (the form's hidden key, the API's Idempotency-Key) makes the gateway's: a double submit
+        // refunds
+        // once, and two deliberate equal refunds are two; without a key, the same amount on the same payment is taken
+        // as a repeat
+        String key = "goalpost-refund-" + payment.paymentIntentId() + "-"
+                + Optional.ofNullable(requestKey)
+                        .map(String::strip)
+                        .filter(k -> !k.isEmpty())
+                        .map(k -> "key-" + (k.matches("[!-~]{1,64}") ? k : Sha256.hex(k)))
+                        .orElse(amount + "-once");
         PaymentGateway.RefundStarted started = gateway.refund(payment, amount, key);
         if (!started.immediateFacts().isEmpty()) {
-            processor.process(new IncomingEvent("refund_" + started.refundId(), "goalpost.refund", payment.livemode(),
-                    java.time.Instant.now(), started::immediateFacts), gateway.name().equals("test") ? "TEST_GATEWAY" : "STAFF");
+            processor.process(
+                    new IncomingEvent(
+                            "refund_" + started.refundId(),
+                            "goalpost.refund",
+                            payment.livemode(),
+                            java.time.Instant.now(),
+                            started::immediateFacts),
+                    gateway.name().equals("test") ? "TEST_GATEWAY" : "STAFF");
         }
-        audit.record("refund.requested", donation.publicId(), "refund " + started.refundId() + " of " + amount + " "
-                + payment.currency() + " on " + payment.paymentIntentId() + " (" + started.status() + ")");
+        audit.record(
+                "refund.requested",
+                donation.publicId(),
+                "refund " + started.refundId() + " of " + amount + " " + payment.currency() + " on "
+                        + payment.paymentIntentId() + " (" + started.status() + ")");
         return new Requested(donation.publicId(), started.refundId(), amount, started.status());
     }
 }

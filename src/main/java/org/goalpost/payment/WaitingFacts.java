@@ -30,23 +30,35 @@ class WaitingFacts {
     }
 
     void keep(PaymentReversal fact, String eventId, Instant now) {
-        jdbc.sql("INSERT INTO waiting_fact (payment_intent_id, charge_id, fact_type, fact_json, event_id, created_at) VALUES (?, ?, ?, ?, ?, ?)")
-                .params(fact.paymentIntentId(), fact.chargeId(), fact.getClass().getSimpleName(), JSON.writeValueAsString(fact), eventId,
+        jdbc.sql("INSERT INTO waiting_fact (payment_intent_id, charge_id, fact_type, fact_json, "
+                        + "event_id, created_at) VALUES (?, ?, ?, ?, ?, ?)")
+                .params(
+                        fact.paymentIntentId(),
+                        fact.chargeId(),
+                        fact.getClass().getSimpleName(),
+                        JSON.writeValueAsString(fact),
+                        eventId,
                         DbTime.param(now))
                 .update();
     }
 
-    /** The facts waiting for a payment with this PaymentIntent or charge, oldest first, taken away (in the caller's transaction). */
+    /**
+     * The facts waiting for a payment with this PaymentIntent or charge, oldest first, taken away (in the
+     * caller's transaction).
+     */
     List<PaymentReversal> take(String paymentIntentId, String chargeId) {
         String intent = paymentIntentId == null ? "" : paymentIntentId;
         String charge = chargeId == null ? "" : chargeId;
-        List<PaymentReversal> facts = jdbc.sql("SELECT fact_type, fact_json FROM waiting_fact WHERE payment_intent_id = ? OR charge_id = ? "
-                        + "ORDER BY id")
+        List<PaymentReversal> facts = jdbc.sql(
+                        "SELECT fact_type, fact_json FROM waiting_fact WHERE payment_intent_id = ? OR charge_id = ? "
+                                + "ORDER BY id")
                 .params(intent, charge)
                 .query((rs, n) -> read(rs.getString("fact_type"), rs.getString("fact_json")))
                 .list();
         if (!facts.isEmpty()) {
-            jdbc.sql("DELETE FROM waiting_fact WHERE payment_intent_id = ? OR charge_id = ?").params(intent, charge).update();
+            jdbc.sql("DELETE FROM waiting_fact WHERE payment_intent_id = ? OR charge_id = ?")
+                    .params(intent, charge)
+                    .update();
         }
         return facts;
     }
@@ -55,9 +67,14 @@ class WaitingFacts {
         return jdbc.sql("SELECT COUNT(*) FROM waiting_fact").query(Long.class).single();
     }
 
-    /** Drops facts that waited longer than any payment of ours takes to be reported: they belong to another integration. */
+    /**
+     * Drops facts that waited longer than any payment of ours takes to be reported: they belong to another
+     * integration.
+     */
     int forgetOlderThan(Instant before) {
-        return jdbc.sql("DELETE FROM waiting_fact WHERE created_at < ?").param(DbTime.param(before)).update();
+        return jdbc.sql("DELETE FROM waiting_fact WHERE created_at < ?")
+                .param(DbTime.param(before))
+                .update();
     }
 
     private static PaymentReversal read(String type, String json) {

@@ -42,7 +42,8 @@ class DonorLinks {
      * nothing of the address's, so that nobody can use up someone else's links.
      */
     boolean mayRequest(String email, String clientAddress) {
-        return perClient.of(clients.of(clientAddress)).tryConsume(1) && perAddress.of(email).tryConsume(1);
+        return perClient.of(clients.of(clientAddress)).tryConsume(1)
+                && perAddress.of(email).tryConsume(1);
     }
 
     /** A new link's token for the address; only its hash is stored. */
@@ -52,14 +53,20 @@ class DonorLinks {
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Instant now = clock.instant();
         jdbc.sql("INSERT INTO donor_link (email, token_hash, created_at, expires_at) VALUES (?, ?, ?, ?)")
-                .params(email, hash(token), DbTime.param(now), DbTime.param(now.plus(VALID_FOR))).update();
+                .params(email, hash(token), DbTime.param(now), DbTime.param(now.plus(VALID_FOR)))
+                .update();
         return token;
     }
 
     /** Whether the token opens something now (unused, unexpired), without using it. */
     boolean usable(String token) {
-        return wellFormed(token) && jdbc.sql("SELECT COUNT(*) FROM donor_link WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?")
-                .params(hash(token), DbTime.param(clock.instant())).query(Long.class).single() == 1;
+        return wellFormed(token)
+                && jdbc.sql("SELECT COUNT(*) FROM donor_link WHERE token_hash = ? AND used_at IS "
+                                        + "NULL AND expires_at > ?")
+                                .params(hash(token), DbTime.param(clock.instant()))
+                                .query(Long.class)
+                                .single()
+                        == 1;
     }
 
     /** Uses the link: its address, once; empty when it is unknown, used or expired. */
@@ -69,14 +76,22 @@ class DonorLinks {
         }
         String hash = hash(token);
         Instant now = clock.instant();
-        int used = jdbc.sql("UPDATE donor_link SET used_at = ? WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?")
-                .params(DbTime.param(now), hash, DbTime.param(now)).update();
-        return used == 1 ? jdbc.sql("SELECT email FROM donor_link WHERE token_hash = ?").param(hash).query(String.class).optional()
+        int used = jdbc.sql(
+                        "UPDATE donor_link SET used_at = ? WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?")
+                .params(DbTime.param(now), hash, DbTime.param(now))
+                .update();
+        return used == 1
+                ? jdbc.sql("SELECT email FROM donor_link WHERE token_hash = ?")
+                        .param(hash)
+                        .query(String.class)
+                        .optional()
                 : Optional.empty();
     }
 
     private static boolean wellFormed(String token) {
-        return token != null && token.length() == 43 && token.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '-' || c == '_');
+        return token != null
+                && token.length() == 43
+                && token.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '-' || c == '_');
     }
 
     static String hash(String token) {

@@ -35,7 +35,11 @@ class LinkMailer {
         return thread;
     });
 
-    LinkMailer(DonorMail mail, Donations donations, DonorLinks links, MessageSource messages,
+    LinkMailer(
+            DonorMail mail,
+            Donations donations,
+            DonorLinks links,
+            MessageSource messages,
             @Value("${goalpost.payments.public-url}") String publicUrl) {
         this.mail = mail;
         this.donations = donations;
@@ -63,10 +67,15 @@ class LinkMailer {
             String stored = EmailAddresses.normalise(monthly.get(0).donorEmail());
             String url = publicUrl + "/donors/manage/" + links.issue(stored) + "?lang=" + locale.getLanguage();
             String organisation = mail.organisationName();
-            mail.send(stored, messages.getMessage("portal.mail.subject", new Object[] {organisation}, locale),
+            mail.send(
+                    stored,
+                    messages.getMessage("portal.mail.subject", new Object[] {organisation}, locale),
                     messages.getMessage("mail.greeting.anonymous", null, locale) + "\n\n"
-                    + messages.getMessage("portal.mail.body", new Object[] {DonorLinks.VALID_FOR.toMinutes()}, locale) + "\n\n" + url
-                    + "\n\n" + messages.getMessage("portal.mail.ignore", null, locale) + "\n\n" + organisation + "\n");
+                            + messages.getMessage(
+                                    "portal.mail.body", new Object[] {DonorLinks.VALID_FOR.toMinutes()}, locale)
+                            + "\n\n" + url
+                            + "\n\n" + messages.getMessage("portal.mail.ignore", null, locale) + "\n\n" + organisation
+                            + "\n");
         } catch (Exception e) {
             log.warn("A manage link could not be sent: {}", e.toString());
         }

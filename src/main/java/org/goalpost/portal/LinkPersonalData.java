@@ -26,19 +26,27 @@ class LinkPersonalData implements PersonalData {
 
     @Override
     public Map<String, Object> export(String email) {
-        List<Map<String, Object>> rows = jdbc.sql("SELECT created_at, used_at FROM donor_link WHERE email = ? ORDER BY id")
+        List<Map<String, Object>> rows = jdbc.sql(
+                        "SELECT created_at, used_at FROM donor_link WHERE email = ? ORDER BY id")
                 .param(EmailAddresses.normalise(email))
                 .query((rs, n) -> {
                     Map<String, Object> row = new LinkedHashMap<>();
                     row.put("sentAt", DbTime.read(rs, "created_at").toString());
-                    row.put("usedAt", rs.getString("used_at") == null ? null : DbTime.read(rs, "used_at").toString());
+                    row.put(
+                            "usedAt",
+                            rs.getString("used_at") == null
+                                    ? null
+                                    : DbTime.read(rs, "used_at").toString());
                     return row;
-                }).list();
+                })
+                .list();
         return rows.isEmpty() ? Map.of() : Map.of("items", rows);
     }
 
     @Override
     public int erase(String email) {
-        return jdbc.sql("DELETE FROM donor_link WHERE email = ?").param(EmailAddresses.normalise(email)).update();
+        return jdbc.sql("DELETE FROM donor_link WHERE email = ?")
+                .param(EmailAddresses.normalise(email))
+                .update();
     }
 }

@@ -52,8 +52,16 @@ class PortalController {
     private final Clock clock;
     private final String publicUrl;
 
-    PortalController(DonorLinks links, LinkMailer mailer, Donations donations, Campaigns campaigns, DonationPolicy policy,
-            PaymentGateway gateway, MessageSource messages, Clock clock, @Value("${goalpost.payments.public-url}") String publicUrl) {
+    PortalController(
+            DonorLinks links,
+            LinkMailer mailer,
+            Donations donations,
+            Campaigns campaigns,
+            DonationPolicy policy,
+            PaymentGateway gateway,
+            MessageSource messages,
+            Clock clock,
+            @Value("${goalpost.payments.public-url}") String publicUrl) {
         this.links = links;
         this.mailer = mailer;
         this.donations = donations;
@@ -72,7 +80,11 @@ class PortalController {
     }
 
     @PostMapping("/donors/manage")
-    String requestLink(@RequestParam(required = false) String email, Model model, Locale locale, HttpServletRequest request,
+    String requestLink(
+            @RequestParam(required = false) String email,
+            Model model,
+            Locale locale,
+            HttpServletRequest request,
             HttpServletResponse response) {
         model.addAttribute("available", mailer.available());
         String address = EmailAddresses.normalise(email);
@@ -100,7 +112,8 @@ class PortalController {
     }
 
     @PostMapping("/donors/manage/{token}")
-    String useLink(@PathVariable String token, Locale locale, HttpServletRequest request, HttpServletResponse response) {
+    String useLink(
+            @PathVariable String token, Locale locale, HttpServletRequest request, HttpServletResponse response) {
         Optional<String> email = links.use(token);
         if (email.isEmpty()) {
             response.setStatus(HttpStatus.GONE.value());
@@ -124,8 +137,13 @@ class PortalController {
 
     /** Cancelling takes two presses: the first asks "are you sure?", the second ({@code confirm=yes}) asks Stripe. */
     @PostMapping("/donors/portal/{donation}/cancel")
-    String cancel(@PathVariable String donation, @RequestParam(required = false) String confirm, Model model, Locale locale,
-            HttpServletRequest request, HttpServletResponse response) {
+    String cancel(
+            @PathVariable String donation,
+            @RequestParam(required = false) String confirm,
+            Model model,
+            Locale locale,
+            HttpServletRequest request,
+            HttpServletResponse response) {
         if (!"yes".equals(confirm)) {
             Optional<String> email = signedIn(request);
             if (email.isEmpty()) {
@@ -162,8 +180,13 @@ class PortalController {
      * not a replay of the first answer.
      */
     @PostMapping("/donors/portal/{donation}/amount")
-    String amount(@PathVariable String donation, @RequestParam(required = false) String amount,
-            @RequestParam(required = false) String requestKey, Model model, Locale locale, HttpServletRequest request,
+    String amount(
+            @PathVariable String donation,
+            @RequestParam(required = false) String amount,
+            @RequestParam(required = false) String requestKey,
+            Model model,
+            Locale locale,
+            HttpServletRequest request,
             HttpServletResponse response) {
         return change(donation, model, locale, request, response, mine -> {
             Campaign campaign = campaigns.load(mine.campaignId()).orElseThrow();
@@ -171,17 +194,31 @@ class PortalController {
             Money min = policy.minimum(campaign);
             Money max = policy.maximum(campaign);
             if (minor == null || minor < min.minor() || minor > max.minor()) {
-                throw new IllegalArgumentException(text("portal.amount.invalid", locale, MoneyFormatter.format(min, locale,
-                        campaign.amountStyle()), MoneyFormatter.format(max, locale, campaign.amountStyle())));
+                throw new IllegalArgumentException(text(
+                        "portal.amount.invalid",
+                        locale,
+                        MoneyFormatter.format(min, locale, campaign.amountStyle()),
+                        MoneyFormatter.format(max, locale, campaign.amountStyle())));
             }
-            String key = requestKey != null && requestKey.matches("[A-Za-z0-9-]{8,64}") ? requestKey : UUID.randomUUID().toString();
-            gateway.changeSubscriptionAmount(mine.subscriptionId(), minor, "goalpost-amount-" + mine.publicId() + "-" + key);
-            return text("portal.amount.sent", locale, MoneyFormatter.format(Money.of(minor, mine.amount().currency()), locale, campaign.amountStyle()));
+            String key = requestKey != null && requestKey.matches("[A-Za-z0-9-]{8,64}")
+                    ? requestKey
+                    : UUID.randomUUID().toString();
+            gateway.changeSubscriptionAmount(
+                    mine.subscriptionId(), minor, "goalpost-amount-" + mine.publicId() + "-" + key);
+            return text(
+                    "portal.amount.sent",
+                    locale,
+                    MoneyFormatter.format(Money.of(minor, mine.amount().currency()), locale, campaign.amountStyle()));
         });
     }
 
     @PostMapping("/donors/portal/{donation}/card")
-    String card(@PathVariable String donation, Model model, Locale locale, HttpServletRequest request, HttpServletResponse response) {
+    String card(
+            @PathVariable String donation,
+            Model model,
+            Locale locale,
+            HttpServletRequest request,
+            HttpServletResponse response) {
         Optional<String> email = signedIn(request);
         if (email.isEmpty()) {
             return "redirect:/donors/manage";
@@ -200,7 +237,12 @@ class PortalController {
         String ask(Donation mine);
     }
 
-    private String change(String donation, Model model, Locale locale, HttpServletRequest request, HttpServletResponse response,
+    private String change(
+            String donation,
+            Model model,
+            Locale locale,
+            HttpServletRequest request,
+            HttpServletResponse response,
             Change change) {
         Optional<String> email = signedIn(request);
         if (email.isEmpty()) {
@@ -219,12 +261,19 @@ class PortalController {
     }
 
     private String page(Model model, String email, Locale locale, String notice, String error) {
-        List<PortalLine> lines = donations.monthlyOf(email).stream().map(d -> {
-            Campaign campaign = campaigns.load(d.campaignId()).orElseThrow();
-            return new PortalLine(d.publicId(), campaign.title(), campaign.slug(), MoneyFormatter.format(d.amount(), locale,
-                    campaign.amountStyle()), d.subscriptionStatus() == null ? "active" : d.subscriptionStatus(),
-                    !"canceled".equals(d.subscriptionStatus()) && !"incomplete_expired".equals(d.subscriptionStatus()));
-        }).toList();
+        List<PortalLine> lines = donations.monthlyOf(email).stream()
+                .map(d -> {
+                    Campaign campaign = campaigns.load(d.campaignId()).orElseThrow();
+                    return new PortalLine(
+                            d.publicId(),
+                            campaign.title(),
+                            campaign.slug(),
+                            MoneyFormatter.format(d.amount(), locale, campaign.amountStyle()),
+                            d.subscriptionStatus() == null ? "active" : d.subscriptionStatus(),
+                            !"canceled".equals(d.subscriptionStatus())
+                                    && !"incomplete_expired".equals(d.subscriptionStatus()));
+                })
+                .toList();
         model.addAttribute("email", email);
         model.addAttribute("lines", lines);
         model.addAttribute("requestKey", UUID.randomUUID().toString());
@@ -234,13 +283,14 @@ class PortalController {
     }
 
     /** A monthly donation as the portal shows it. */
-    record PortalLine(String id, String campaign, String slug, String amount, String status, boolean changeable) {
-    }
+    record PortalLine(String id, String campaign, String slug, String amount, String status, boolean changeable) {}
 
     private Optional<String> signedIn(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
-        if (session == null || !(session.getAttribute(EMAIL) instanceof String email)
-                || !(session.getAttribute(UNTIL) instanceof Long until) || until < clock.millis()) {
+        if (session == null
+                || !(session.getAttribute(EMAIL) instanceof String email)
+                || !(session.getAttribute(UNTIL) instanceof Long until)
+                || until < clock.millis()) {
             return Optional.empty();
         }
         return Optional.of(email);
@@ -248,7 +298,9 @@ class PortalController {
 
     /** The donation, when it is one of this donor's monthly donations; otherwise a 404 (whether it exists or not). */
     private Donation owned(String publicId, String email) {
-        return donations.monthlyOf(email).stream().filter(d -> d.publicId().equals(publicId)).findFirst()
+        return donations.monthlyOf(email).stream()
+                .filter(d -> d.publicId().equals(publicId))
+                .findFirst()
                 .orElseThrow(() -> new NotFoundException("No such monthly donation"));
     }
 

@@ -1,13 +1,13 @@
 package org.goalpost.progress;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.http.CacheControl;
-import org.springframework.http.HttpStatus;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 
 /**
  * How the read path answers: the ready bytes with their strong ETag, {@code 304 Not Modified}
@@ -36,7 +36,10 @@ public final class CachedResponses {
     }
 
     String cacheControl() {
-        return CacheControl.maxAge(maxAge).cachePublic().staleWhileRevalidate(staleWhileRevalidate).getHeaderValue();
+        return CacheControl.maxAge(maxAge)
+                .cachePublic()
+                .staleWhileRevalidate(staleWhileRevalidate)
+                .getHeaderValue();
     }
 
     /** Writes the representation (or a 304) straight to the response: the read path's hottest code. */

@@ -1,5 +1,8 @@
 package org.goalpost.progress;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.goalpost.campaign.Campaign;
 import org.goalpost.campaign.PeriodKey;
 import org.goalpost.shared.mode.AppMode;
@@ -7,9 +10,6 @@ import org.goalpost.shared.web.MalformedInputException;
 import org.goalpost.shared.web.NotFoundException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -27,8 +27,7 @@ class CampaignApiController {
     private final CachedResponses responses;
     private final AppMode mode;
 
-    CampaignApiController(ProgressService progress, ProgressCache cache, CachedResponses responses,
-            AppMode mode) {
+    CampaignApiController(ProgressService progress, ProgressCache cache, CachedResponses responses, AppMode mode) {
         this.progress = progress;
         this.cache = cache;
         this.responses = responses;
@@ -37,7 +36,9 @@ class CampaignApiController {
 
     /** The public campaigns, from memory. */
     @GetMapping
-    void list(@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch, HttpServletResponse response)
+    void list(
+            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
+            HttpServletResponse response)
             throws IOException {
         responses.serve(cache.list(), ifNoneMatch, MediaType.APPLICATION_JSON_VALUE, response);
     }
@@ -48,14 +49,20 @@ class CampaignApiController {
      */
     @GetMapping(path = "/{slug}", params = "!period")
     void one(@PathVariable String slug, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        ProgressCache.Snapshot snapshot = cache.find(slug).orElseThrow(() -> new NotFoundException("No campaign '" + slug + "'"));
-        responses.serve(snapshot.json(), request.getHeader(HttpHeaders.IF_NONE_MATCH), MediaType.APPLICATION_JSON_VALUE, response);
+        ProgressCache.Snapshot snapshot =
+                cache.find(slug).orElseThrow(() -> new NotFoundException("No campaign '" + slug + "'"));
+        responses.serve(
+                snapshot.json(),
+                request.getHeader(HttpHeaders.IF_NONE_MATCH),
+                MediaType.APPLICATION_JSON_VALUE,
+                response);
     }
 
     /** A campaign in a past (or the current) period, {@code ?period=YYYY-MM}: read from the database, not cached. */
     @GetMapping(path = "/{slug}", params = "period")
     CampaignJson inPeriod(@PathVariable String slug, @RequestParam String period) {
-        Campaign campaign = cache.find(slug).map(ProgressCache.Snapshot::campaign)
+        Campaign campaign = cache.find(slug)
+                .map(ProgressCache.Snapshot::campaign)
                 .orElseThrow(() -> new NotFoundException("No campaign '" + slug + "'"));
         if (period.isBlank()) {
             return CampaignJson.of(progress.current(campaign), mode);

@@ -27,25 +27,40 @@ record CampaignJson(
         PeriodJson period,
         Instant updatedAt) {
 
-    record TierJson(long amountMinor, String label, String description, boolean reached) {
-    }
+    record TierJson(long amountMinor, String label, String description, boolean reached) {}
 
-    record PeriodJson(String key, Instant start, Instant end) {
-    }
+    record PeriodJson(String key, Instant start, Instant end) {}
 
     static CampaignJson of(CampaignProgress view, AppMode mode) {
         Campaign campaign = view.campaign();
         Progress progress = view.progress();
         List<TierJson> tiers = progress.markers().stream()
-                .map(m -> new TierJson(m.tier().amountMinor(), m.tier().label(), m.tier().description(), m.reached()))
+                .map(m -> new TierJson(
+                        m.tier().amountMinor(), m.tier().label(), m.tier().description(), m.reached()))
                 .toList();
         PeriodJson period = view.period().isBounded()
-                ? new PeriodJson(view.period().key().value(), view.period().start(), view.period().end())
+                ? new PeriodJson(
+                        view.period().key().value(),
+                        view.period().start(),
+                        view.period().end())
                 : null;
-        return new CampaignJson(campaign.slug(), campaign.title(), campaign.description(),
-                campaign.currency().getCurrencyCode(), lower(campaign.status()), lower(mode), lower(campaign.countBasis()),
-                lower(campaign.amountStyle()).replace('_', '-'), progress.raisedMinor(), progress.goalMinor(), BigDecimal.valueOf(progress.percentOfGoalBasisPoints(), 2),
-                view.totals().donorCount(), view.totals().donationCount(), tiers, period, view.updatedAt());
+        return new CampaignJson(
+                campaign.slug(),
+                campaign.title(),
+                campaign.description(),
+                campaign.currency().getCurrencyCode(),
+                lower(campaign.status()),
+                lower(mode),
+                lower(campaign.countBasis()),
+                lower(campaign.amountStyle()).replace('_', '-'),
+                progress.raisedMinor(),
+                progress.goalMinor(),
+                BigDecimal.valueOf(progress.percentOfGoalBasisPoints(), 2),
+                view.totals().donorCount(),
+                view.totals().donationCount(),
+                tiers,
+                period,
+                view.updatedAt());
     }
 
     private static String lower(Enum<?> value) {

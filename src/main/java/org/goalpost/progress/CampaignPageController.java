@@ -1,5 +1,7 @@
 package org.goalpost.progress;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,8 +22,6 @@ import org.goalpost.shared.web.InvalidInputException;
 import org.goalpost.shared.web.NotFoundException;
 import org.goalpost.shared.web.TooManyRequestsException;
 import org.goalpost.shared.web.UpstreamFailureException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -47,8 +47,15 @@ class CampaignPageController {
     private final MessageSource messages;
     private final ProgressCache cache;
 
-    CampaignPageController(Campaigns campaigns, ProgressService progress, DonationPolicy policy, CheckoutService checkout, DonorWall wall,
-            AppMode mode, MessageSource messages, ProgressCache cache) {
+    CampaignPageController(
+            Campaigns campaigns,
+            ProgressService progress,
+            DonationPolicy policy,
+            CheckoutService checkout,
+            DonorWall wall,
+            AppMode mode,
+            MessageSource messages,
+            ProgressCache cache) {
         this.cache = cache;
         this.campaigns = campaigns;
         this.progress = progress;
@@ -61,21 +68,29 @@ class CampaignPageController {
 
     @GetMapping("/")
     String home(Model model, Locale locale) {
-        model.addAttribute("cards", campaigns.findPublic().stream()
-                .map(campaign -> new CampaignCard(campaign, ProgressBarView.of(progress.current(campaign), locale)))
-                .toList());
+        model.addAttribute(
+                "cards",
+                campaigns.findPublic().stream()
+                        .map(campaign ->
+                                new CampaignCard(campaign, ProgressBarView.of(progress.current(campaign), locale)))
+                        .toList());
         return "home";
     }
 
     @GetMapping("/campaigns/{slug}")
-    String page(@PathVariable String slug, @RequestParam(required = false) String canceled, Model model, Locale locale,
+    String page(
+            @PathVariable String slug,
+            @RequestParam(required = false) String canceled,
+            Model model,
+            Locale locale,
             HttpServletRequest request) {
         Campaign campaign = publicCampaign(slug);
         if (canceled != null) {
             model.addAttribute("notice", messages.getMessage("campaign.canceled", null, locale));
         }
         fill(model, campaign, new DonateForm(), List.of(), locale);
-        model.addAttribute("captcha", checkout.captchaFor(request.getRemoteAddr()).orElse(null));
+        model.addAttribute(
+                "captcha", checkout.captchaFor(request.getRemoteAddr()).orElse(null));
         return "campaign";
     }
 
@@ -84,13 +99,23 @@ class CampaignPageController {
      * gateway's checkout (303). A refused form comes back with its messages and what was typed.
      */
     @PostMapping("/campaigns/{slug}/donate")
-    Object donate(@PathVariable String slug, @ModelAttribute("form") DonateForm form, Model model, Locale locale,
-            HttpServletRequest request, HttpServletResponse response) {
+    Object donate(
+            @PathVariable String slug,
+            @ModelAttribute("form") DonateForm form,
+            Model model,
+            Locale locale,
+            HttpServletRequest request,
+            HttpServletResponse response) {
         Campaign campaign = publicCampaign(slug);
         Optional<CaptchaChallenge> captcha = checkout.captchaFor(request.getRemoteAddr());
         try {
-            CheckoutService.Started started = checkout.start(slug, form.toRequest(campaign.currency(), locale), form.getRequestKey(),
-                    request.getRemoteAddr(), captcha.map(c -> request.getParameter(c.responseField())).orElse(null), locale);
+            CheckoutService.Started started = checkout.start(
+                    slug,
+                    form.toRequest(campaign.currency(), locale),
+                    form.getRequestKey(),
+                    request.getRemoteAddr(),
+                    captcha.map(c -> request.getParameter(c.responseField())).orElse(null),
+                    locale);
             RedirectView toCheckout = new RedirectView(started.checkoutUrl(), true);
             toCheckout.setStatusCode(HttpStatus.SEE_OTHER);
             toCheckout.setExposeModelAttributes(false);
@@ -109,7 +134,9 @@ class CampaignPageController {
             response.setStatus(e.retryable() ? HttpStatus.SERVICE_UNAVAILABLE.value() : HttpStatus.BAD_GATEWAY.value());
             fill(model, campaign, form, List.of(new FieldProblem("campaign", e.getMessage())), locale);
         }
-        model.addAttribute("captcha", checkout.captchaFor(request.getRemoteAddr()).or(() -> captcha).orElse(null));
+        model.addAttribute(
+                "captcha",
+                checkout.captchaFor(request.getRemoteAddr()).or(() -> captcha).orElse(null));
         return "campaign";
     }
 
@@ -124,57 +151,84 @@ class CampaignPageController {
 
     /** A public campaign, known from the read path's memory: an unknown slug is a 404 without a query. */
     private Campaign publicCampaign(String slug) {
-        return cache.find(slug).map(ProgressCache.Snapshot::campaign)
+        return cache.find(slug)
+                .map(ProgressCache.Snapshot::campaign)
                 .orElseThrow(() -> new NotFoundException("No campaign '" + slug + "'"));
     }
 
     private void fill(Model model, Campaign campaign, DonateForm form, List<FieldProblem> problems, Locale locale) {
         model.addAttribute("campaign", campaign);
         model.addAttribute("bar", ProgressBarView.of(progress.current(campaign), locale));
-        model.addAttribute("presets", policy.presets(campaign).stream()
-                .map(m -> Map.entry(String.valueOf(m.minor()), MoneyFormatter.format(m, locale, campaign.amountStyle())))
-                .toList());
+        model.addAttribute(
+                "presets",
+                policy.presets(campaign).stream()
+                        .map(m -> Map.entry(
+                                String.valueOf(m.minor()), MoneyFormatter.format(m, locale, campaign.amountStyle())))
+                        .toList());
         model.addAttribute("minimum", MoneyFormatter.format(policy.minimum(campaign), locale, campaign.amountStyle()));
         model.addAttribute("maximum", MoneyFormatter.format(policy.maximum(campaign), locale, campaign.amountStyle()));
         if (form.getRequestKey() == null || form.getRequestKey().isBlank()) {
             form.setRequestKey(UUID.randomUUID().toString());
         }
         model.addAttribute("form", form);
-        model.addAttribute("wall", wall.recent(campaign, mode.isLive()).stream()
-                .map(e -> new WallLine(e.name(), e.message(), e.amount() == null ? null
-                        : MoneyFormatter.format(e.amount(), locale, campaign.amountStyle())))
-                .toList());
-        model.addAttribute("errors", problems.stream()
-                .collect(Collectors.toMap(FieldProblem::field, FieldProblem::message, (a, b) -> a + "; " + b)));
+        model.addAttribute(
+                "wall",
+                wall.recent(campaign, mode.isLive()).stream()
+                        .map(e -> new WallLine(
+                                e.name(),
+                                e.message(),
+                                e.amount() == null
+                                        ? null
+                                        : MoneyFormatter.format(e.amount(), locale, campaign.amountStyle())))
+                        .toList());
+        model.addAttribute(
+                "errors",
+                problems.stream()
+                        .collect(Collectors.toMap(FieldProblem::field, FieldProblem::message, (a, b) -> a + "; " + b)));
     }
 
     /** A donor wall entry as shown: null name means "Anonymous", null amount means not shown. */
-    record WallLine(String name, String message, String amount) {
-    }
+    record WallLine(String name, String message, String amount) {}
 
     /** A campaign and its bar, for the list of campaigns. */
-    record CampaignCard(Campaign campaign, ProgressBarView bar) {
-    }
+    record CampaignCard(Campaign campaign, ProgressBarView bar) {}
 
     /**
      * The policy's refusals in the reader's language: each field breaks one rule (the amount one of
      * three: unreadable, missing, out of range), so the field says which text to show.
      */
-    private List<FieldProblem> readable(List<FieldProblem> problems, DonateForm form, Campaign campaign, Locale locale) {
+    private List<FieldProblem> readable(
+            List<FieldProblem> problems, DonateForm form, Campaign campaign, Locale locale) {
         boolean unreadable = form.amountUnreadable(campaign.currency(), locale);
         boolean missing = form.toRequest(campaign.currency(), locale).amountMinor() == null;
-        return problems.stream().map(p -> new FieldProblem(p.field(), switch (p.field()) {
-            case "campaign" -> text("donate.error.closed", locale);
-            case "amountMinor" -> unreadable ? text("donate.amount.unreadable", locale)
-                    : missing ? text("donate.error.amount-missing", locale)
-                    : text("donate.error.amount-range", locale, MoneyFormatter.format(policy.minimum(campaign), locale, campaign.amountStyle()),
-                            MoneyFormatter.format(policy.maximum(campaign), locale, campaign.amountStyle()));
-            case "name" -> text("donate.error.name-long", locale, DonationPolicy.MAX_NAME);
-            case "email" -> text("donate.error.email", locale);
-            case "message" -> text("donate.error.message-long", locale, DonationPolicy.MAX_MESSAGE);
-            case "interval" -> text("donate.error.interval", locale);
-            default -> p.message();
-        })).toList();
+        return problems.stream()
+                .map(p -> new FieldProblem(
+                        p.field(),
+                        switch (p.field()) {
+                            case "campaign" -> text("donate.error.closed", locale);
+                            case "amountMinor" ->
+                                unreadable
+                                        ? text("donate.amount.unreadable", locale)
+                                        : missing
+                                                ? text("donate.error.amount-missing", locale)
+                                                : text(
+                                                        "donate.error.amount-range",
+                                                        locale,
+                                                        MoneyFormatter.format(
+                                                                policy.minimum(campaign),
+                                                                locale,
+                                                                campaign.amountStyle()),
+                                                        MoneyFormatter.format(
+                                                                policy.maximum(campaign),
+                                                                locale,
+                                                                campaign.amountStyle()));
+                            case "name" -> text("donate.error.name-long", locale, DonationPolicy.MAX_NAME);
+                            case "email" -> text("donate.error.email", locale);
+                            case "message" -> text("donate.error.message-long", locale, DonationPolicy.MAX_MESSAGE);
+                            case "interval" -> text("donate.error.interval", locale);
+                            default -> p.message();
+                        }))
+                .toList();
     }
 
     private String text(String key, Locale locale, Object... args) {

@@ -35,7 +35,10 @@ class ChangeStamps {
                         + "LEFT JOIN campaign_totals t ON t.campaign_id = c.id AND t.livemode = ? "
                         + "GROUP BY c.id, c.status, c.updated_at")
                 .param(mode.isLive())
-                .query((rs, n) -> new Row(rs.getLong("id"), rs.getString("status"), DbTime.read(rs, "updated_at"),
+                .query((rs, n) -> new Row(
+                        rs.getLong("id"),
+                        rs.getString("status"),
+                        DbTime.read(rs, "updated_at"),
                         DbTime.read(rs, "totals_updated_at")))
                 .list();
     }
@@ -44,6 +47,7 @@ class ChangeStamps {
         return jdbc.sql("SELECT MAX(updated_at) AS at FROM campaign_totals WHERE campaign_id = ? AND livemode = ?")
                 .params(campaignId, mode.isLive())
                 .query((rs, n) -> DbTime.read(rs, "at"))
-                .optional().orElse(null);
+                .optional()
+                .orElse(null);
     }
 }

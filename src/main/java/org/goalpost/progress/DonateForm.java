@@ -27,11 +27,15 @@ public class DonateForm {
      * this currency (the policy then reports the amount as missing).
      */
     DonationRequest toRequest(Currency currency, Locale locale) {
-        return new DonationRequest(amountMinor(currency, locale), interval, name, email, anonymous, message, coverFees, showAmount);
+        return new DonationRequest(
+                amountMinor(currency, locale), interval, name, email, anonymous, message, coverFees, showAmount);
     }
 
     boolean amountUnreadable(Currency currency, Locale locale) {
-        return "custom".equals(amount) && customAmount != null && !customAmount.isBlank() && amountMinor(currency, locale) == null;
+        return "custom".equals(amount)
+                && customAmount != null
+                && !customAmount.isBlank()
+                && amountMinor(currency, locale) == null;
     }
 
     /** The amount chosen: a preset (minor units) or as typed in the reader's language. */

@@ -4,7 +4,10 @@ import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/ping}: the cheapest answer the app gives, behind the same filters as the read path (benchmarks compare to it). */
+/**
+ * {@code GET /api/ping}: the cheapest answer the app gives, behind the same filters as the read path
+ * (benchmarks compare to it).
+ */
 @RestController
 class PingController {
 

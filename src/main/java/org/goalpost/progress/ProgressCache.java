@@ -1,5 +1,6 @@
 package org.goalpost.progress;
 
+import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -7,11 +8,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.Executors;
-import jakarta.annotation.PreDestroy;
-import java.util.concurrent.ConcurrentHashMap;
 import org.goalpost.campaign.Campaign;
 import org.goalpost.campaign.CampaignChanged;
 import org.goalpost.campaign.Campaigns;
@@ -20,11 +20,11 @@ import org.goalpost.donation.MoneyRecorded;
 import org.goalpost.shared.mode.AppMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
-import org.springframework.context.MessageSource;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -48,13 +48,15 @@ public class ProgressCache {
     static final int MAX_LOCALES = 24;
 
     /** What the read path serves for one campaign. */
-    public record Snapshot(Campaign campaign, CampaignProgress progress, Representation json, Stamp stamp,
-            Map<String, Representation> svgs) {
-    }
+    public record Snapshot(
+            Campaign campaign,
+            CampaignProgress progress,
+            Representation json,
+            Stamp stamp,
+            Map<String, Representation> svgs) {}
 
     /** When a campaign and its totals last changed, and which period was current. */
-    record Stamp(Instant campaignUpdatedAt, Instant totalsUpdatedAt, String period) {
-    }
+    record Stamp(Instant campaignUpdatedAt, Instant totalsUpdatedAt, String period) {}
 
     private final Campaigns campaigns;
     private final ProgressService progress;
@@ -68,6 +70,7 @@ public class ProgressCache {
     private final Set<Long> queued = ConcurrentHashMap.newKeySet();
     /** Changes to one campaign closer together than this are folded into one rebuild. */
     static final long FOLD_MILLIS = 50;
+
     private final Map<Long, Long> lastRebuilt = new ConcurrentHashMap<>();
     private final ScheduledExecutorService rebuilder = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "progress-cache");
@@ -76,7 +79,13 @@ public class ProgressCache {
     });
     private volatile Representation list;
 
-    ProgressCache(Campaigns campaigns, ProgressService progress, JsonMapper json, AppMode mode, ChangeStamps stamps, Clock clock,
+    ProgressCache(
+            Campaigns campaigns,
+            ProgressService progress,
+            JsonMapper json,
+            AppMode mode,
+            ChangeStamps stamps,
+            Clock clock,
             MessageSource messages) {
         this.messages = messages;
         this.campaigns = campaigns;
@@ -122,7 +131,9 @@ public class ProgressCache {
         }
         Locale locale = ProgressSvg.locale(tag);
         ProgressBarView bar = ProgressBarView.of(snapshot.progress(), locale);
-        Representation made = Representation.of(ProgressSvg.render(bar, snapshot.campaign().title(),
+        Representation made = Representation.of(ProgressSvg.render(
+                bar,
+                snapshot.campaign().title(),
                 messages.getMessage("bar.valuetext", new Object[] {bar.raised(), bar.goal()}, locale),
                 messages.getMessage("bar.raised", null, locale)));
         if (snapshot.svgs().size() < MAX_LOCALES) {
@@ -150,7 +161,10 @@ public class ProgressCache {
             rebuild(event.campaignId());
             rebuildList();
         } catch (RuntimeException e) {
-            log.warn("Could not refresh campaign {} after a change; the next poll will: {}", event.campaignId(), e.getMessage());
+            log.warn(
+                    "Could not refresh campaign {} after a change; the next poll will: {}",
+                    event.campaignId(),
+                    e.getMessage());
             refreshAfterCommit(event.campaignId());
         }
     }
@@ -161,22 +175,28 @@ public class ProgressCache {
         }
         long since = System.nanoTime() / 1_000_000 - lastRebuilt.getOrDefault(campaignId, 0L);
         long delay = Math.max(0, FOLD_MILLIS - since);
-        rebuilder.schedule(() -> {
-            queued.remove(campaignId);
-            lastRebuilt.put(campaignId, System.nanoTime() / 1_000_000);
-            try {
-                rebuild(campaignId);
-                rebuildList();
-            } catch (RuntimeException e) {
-                log.warn("Could not refresh the progress of campaign {} after a change; the next poll will: {}", campaignId, e.getMessage());
-            }
-        }, delay, TimeUnit.MILLISECONDS);
+        rebuilder.schedule(
+                () -> {
+                    queued.remove(campaignId);
+                    lastRebuilt.put(campaignId, System.nanoTime() / 1_000_000);
+                    try {
+                        rebuild(campaignId);
+                        rebuildList();
+                    } catch (RuntimeException e) {
+                        log.warn(
+                                "Could not refresh the progress of campaign {} after a change; the next poll will: {}",
+                                campaignId,
+                                e.getMessage());
+                    }
+                },
+                delay,
+                TimeUnit.MILLISECONDS);
     }
 
     /** Waits until the rebuilds queued so far are done (tests, and an orderly shutdown). */
     public void awaitRebuilds() {
         try {
-            rebuilder.schedule(() -> { }, FOLD_MILLIS + 1, TimeUnit.MILLISECONDS).get();
+            rebuilder.schedule(() -> {}, FOLD_MILLIS + 1, TimeUnit.MILLISECONDS).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (java.util.concurrent.ExecutionException e) {
@@ -208,7 +228,10 @@ public class ProgressCache {
                 }
                 continue;
             }
-            Stamp current = new Stamp(row.campaignUpdatedAt(), row.totalsUpdatedAt(), cached.campaign().periodAt(now).key().value());
+            Stamp current = new Stamp(
+                    row.campaignUpdatedAt(),
+                    row.totalsUpdatedAt(),
+                    cached.campaign().periodAt(now).key().value());
             if (!current.equals(cached.stamp()) || !isPublic) {
                 rebuild(row.id());
                 changed = true;
@@ -255,19 +278,24 @@ public class ProgressCache {
     private void put(Campaign campaign) {
         CampaignProgress current = progress.current(campaign);
         Instant totalsUpdatedAt = current.totals().updatedAt();
-        Instant latestTotals = campaign.periodKind() == PeriodKind.NONE ? totalsUpdatedAt : stamps.latestTotalsChange(campaign.id());
-        Stamp stamp = new Stamp(campaign.updatedAt(), latestTotals, current.period().key().value());
+        Instant latestTotals =
+                campaign.periodKind() == PeriodKind.NONE ? totalsUpdatedAt : stamps.latestTotalsChange(campaign.id());
+        Stamp stamp = new Stamp(
+                campaign.updatedAt(), latestTotals, current.period().key().value());
         Representation body = Representation.of(json.writeValueAsBytes(CampaignJson.of(current, mode)));
         bySlug.compute(campaign.slug(), (slug, previous) -> {
             if (previous != null && isOlder(stamp, previous.stamp())) {
                 return previous;
             }
-            Map<String, Representation> svgs = previous != null && previous.json().etag().equals(body.etag())
-                    ? previous.svgs() : new ConcurrentHashMap<>();
+            Map<String, Representation> svgs =
+                    previous != null && previous.json().etag().equals(body.etag())
+                            ? previous.svgs()
+                            : new ConcurrentHashMap<>();
             return new Snapshot(campaign, current, body, stamp, svgs);
         });
         slugs.put(campaign.id(), campaign.slug());
-        log.debug("Progress of {} cached ({} raised, totals of {})", campaign.slug(), current.raised(), totalsUpdatedAt);
+        log.debug(
+                "Progress of {} cached ({} raised, totals of {})", campaign.slug(), current.raised(), totalsUpdatedAt);
     }
 
     /** A snapshot built from data older than the one cached must not replace it (concurrent rebuilds). */

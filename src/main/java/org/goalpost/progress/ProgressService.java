@@ -46,6 +46,7 @@ public class ProgressService {
     private CampaignProgress of(Campaign campaign, Period period, boolean livemode) {
         PeriodTotals figures = totals.of(campaign, period.key(), livemode);
         Money raised = figures.raised(campaign.countBasis());
-        return new CampaignProgress(campaign, period, figures, raised, campaign.tiers().progressAt(raised.minor()));
+        return new CampaignProgress(
+                campaign, period, figures, raised, campaign.tiers().progressAt(raised.minor()));
     }
 }

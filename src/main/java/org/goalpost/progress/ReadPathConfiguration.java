@@ -12,7 +12,8 @@ class ReadPathConfiguration {
 
     @Bean
     FilterRegistrationBean<ReadPathFilter> readPathFilter(ProgressCache cache, CachedResponses responses) {
-        FilterRegistrationBean<ReadPathFilter> registration = new FilterRegistrationBean<>(new ReadPathFilter(cache, responses));
+        FilterRegistrationBean<ReadPathFilter> registration =
+                new FilterRegistrationBean<>(new ReadPathFilter(cache, responses));
         registration.addUrlPatterns("/api/campaigns", "/api/campaigns/*", "/widget/*");
         registration.setOrder(ORDER);
         registration.setName("readPathFilter");

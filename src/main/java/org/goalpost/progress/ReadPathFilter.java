@@ -46,7 +46,9 @@ class ReadPathFilter extends OncePerRequestFilter {
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
         String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
-        if (path.startsWith(CAMPAIGNS) && request.getQueryString() == null && request.getParameterMap().isEmpty()) {
+        if (path.startsWith(CAMPAIGNS)
+                && request.getQueryString() == null
+                && request.getParameterMap().isEmpty()) {
             if (path.length() == CAMPAIGNS.length()) {
                 responses.serve(cache.list(), ifNoneMatch, MediaType.APPLICATION_JSON_VALUE, response);
                 return true;
@@ -63,7 +65,11 @@ class ReadPathFilter extends OncePerRequestFilter {
             String slug = segment(path, WIDGET.length(), path.length() - SVG.length());
             Optional<ProgressCache.Snapshot> snapshot = slug == null ? Optional.empty() : cache.find(slug);
             if (snapshot.isPresent()) {
-                responses.serve(cache.svg(snapshot.get(), request.getParameter("locale")), ifNoneMatch, "image/svg+xml", response);
+                responses.serve(
+                        cache.svg(snapshot.get(), request.getParameter("locale")),
+                        ifNoneMatch,
+                        "image/svg+xml",
+                        response);
                 return true;
             }
         }

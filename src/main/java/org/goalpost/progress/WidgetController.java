@@ -1,18 +1,18 @@
 package org.goalpost.progress;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.Locale;
 import java.util.Optional;
 import org.goalpost.campaign.EmbedOrigins;
 import org.goalpost.shared.web.NotFoundException;
 import org.springframework.http.HttpHeaders;
-import java.io.IOException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The embeddable forms of a campaign's bar: the iframe page {@code /widget/{slug}} (framed only by
@@ -32,19 +32,27 @@ class WidgetController {
     }
 
     @GetMapping("/widget/{slug}.svg")
-    void svg(@PathVariable String slug, @RequestParam(required = false) String locale,
-            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch, HttpServletResponse response)
+    void svg(
+            @PathVariable String slug,
+            @RequestParam(required = false) String locale,
+            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
+            HttpServletResponse response)
             throws IOException {
         ProgressCache.Snapshot snapshot = snapshot(slug);
         responses.serve(cache.svg(snapshot, locale), ifNoneMatch, "image/svg+xml", response);
     }
 
     @GetMapping("/widget/{slug}")
-    String frame(@PathVariable String slug, @RequestParam(required = false) String locale, Locale requestLocale, Model model,
+    String frame(
+            @PathVariable String slug,
+            @RequestParam(required = false) String locale,
+            Locale requestLocale,
+            Model model,
             HttpServletResponse response) {
         Optional<ProgressCache.Snapshot> found = cache.find(slug);
         if (found.isEmpty()) {
-            // the default headers are left to this page (it sets its own framing), so its "not found" sets them: framed by no one
+            // the default headers are left to this page (it sets its own framing), so its "not found" sets them: framed
+            // by no one
             response.setHeader("Content-Security-Policy", FRAME_POLICY + "'none'");
             response.setHeader("X-Frame-Options", "DENY");
             throw new NotFoundException("No campaign '" + slug + "'");
@@ -53,12 +61,17 @@ class WidgetController {
         Locale shown = locale == null || locale.isBlank() ? requestLocale : Locale.forLanguageTag(locale);
         model.addAttribute("campaign", snapshot.campaign());
         model.addAttribute("bar", ProgressBarView.of(snapshot.progress(), shown));
-        response.setHeader("Content-Security-Policy", FRAME_POLICY + frameAncestors(snapshot.campaign().embedOrigins()));
+        response.setHeader(
+                "Content-Security-Policy",
+                FRAME_POLICY + frameAncestors(snapshot.campaign().embedOrigins()));
         response.setHeader(HttpHeaders.CACHE_CONTROL, responses.cacheControl());
         return "widget";
     }
 
-    /** The iframe shows the bar and a link: no script at all, styles from this app, framed only by its campaign's sites. */
+    /**
+     * The iframe shows the bar and a link: no script at all, styles from this app, framed only by its
+     * campaign's sites.
+     */
     static final String FRAME_POLICY = "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
             + "object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors ";
 

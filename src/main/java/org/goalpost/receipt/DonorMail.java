@@ -21,7 +21,10 @@ public class DonorMail {
     private final ReceiptProperties properties;
     private final boolean configured;
 
-    DonorMail(ObjectProvider<JavaMailSender> mail, ReceiptProperties properties, @Value("${spring.mail.host:}") String host) {
+    DonorMail(
+            ObjectProvider<JavaMailSender> mail,
+            ReceiptProperties properties,
+            @Value("${spring.mail.host:}") String host) {
         this.mail = mail;
         this.properties = properties;
         this.configured = !host.isBlank();

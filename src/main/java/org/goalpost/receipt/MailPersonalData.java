@@ -28,8 +28,10 @@ class MailPersonalData implements PersonalData {
 
     @Override
     public Map<String, Object> export(String email) {
-        List<Map<String, Object>> mails = jdbc.sql("SELECT kind, source_ref, recipient, amount_minor, currency, created_at, sent_at "
-                        + "FROM mail_outbox WHERE LOWER(recipient) = ? ORDER BY id").param(EmailAddresses.normalise(email))
+        List<Map<String, Object>> mails = jdbc.sql(
+                        "SELECT kind, source_ref, recipient, amount_minor, currency, created_at, sent_at "
+                                + "FROM mail_outbox WHERE LOWER(recipient) = ? ORDER BY id")
+                .param(EmailAddresses.normalise(email))
                 .query((rs, n) -> {
                     Map<String, Object> row = new LinkedHashMap<>();
                     row.put("kind", rs.getString("kind"));
@@ -38,16 +40,23 @@ class MailPersonalData implements PersonalData {
                     row.put("amountMinor", rs.getLong("amount_minor"));
                     row.put("currency", rs.getString("currency"));
                     row.put("createdAt", DbTime.read(rs, "created_at").toString());
-                    row.put("sentAt", rs.getString("sent_at") == null ? null : DbTime.read(rs, "sent_at").toString());
+                    row.put(
+                            "sentAt",
+                            rs.getString("sent_at") == null
+                                    ? null
+                                    : DbTime.read(rs, "sent_at").toString());
                     return row;
-                }).list();
+                })
+                .list();
         return mails.isEmpty() ? Map.of() : Map.of("items", mails);
     }
 
     @Override
     public int erase(String email) {
-        return jdbc.sql("UPDATE mail_outbox SET recipient = ?, gave_up_at = COALESCE(sent_at, gave_up_at, created_at), last_error = NULL "
+        return jdbc.sql("UPDATE mail_outbox SET recipient = ?, gave_up_at = COALESCE(sent_at, gave_up_at, "
+                        + "created_at), last_error = NULL "
                         + "WHERE LOWER(recipient) = ?")
-                .params(ERASED, EmailAddresses.normalise(email)).update();
+                .params(ERASED, EmailAddresses.normalise(email))
+                .update();
     }
 }

@@ -37,16 +37,35 @@ class NoticeRecorder {
     void on(FactApplied applied) {
         PaymentFact fact = applied.fact();
         if (fact instanceof PaymentFact.PaymentReceived paid && applied.changed()) {
-            donation(applied.donationId()).ifPresent(donation -> record(MailKind.RECEIPT, paid.sourceRef(), donation,
-                    email(donation, paid.payer().email()), Money.of(paid.amountMinor(), paid.currency().toUpperCase(Locale.ROOT)), paid.paidAt()));
+            donation(applied.donationId())
+                    .ifPresent(donation -> record(
+                            MailKind.RECEIPT,
+                            paid.sourceRef(),
+                            donation,
+                            email(donation, paid.payer().email()),
+                            Money.of(paid.amountMinor(), paid.currency().toUpperCase(Locale.ROOT)),
+                            paid.paidAt()));
         } else if (fact instanceof PaymentFact.InstalmentFailed failed) {
-            donation(applied.donationId()).or(() -> donations.findBySubscription(failed.subscriptionId()))
-                    .ifPresent(donation -> record(MailKind.INSTALMENT_FAILED, failed.invoiceId(), donation, donation.donorEmail(),
-                            donation.amount(), clock.instant()));
-        } else if (fact instanceof PaymentFact.RefundChanged refund && applied.changed()
+            donation(applied.donationId())
+                    .or(() -> donations.findBySubscription(failed.subscriptionId()))
+                    .ifPresent(donation -> record(
+                            MailKind.INSTALMENT_FAILED,
+                            failed.invoiceId(),
+                            donation,
+                            donation.donorEmail(),
+                            donation.amount(),
+                            clock.instant()));
+        } else if (fact instanceof PaymentFact.RefundChanged refund
+                && applied.changed()
                 && refund.state() == PaymentFact.RefundState.SUCCEEDED) {
-            donation(applied.donationId()).ifPresent(donation -> record(MailKind.REFUND, refund.refundId(), donation,
-                    donation.donorEmail(), Money.of(refund.amountMinor(), donation.amount().currency()), refund.at()));
+            donation(applied.donationId())
+                    .ifPresent(donation -> record(
+                            MailKind.REFUND,
+                            refund.refundId(),
+                            donation,
+                            donation.donorEmail(),
+                            Money.of(refund.amountMinor(), donation.amount().currency()),
+                            refund.at()));
         }
     }
 
@@ -62,6 +81,13 @@ class NoticeRecorder {
         if (email == null || email.isBlank() || sourceRef == null) {
             return;
         }
-        outbox.add(kind, sourceRef, donation.id(), email.strip(), amount, at == null ? clock.instant() : at, clock.instant());
+        outbox.add(
+                kind,
+                sourceRef,
+                donation.id(),
+                email.strip(),
+                amount,
+                at == null ? clock.instant() : at,
+                clock.instant());
     }
 }

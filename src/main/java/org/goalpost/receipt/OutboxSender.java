@@ -48,8 +48,14 @@ class OutboxSender {
     });
     private final AtomicBoolean queued = new AtomicBoolean();
 
-    OutboxSender(Outbox outbox, ReceiptMails mails, DonorMail donorMail, Donations donations, Campaigns campaigns,
-            ReceiptProperties properties, Clock clock) {
+    OutboxSender(
+            Outbox outbox,
+            ReceiptMails mails,
+            DonorMail donorMail,
+            Donations donations,
+            Campaigns campaigns,
+            ReceiptProperties properties,
+            Clock clock) {
         this.outbox = outbox;
         this.mails = mails;
         this.donorMail = donorMail;
@@ -102,10 +108,20 @@ class OutboxSender {
         } catch (MessagingException | java.io.UnsupportedEncodingException | RuntimeException e) {
             boolean giveUp = mail.attempts() >= properties.maxAttempts();
             Instant now = clock.instant();
-            outbox.failed(mail.id(), e.getClass().getSimpleName() + ": " + e.getMessage(), now.plus(properties.retryAfter(mail.attempts())),
-                    giveUp, now);
-            log.warn("Mail {} ({} {}) not sent, attempt {}{}: {}", mail.id(), mail.kind(), mail.sourceRef(), mail.attempts(),
-                    giveUp ? ", giving up" : "", e.toString());
+            outbox.failed(
+                    mail.id(),
+                    e.getClass().getSimpleName() + ": " + e.getMessage(),
+                    now.plus(properties.retryAfter(mail.attempts())),
+                    giveUp,
+                    now);
+            log.warn(
+                    "Mail {} ({} {}) not sent, attempt {}{}: {}",
+                    mail.id(),
+                    mail.kind(),
+                    mail.sourceRef(),
+                    mail.attempts(),
+                    giveUp ? ", giving up" : "",
+                    e.toString());
             return false;
         }
     }

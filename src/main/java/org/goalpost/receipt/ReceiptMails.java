@@ -20,14 +20,16 @@ import org.springframework.stereotype.Component;
 class ReceiptMails {
 
     /** A written email. */
-    record Written(String subject, String body) {
-    }
+    record Written(String subject, String body) {}
 
     private final MessageSource messages;
     private final ReceiptProperties organisation;
     private final String publicUrl;
 
-    ReceiptMails(MessageSource messages, ReceiptProperties organisation, @Value("${goalpost.payments.public-url}") String publicUrl) {
+    ReceiptMails(
+            MessageSource messages,
+            ReceiptProperties organisation,
+            @Value("${goalpost.payments.public-url}") String publicUrl) {
         this.messages = messages;
         this.organisation = organisation;
         this.publicUrl = publicUrl;
@@ -36,10 +38,15 @@ class ReceiptMails {
     Written write(Outbox.Mail mail, Donation donation, Campaign campaign, Locale locale) {
         String amount = MoneyFormatter.format(mail.amount(), locale, campaign.amountStyle());
         ZoneId zone = campaign.timeZone();
-        String date = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(mail.occurredAt().atZone(zone));
+        String date = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+                .withLocale(locale)
+                .format(mail.occurredAt().atZone(zone));
         StringBuilder body = new StringBuilder();
-        body.append(donation.donorName() != null && !donation.donorName().isBlank()
-                ? text("mail.greeting.named", locale, donation.donorName()) : text("mail.greeting.anonymous", locale)).append("\n\n");
+        body.append(
+                        donation.donorName() != null && !donation.donorName().isBlank()
+                                ? text("mail.greeting.named", locale, donation.donorName())
+                                : text("mail.greeting.anonymous", locale))
+                .append("\n\n");
         String subject;
         switch (mail.kind()) {
             case RECEIPT -> {
@@ -51,8 +58,13 @@ class ReceiptMails {
                 line(body, text("mail.receipt-number", locale), mail.sourceRef());
                 line(body, text("mail.donation", locale), donation.publicId());
                 if (donation.isMonthly()) {
-                    body.append('\n').append(text("mail.receipt.monthly", locale)).append('\n')
-                            .append(text("mail.receipt.manage", locale, publicUrl + "/donors/manage?lang=" + locale.getLanguage()))
+                    body.append('\n')
+                            .append(text("mail.receipt.monthly", locale))
+                            .append('\n')
+                            .append(text(
+                                    "mail.receipt.manage",
+                                    locale,
+                                    publicUrl + "/donors/manage?lang=" + locale.getLanguage()))
                             .append('\n');
                 }
             }
@@ -73,12 +85,21 @@ class ReceiptMails {
             }
             default -> throw new IllegalStateException("No email for " + mail.kind());
         }
-        body.append('\n').append(text("mail.signature", locale)).append('\n').append(organisation.organisationName()).append('\n');
-        if (organisation.organisationAddress() != null && !organisation.organisationAddress().isBlank()) {
-            body.append(organisation.organisationAddress().replace("\\n", "\n").strip()).append('\n');
+        body.append('\n')
+                .append(text("mail.signature", locale))
+                .append('\n')
+                .append(organisation.organisationName())
+                .append('\n');
+        if (organisation.organisationAddress() != null
+                && !organisation.organisationAddress().isBlank()) {
+            body.append(organisation.organisationAddress().replace("\\n", "\n").strip())
+                    .append('\n');
         }
         if (organisation.taxId() != null && !organisation.taxId().isBlank()) {
-            body.append(text("mail.organisation.tax-id", locale)).append(": ").append(organisation.taxId()).append('\n');
+            body.append(text("mail.organisation.tax-id", locale))
+                    .append(": ")
+                    .append(organisation.taxId())
+                    .append('\n');
         }
         return new Written(subject, body.toString());
     }

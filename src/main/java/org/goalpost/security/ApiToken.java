@@ -7,8 +7,19 @@ import java.time.Instant;
  * life. {@code ownerAllows}: its owner is enabled and holds its role (always, for the bootstrap
  * token, which has no owner).
  */
-public record ApiToken(long id, String name, String prefix, StaffRole role, String createdBy, Instant createdAt, Instant lastUsedAt,
-        Instant revokedAt, Instant expiresAt, String owner, boolean ownerAllows, Instant now) {
+public record ApiToken(
+        long id,
+        String name,
+        String prefix,
+        StaffRole role,
+        String createdBy,
+        Instant createdAt,
+        Instant lastUsedAt,
+        Instant revokedAt,
+        Instant expiresAt,
+        String owner,
+        boolean ownerAllows,
+        Instant now) {
 
     public boolean active() {
         return revokedAt == null;

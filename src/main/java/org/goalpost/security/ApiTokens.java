@@ -35,8 +35,7 @@ public class ApiTokens {
     private static final java.util.Set<Integer> ALLOWED_DAYS = java.util.Set.of(0, 7, 30, 90, 365);
 
     /** Who a valid token speaks for. */
-    public record Bearer(long id, String name, StaffRole role) {
-    }
+    public record Bearer(long id, String name, StaffRole role) {}
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
@@ -73,10 +72,23 @@ public class ApiTokens {
         if (!ALLOWED_DAYS.contains(validDays)) {
             throw new InvalidInputException("expiresInDays", "must be 7, 30, 90, 365 or 0 (no expiry)");
         }
-        Long owner = jdbc.sql("SELECT id FROM staff_user WHERE email = ?").param(createdBy).query(Long.class).optional().orElse(null);
+        Long owner = jdbc.sql("SELECT id FROM staff_user WHERE email = ?")
+                .param(createdBy)
+                .query(Long.class)
+                .optional()
+                .orElse(null);
         String secret = "gp_" + random(40);
-        store(label, secret, staffRole, createdBy, owner, validDays == 0 ? null : clock.instant().plus(Duration.ofDays(validDays)));
-        audit.record("api_token.created", label, "role=" + staffRole + (validDays == 0 ? ", no expiry" : ", " + validDays + " days"));
+        store(
+                label,
+                secret,
+                staffRole,
+                createdBy,
+                owner,
+                validDays == 0 ? null : clock.instant().plus(Duration.ofDays(validDays)));
+        audit.record(
+                "api_token.created",
+                label,
+                "role=" + staffRole + (validDays == 0 ? ", no expiry" : ", " + validDays + " days"));
         return secret;
     }
 
@@ -88,7 +100,11 @@ public class ApiTokens {
         if (secret.strip().length() < 32) {
             throw new IllegalStateException("GOALPOST_ADMIN_API_TOKEN must have at least 32 characters");
         }
-        if (jdbc.sql("SELECT COUNT(*) FROM api_token WHERE token_hash = ?").param(digest(secret.strip())).query(Long.class).single() == 0) {
+        if (jdbc.sql("SELECT COUNT(*) FROM api_token WHERE token_hash = ?")
+                        .param(digest(secret.strip()))
+                        .query(Long.class)
+                        .single()
+                == 0) {
             store("bootstrap (GOALPOST_ADMIN_API_TOKEN)", secret.strip(), StaffRole.ADMIN, "environment", null, null);
             audit.record("environment", "api_token.created", "bootstrap", "role=ADMIN");
         }
@@ -96,7 +112,8 @@ public class ApiTokens {
 
     public void revoke(long id) {
         int changed = jdbc.sql("UPDATE api_token SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL")
-                .params(DbTime.param(clock.instant()), id).update();
+                .params(DbTime.param(clock.instant()), id)
+                .update();
         if (changed == 0) {
             throw new NotFoundException("No active API token " + id);
         }
@@ -104,14 +121,28 @@ public class ApiTokens {
     }
 
     public List<ApiToken> all() {
-        return jdbc.sql("SELECT t.id, t.name, t.token_prefix, t.role, t.created_by, t.created_at, t.last_used_at, t.revoked_at, "
-                        + "t.expires_at, t.owner_id, u.email AS owner_email, u.enabled AS owner_enabled, u.role AS owner_role "
+        return jdbc.sql("SELECT t.id, t.name, t.token_prefix, t.role, t.created_by, t.created_at, "
+                        + "t.last_used_at, t.revoked_at, "
+                        + "t.expires_at, t.owner_id, u.email AS owner_email, u.enabled AS "
+                        + "owner_enabled, u.role AS owner_role "
                         + "FROM api_token t LEFT JOIN staff_user u ON u.id = t.owner_id ORDER BY t.id DESC")
-                .query((rs, n) -> new ApiToken(rs.getLong("id"), rs.getString("name"), rs.getString("token_prefix"),
-                        StaffRole.valueOf(rs.getString("role")), rs.getString("created_by"), DbTime.read(rs, "created_at"),
-                        DbTime.read(rs, "last_used_at"), DbTime.read(rs, "revoked_at"), DbTime.read(rs, "expires_at"),
-                        rs.getString("owner_email"), ownerAllows(rs.getObject("owner_id") != null, rs.getBoolean("owner_enabled"),
-                                rs.getString("owner_role"), StaffRole.valueOf(rs.getString("role"))), clock.instant()))
+                .query((rs, n) -> new ApiToken(
+                        rs.getLong("id"),
+                        rs.getString("name"),
+                        rs.getString("token_prefix"),
+                        StaffRole.valueOf(rs.getString("role")),
+                        rs.getString("created_by"),
+                        DbTime.read(rs, "created_at"),
+                        DbTime.read(rs, "last_used_at"),
+                        DbTime.read(rs, "revoked_at"),
+                        DbTime.read(rs, "expires_at"),
+                        rs.getString("owner_email"),
+                        ownerAllows(
+                                rs.getObject("owner_id") != null,
+                                rs.getBoolean("owner_enabled"),
+                                rs.getString("owner_role"),
+                                StaffRole.valueOf(rs.getString("role"))),
+                        clock.instant()))
                 .list();
     }
 
@@ -123,13 +154,18 @@ public class ApiTokens {
         if (secret == null || !secret.startsWith("gp_") && secret.length() < 32) {
             return Optional.empty();
         }
-        Optional<Bearer> bearer = jdbc.sql("SELECT t.id, t.name, t.role, t.owner_id, u.enabled AS owner_enabled, u.role AS owner_role "
-                        + "FROM api_token t LEFT JOIN staff_user u ON u.id = t.owner_id "
-                        + "WHERE t.token_hash = ? AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > ?)")
+        Optional<Bearer> bearer = jdbc.sql(
+                        "SELECT t.id, t.name, t.role, t.owner_id, u.enabled AS owner_enabled, u.role AS owner_role "
+                                + "FROM api_token t LEFT JOIN staff_user u ON u.id = t.owner_id "
+                                + "WHERE t.token_hash = ? AND t.revoked_at IS NULL AND (t.expires_at IS NULL "
+                                + "OR t.expires_at > ?)")
                 .params(digest(secret), DbTime.param(clock.instant()))
                 .query((rs, n) -> {
                     StaffRole role = StaffRole.valueOf(rs.getString("role"));
-                    boolean allowed = ownerAllows(rs.getObject("owner_id") != null, rs.getBoolean("owner_enabled"), rs.getString("owner_role"),
+                    boolean allowed = ownerAllows(
+                            rs.getObject("owner_id") != null,
+                            rs.getBoolean("owner_enabled"),
+                            rs.getString("owner_role"),
                             role);
                     return allowed ? new Bearer(rs.getLong("id"), rs.getString("name"), role) : null;
                 })
@@ -143,7 +179,9 @@ public class ApiTokens {
         if (!owned) {
             return true;
         }
-        return enabled && ownerRole != null && (tokenRole == StaffRole.STAFF || StaffRole.valueOf(ownerRole) == StaffRole.ADMIN);
+        return enabled
+                && ownerRole != null
+                && (tokenRole == StaffRole.STAFF || StaffRole.valueOf(ownerRole) == StaffRole.ADMIN);
     }
 
     private void recordUse(Bearer bearer) {
@@ -151,15 +189,25 @@ public class ApiTokens {
         Instant last = lastRecordedUse.get(bearer.id());
         if (last == null || now.isAfter(last.plus(USE_RECORDED_EVERY))) {
             lastRecordedUse.put(bearer.id(), now);
-            jdbc.sql("UPDATE api_token SET last_used_at = ? WHERE id = ?").params(DbTime.param(now), bearer.id()).update();
+            jdbc.sql("UPDATE api_token SET last_used_at = ? WHERE id = ?")
+                    .params(DbTime.param(now), bearer.id())
+                    .update();
         }
     }
 
     private void store(String name, String secret, StaffRole role, String createdBy, Long owner, Instant expiresAt) {
-        jdbc.sql("INSERT INTO api_token (name, token_hash, token_prefix, role, created_by, created_at, owner_id, expires_at) "
+        jdbc.sql("INSERT INTO api_token (name, token_hash, token_prefix, role, created_by, created_at, "
+                        + "owner_id, expires_at) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(name, digest(secret), secret.substring(0, Math.min(10, secret.length())), role.name(), createdBy,
-                        DbTime.param(clock.instant()), owner, DbTime.param(expiresAt))
+                .params(
+                        name,
+                        digest(secret),
+                        secret.substring(0, Math.min(10, secret.length())),
+                        role.name(),
+                        createdBy,
+                        DbTime.param(clock.instant()),
+                        owner,
+                        DbTime.param(expiresAt))
                 .update();
     }
 

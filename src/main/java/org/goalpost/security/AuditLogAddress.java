@@ -6,8 +6,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 /** The client address of the current request, if any. */
 final class AuditLogAddress {
 
-    private AuditLogAddress() {
-    }
+    private AuditLogAddress() {}
 
     static String current() {
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {

@@ -13,7 +13,10 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Authenticates {@code Authorization: Bearer gp_…} with an API token; the token's name is the actor in the audit log. */
+/**
+ * Authenticates {@code Authorization: Bearer gp_…} with an API token; the token's name is the actor in the
+ * audit log.
+ */
 class BearerTokenFilter extends OncePerRequestFilter {
 
     private final ApiTokens tokens;
@@ -27,10 +30,13 @@ class BearerTokenFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String header = request.getHeader("Authorization");
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            Optional<ApiTokens.Bearer> bearer = tokens.authenticate(header.substring(7).strip());
+            Optional<ApiTokens.Bearer> bearer =
+                    tokens.authenticate(header.substring(7).strip());
             if (bearer.isPresent()) {
                 SecurityContext context = SecurityContextHolder.createEmptyContext();
-                context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("token:" + bearer.get().name(), null,
+                context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        "token:" + bearer.get().name(),
+                        null,
                         List.of(new SimpleGrantedAuthority(bearer.get().role().authority()))));
                 SecurityContextHolder.setContext(context);
             }

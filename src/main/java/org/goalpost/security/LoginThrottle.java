@@ -46,10 +46,10 @@ public class LoginThrottle {
     static final Duration MAX_LOCK = Duration.ofHours(1);
     /** Failures older than this no longer count towards a lock. */
     static final Duration FORGET = Duration.ofDays(1);
+
     private static final Logger log = LoggerFactory.getLogger(LoginThrottle.class);
 
-    private record Window(Instant start, AtomicInteger failures) {
-    }
+    private record Window(Instant start, AtomicInteger failures) {}
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
@@ -58,10 +58,17 @@ public class LoginThrottle {
     private final ObjectProvider<JavaMailSender> mail;
     private final TaskExecutor background;
     private final String from;
-    private final Cache<String, Window> byClient = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(WINDOW).build();
+    private final Cache<String, Window> byClient =
+            Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(WINDOW).build();
 
-    LoginThrottle(JdbcClient jdbc, AuditLog audit, Clock clock, ClientKeys clients, ObjectProvider<JavaMailSender> mail,
-            @Qualifier("applicationTaskExecutor") TaskExecutor background, @Value("${goalpost.receipts.from:receipts@localhost}") String from) {
+    LoginThrottle(
+            JdbcClient jdbc,
+            AuditLog audit,
+            Clock clock,
+            ClientKeys clients,
+            ObjectProvider<JavaMailSender> mail,
+            @Qualifier("applicationTaskExecutor") TaskExecutor background,
+            @Value("${goalpost.receipts.from:receipts@localhost}") String from) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
@@ -85,9 +92,12 @@ public class LoginThrottle {
         if (email == null || email.length() > 254 || client == null) {
             return false;
         }
-        return jdbc.sql("SELECT locked_until FROM staff_login_failure WHERE email = ? AND client_key = ?").params(email, clip(client))
-                .query((rs, n) -> DbTime.read(rs, "locked_until")).optional()
-                .filter(until -> until != null && clock.instant().isBefore(until)).isPresent();
+        return jdbc.sql("SELECT locked_until FROM staff_login_failure WHERE email = ? AND client_key = ?")
+                .params(email, clip(client))
+                .query((rs, n) -> DbTime.read(rs, "locked_until"))
+                .optional()
+                .filter(until -> until != null && clock.instant().isBefore(until))
+                .isPresent();
     }
 
     @EventListener
@@ -97,68 +107,106 @@ public class LoginThrottle {
         String client = clients.of(AuditLogAddress.current());
         Instant now = clock.instant();
         if (client != null) {
-            byClient.asMap().compute(client, (key, window) -> window == null ? new Window(now, new AtomicInteger(1)) : count(window));
+            byClient.asMap()
+                    .compute(
+                            client,
+                            (key, window) -> window == null ? new Window(now, new AtomicInteger(1)) : count(window));
         }
         if (email != null && email.length() <= 254 && client != null && accountExists(email)) {
             countForAccount(email, clip(client), now);
         }
         // the typed name is data, never the actor: anyone can type anything there
-        audit.record("anonymous", "login.failed", null, "attempted: " + printable(typed) + " (" + event.getException().getClass().getSimpleName()
-                + ")");
+        audit.record(
+                "anonymous",
+                "login.failed",
+                null,
+                "attempted: " + printable(typed) + " ("
+                        + event.getException().getClass().getSimpleName() + ")");
     }
 
     @EventListener
     void succeeded(InteractiveAuthenticationSuccessEvent event) {
         String email = EmailAddresses.normalise(event.getAuthentication().getName());
         String client = clients.of(AuditLogAddress.current());
-        jdbc.sql("UPDATE staff_user SET last_login_at = ? WHERE email = ?").params(DbTime.param(clock.instant()), email).update();
+        jdbc.sql("UPDATE staff_user SET last_login_at = ? WHERE email = ?")
+                .params(DbTime.param(clock.instant()), email)
+                .update();
         if (client != null) {
-            jdbc.sql("DELETE FROM staff_login_failure WHERE email = ? AND client_key = ?").params(email, clip(client)).update();
+            jdbc.sql("DELETE FROM staff_login_failure WHERE email = ? AND client_key = ?")
+                    .params(email, clip(client))
+                    .update();
         }
         audit.record(event.getAuthentication().getName(), "login.succeeded", null, null);
     }
 
     private boolean accountExists(String email) {
-        return jdbc.sql("SELECT COUNT(*) FROM staff_user WHERE email = ?").param(email).query(Long.class).single() > 0;
+        return jdbc.sql("SELECT COUNT(*) FROM staff_user WHERE email = ?")
+                        .param(email)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     /** One more failure of this client for this account; a lock from the fifth on; the owner told of a burst. */
     private void countForAccount(String email, String client, Instant now) {
-        int updated = jdbc.sql("UPDATE staff_login_failure SET failures = CASE WHEN last_failed_at < ? THEN 1 ELSE failures + 1 END, "
+        int updated = jdbc.sql("UPDATE staff_login_failure SET failures = CASE WHEN last_failed_at < ? THEN 1 ELSE "
+                        + "failures + 1 END, "
                         + "last_failed_at = ? WHERE email = ? AND client_key = ?")
-                .params(DbTime.param(now.minus(FORGET)), DbTime.param(now), email, client).update();
+                .params(DbTime.param(now.minus(FORGET)), DbTime.param(now), email, client)
+                .update();
         if (updated == 0) {
-            org.goalpost.shared.db.DuplicateKeys.insertUnlessPresent(() -> jdbc.sql(
-                            "INSERT INTO staff_login_failure (email, client_key, failures, last_failed_at) VALUES (?, ?, 1, ?)")
-                    .params(email, client, DbTime.param(now)).update());
+            org.goalpost.shared.db.DuplicateKeys.insertUnlessPresent(
+                    () -> jdbc.sql("INSERT INTO staff_login_failure (email, client_key, failures, last_failed_at) "
+                                    + "VALUES (?, ?, 1, ?)")
+                            .params(email, client, DbTime.param(now))
+                            .update());
         }
-        int failures = jdbc.sql("SELECT failures FROM staff_login_failure WHERE email = ? AND client_key = ?").params(email, client)
-                .query(Integer.class).single();
+        int failures = jdbc.sql("SELECT failures FROM staff_login_failure WHERE email = ? AND client_key = ?")
+                .params(email, client)
+                .query(Integer.class)
+                .single();
         if (failures >= PAIR_FREE_FAILURES) {
             Duration lock = Duration.ofMinutes(1L << Math.min(6, failures - PAIR_FREE_FAILURES));
             jdbc.sql("UPDATE staff_login_failure SET locked_until = ? WHERE email = ? AND client_key = ?")
-                    .params(DbTime.param(now.plus(lock.compareTo(MAX_LOCK) > 0 ? MAX_LOCK : lock)), email, client).update();
+                    .params(DbTime.param(now.plus(lock.compareTo(MAX_LOCK) > 0 ? MAX_LOCK : lock)), email, client)
+                    .update();
         }
-        long recent = jdbc.sql("SELECT COALESCE(SUM(failures), 0) FROM staff_login_failure WHERE email = ? AND last_failed_at > ?")
-                .params(email, DbTime.param(now.minus(WINDOW))).query(Long.class).single();
+        long recent = jdbc.sql("SELECT COALESCE(SUM(failures), 0) FROM staff_login_failure WHERE email = ? AND "
+                        + "last_failed_at > ?")
+                .params(email, DbTime.param(now.minus(WINDOW)))
+                .query(Long.class)
+                .single();
         if (recent >= BURST && claimNotice(email, now)) {
-            long clientsSeen = jdbc.sql("SELECT COUNT(*) FROM staff_login_failure WHERE email = ? AND last_failed_at > ?")
-                    .params(email, DbTime.param(now.minus(WINDOW))).query(Long.class).single();
+            long clientsSeen = jdbc.sql(
+                            "SELECT COUNT(*) FROM staff_login_failure WHERE email = ? AND last_failed_at > ?")
+                    .params(email, DbTime.param(now.minus(WINDOW)))
+                    .query(Long.class)
+                    .single();
             tell(email, recent, clientsSeen);
         }
     }
 
     /** Whether this instance may send the burst notice now (none sent within the hour, by any instance). */
     private boolean claimNotice(String email, Instant now) {
-        return jdbc.sql("UPDATE staff_user SET failures_notified_at = ? WHERE email = ? AND (failures_notified_at IS NULL OR failures_notified_at < ?)")
-                .params(DbTime.param(now), email, DbTime.param(now.minus(Duration.ofHours(1)))).update() == 1;
+        return jdbc.sql("UPDATE staff_user SET failures_notified_at = ? WHERE email = ? AND "
+                                + "(failures_notified_at IS NULL OR failures_notified_at < ?)")
+                        .params(DbTime.param(now), email, DbTime.param(now.minus(Duration.ofHours(1))))
+                        .update()
+                == 1;
     }
 
     private void tell(String email, long failures, long clientsSeen) {
-        audit.record("system", "login.burst", email, failures + " failed sign-ins within 15 minutes from " + clientsSeen + " client(s)");
+        audit.record(
+                "system",
+                "login.burst",
+                email,
+                failures + " failed sign-ins within 15 minutes from " + clientsSeen + " client(s)");
         JavaMailSender sender = mail.getIfAvailable();
         if (sender == null) {
-            log.warn("Staff account {} saw {} failed sign-ins within 15 minutes (no mail configured to tell its owner)", email, failures);
+            log.warn(
+                    "Staff account {} saw {} failed sign-ins within 15 minutes (no mail configured to tell its owner)",
+                    email,
+                    failures);
             return;
         }
         background.execute(() -> {
@@ -168,10 +216,13 @@ public class LoginThrottle {
                 helper.setFrom(from);
                 helper.setTo(email);
                 helper.setSubject("Failed sign-ins to your Goalpost staff account");
-                helper.setText("Your Goalpost staff account (" + email + ") saw " + failures + " failed sign-ins within the last 15 minutes, from "
+                helper.setText("Your Goalpost staff account (" + email + ") saw " + failures
+                        + " failed sign-ins within the last 15 minutes, from "
                         + clientsSeen + " device(s) or network(s).\n\n"
-                        + "If that was not you, someone is guessing your password. They are slowed down, and your own sign-ins from a "
-                        + "device without failures are not blocked. If your password is short or used elsewhere, change it now.\n");
+                        + "If that was not you, someone is guessing your password. They are slowed "
+                        + "down, and your own sign-ins from a "
+                        + "device without failures are not blocked. If your password is short or used "
+                        + "elsewhere, change it now.\n");
                 sender.send(message);
             } catch (Exception e) {
                 log.warn("Could not tell {} of failed sign-ins: {}", email, e.getMessage());
@@ -193,8 +244,10 @@ public class LoginThrottle {
         if (typed == null) {
             return "";
         }
-        String clean = typed.codePoints().filter(c -> !Character.isISOControl(c)).collect(StringBuilder::new, StringBuilder::appendCodePoint,
-                StringBuilder::append).toString();
+        String clean = typed.codePoints()
+                .filter(c -> !Character.isISOControl(c))
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString();
         return clean.length() <= 254 ? clean : clean.substring(0, 254);
     }
 }

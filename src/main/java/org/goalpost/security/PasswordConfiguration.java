@@ -5,7 +5,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
-/** Passwords are stored by a DelegatingPasswordEncoder: bcrypt today, and whatever a stored hash's {id} prefix names. */
+/**
+ * Passwords are stored by a DelegatingPasswordEncoder: bcrypt today, and whatever a stored hash's {id} prefix
+ * names.
+ */
 @Configuration(proxyBeanMethods = false)
 class PasswordConfiguration {
 
@@ -24,7 +27,9 @@ class PasswordConfiguration {
 
             @Override
             public boolean matches(CharSequence raw, String encoded) {
-                if (raw != null && raw.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > PasswordPolicy.MAX_BYTES) {
+                if (raw != null
+                        && raw.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+                                > PasswordPolicy.MAX_BYTES) {
                     return false;
                 }
                 return delegate.matches(raw, encoded);

@@ -34,8 +34,10 @@ public class PasswordPolicy {
             throw new InvalidInputException(field, "use at least " + MIN + " characters");
         }
         if (password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
-            throw new InvalidInputException(field, "use at most " + MAX_BYTES + " bytes: 72 plain letters or digits, fewer with accents "
-                    + "or emoji (this one has " + password.getBytes(StandardCharsets.UTF_8).length + ")");
+            throw new InvalidInputException(
+                    field,
+                    "use at most " + MAX_BYTES + " bytes: 72 plain letters or digits, fewer with accents "
+                            + "or emoji (this one has " + password.getBytes(StandardCharsets.UTF_8).length + ")");
         }
         String lower = password.toLowerCase(Locale.ROOT);
         if (common.contains(lower)) {
@@ -55,7 +57,10 @@ public class PasswordPolicy {
         Set<String> words = new HashSet<>();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(
                 PasswordPolicy.class.getResourceAsStream("/security/common-passwords.txt"), StandardCharsets.UTF_8))) {
-            in.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).forEach(words::add);
+            in.lines()
+                    .map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                    .forEach(words::add);
         } catch (IOException | NullPointerException e) {
             throw new IllegalStateException("The list of common passwords is missing from the app", e);
         }

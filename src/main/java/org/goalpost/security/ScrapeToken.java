@@ -8,15 +8,17 @@ final class ScrapeToken {
 
     static final int MIN_LENGTH = 32;
 
-    private ScrapeToken() {
-    }
+    private ScrapeToken() {}
 
     static boolean matches(String configured, String authorization) {
-        if (configured == null || configured.strip().length() < MIN_LENGTH || authorization == null
+        if (configured == null
+                || configured.strip().length() < MIN_LENGTH
+                || authorization == null
                 || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return false;
         }
-        return MessageDigest.isEqual(configured.strip().getBytes(StandardCharsets.UTF_8),
+        return MessageDigest.isEqual(
+                configured.strip().getBytes(StandardCharsets.UTF_8),
                 authorization.substring(7).strip().getBytes(StandardCharsets.UTF_8));
     }
 }

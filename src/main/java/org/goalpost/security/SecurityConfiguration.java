@@ -6,8 +6,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.util.List;
 import org.goalpost.shared.web.ContentSecuritySources;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -55,7 +55,8 @@ class SecurityConfiguration {
     private final String contentSecurityPolicy;
 
     SecurityConfiguration(List<ContentSecuritySources> sources) {
-        this.contentSecurityPolicy = contentSecurityPolicy(sources.stream().flatMap(s -> s.origins().stream()).distinct().toList());
+        this.contentSecurityPolicy = contentSecurityPolicy(
+                sources.stream().flatMap(s -> s.origins().stream()).distinct().toList());
     }
 
     /**
@@ -78,9 +79,12 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain publicReadPath(HttpSecurity http, CorsConfigurationSource campaignCorsSource) throws Exception {
         PathPatternRequestMatcher.Builder paths = paths();
-        http.securityMatcher(new OrRequestMatcher(paths.matcher(HttpMethod.GET, "/api/campaigns"),
-                        paths.matcher(HttpMethod.GET, "/api/campaigns/*"), paths.matcher(HttpMethod.GET, "/api/ping"),
-                        paths.matcher(HttpMethod.GET, "/widget.js"), paths.matcher(HttpMethod.GET, "/widget/*")))
+        http.securityMatcher(new OrRequestMatcher(
+                        paths.matcher(HttpMethod.GET, "/api/campaigns"),
+                        paths.matcher(HttpMethod.GET, "/api/campaigns/*"),
+                        paths.matcher(HttpMethod.GET, "/api/ping"),
+                        paths.matcher(HttpMethod.GET, "/widget.js"),
+                        paths.matcher(HttpMethod.GET, "/widget/*")))
                 .cors(cors -> cors.configurationSource(campaignCorsSource));
         return lean(http).build();
     }
@@ -91,13 +95,15 @@ class SecurityConfiguration {
      */
     @Bean
     @Order(2)
-    SecurityFilterChain metricsScrape(HttpSecurity http, @Value("${goalpost.metrics.token:}") String metricsToken) throws Exception {
+    SecurityFilterChain metricsScrape(HttpSecurity http, @Value("${goalpost.metrics.token:}") String metricsToken)
+            throws Exception {
         http.securityMatcher(paths().matcher(HttpMethod.GET, "/actuator/prometheus"))
-                .authorizeHttpRequests(requests -> requests.anyRequest().access((authentication, context) ->
-                        new AuthorizationDecision(ScrapeToken.matches(metricsToken,
-                                context.getRequest().getHeader("Authorization")))))
+                .authorizeHttpRequests(requests -> requests.anyRequest()
+                        .access((authentication, context) -> new AuthorizationDecision(ScrapeToken.matches(
+                                metricsToken, context.getRequest().getHeader("Authorization")))))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(ProblemResponses.unauthorized())
-                        .accessDeniedHandler((request, response, e) -> ProblemResponses.unauthorized().commence(request, response, null)));
+                        .accessDeniedHandler((request, response, e) ->
+                                ProblemResponses.unauthorized().commence(request, response, null)));
         return lean(http).build();
     }
 
@@ -107,10 +113,13 @@ class SecurityConfiguration {
     SecurityFilterChain staffApi(HttpSecurity http, ApiTokens tokens) throws Exception {
         http.securityMatcher(paths().matcher("/api/staff/**"))
                 .addFilterBefore(new BearerTokenFilter(tokens), AnonymousAuthenticationFilter.class)
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/api/staff/privacy", "/api/staff/privacy/**", "/api/staff/reconciler/**").hasRole(ADMIN)
-                        .requestMatchers(HttpMethod.GET, "/api/staff/**").hasAnyRole(STAFF, ADMIN)
-                        .anyRequest().hasRole(ADMIN))
+                .authorizeHttpRequests(requests -> requests.requestMatchers(
+                                "/api/staff/privacy", "/api/staff/privacy/**", "/api/staff/reconciler/**")
+                        .hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/staff/**")
+                        .hasAnyRole(STAFF, ADMIN)
+                        .anyRequest()
+                        .hasRole(ADMIN))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .securityContext(context -> context.disable())
@@ -124,35 +133,82 @@ class SecurityConfiguration {
 
     @Bean
     @Order(4)
-    SecurityFilterChain pages(HttpSecurity http, CorsConfigurationSource campaignCorsSource, StaffUserRepository users,
-            LoginThrottle throttle, Clock clock) throws Exception {
-        http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/", "/campaigns/**", "/api/campaigns", "/api/campaigns/**", "/api/ping", "/css/**", "/js/**",
-                                "/webjars/**", "/favicon.ico", "/error", "/login", "/actuator/health", "/actuator/health/**",
-                                "/actuator/info", "/test-checkout/**", "/widget.js", "/widget/**", "/v3/api-docs/public",
+    SecurityFilterChain pages(
+            HttpSecurity http,
+            CorsConfigurationSource campaignCorsSource,
+            StaffUserRepository users,
+            LoginThrottle throttle,
+            Clock clock)
+            throws Exception {
+        http.authorizeHttpRequests(requests -> requests.requestMatchers(
+                                "/",
+                                "/campaigns/**",
+                                "/api/campaigns",
+                                "/api/campaigns/**",
+                                "/api/ping",
+                                "/css/**",
+                                "/js/**",
+                                "/webjars/**",
+                                "/favicon.ico",
+                                "/error",
+                                "/login",
+                                "/actuator/health",
+                                "/actuator/health/**",
+                                "/actuator/info",
+                                "/test-checkout/**",
+                                "/widget.js",
+                                "/widget/**",
+                                "/v3/api-docs/public",
                                 "/v3/api-docs.yaml/public",
-                                "/donors/manage", "/donors/manage/*", "/donors/portal", "/donors/portal/**")
+                                "/donors/manage",
+                                "/donors/manage/*",
+                                "/donors/portal",
+                                "/donors/portal/**")
                         .permitAll()
-                        .requestMatchers(HttpMethod.GET, "/staff/campaigns/new", "/staff/campaigns/*/edit", "/staff/users/**",
-                                "/staff/tokens/**", "/staff/audit/**", "/staff/donations/*/refund", "/staff/offline-gifts/**",
-                                "/staff/reconciler", "/staff/reconciler/**")
+                        .requestMatchers(
+                                HttpMethod.GET,
+                                "/staff/campaigns/new",
+                                "/staff/campaigns/*/edit",
+                                "/staff/users/**",
+                                "/staff/tokens/**",
+                                "/staff/audit/**",
+                                "/staff/donations/*/refund",
+                                "/staff/offline-gifts/**",
+                                "/staff/reconciler",
+                                "/staff/reconciler/**")
                         .hasRole(ADMIN)
-                        .requestMatchers(HttpMethod.GET, "/staff", "/staff/**", "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/staff",
+                        .requestMatchers(
+                                HttpMethod.GET,
+                                "/staff",
+                                "/staff/**",
+                                "/v3/api-docs",
+                                "/v3/api-docs.yaml",
+                                "/v3/api-docs/staff",
                                 "/v3/api-docs.yaml/staff")
                         .hasAnyRole(STAFF, ADMIN)
-                        .requestMatchers(HttpMethod.POST, "/staff/mode").hasAnyRole(STAFF, ADMIN)
-                        .requestMatchers("/staff/**").hasRole(ADMIN)
-                        .anyRequest().hasRole(ADMIN))
-                .formLogin(form -> form.loginPage("/login").successHandler(StaffSessionFilter.onLogin(users, clock))
-                        .failureUrl("/login?error").permitAll())
-                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("GOALPOST_SESSION"))
+                        .requestMatchers(HttpMethod.POST, "/staff/mode")
+                        .hasAnyRole(STAFF, ADMIN)
+                        .requestMatchers("/staff/**")
+                        .hasRole(ADMIN)
+                        .anyRequest()
+                        .hasRole(ADMIN))
+                .formLogin(form -> form.loginPage("/login")
+                        .successHandler(StaffSessionFilter.onLogin(users, clock))
+                        .failureUrl("/login?error")
+                        .permitAll())
+                .logout(logout -> logout.logoutUrl("/logout")
+                        .logoutSuccessUrl("/login?logout")
+                        .deleteCookies("GOALPOST_SESSION"))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .addFilterBefore(blockedAddresses(throttle), UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(new StaffSessionFilter(users, clock), BasicAuthenticationFilter.class)
-                // The checkout API is called by the widget from other sites; the public donate form and asking for a donor's
-                // link need no session. Using a link (the portal's sign-in) carries the CSRF token of the link's page, so that
+                // The checkout API is called by the widget from other sites; the public donate form and asking for a
+                // donor's
+                // link need no session. Using a link (the portal's sign-in) carries the CSRF token of the link's page,
+                // so that
                 // another site cannot sign a reader into someone else's portal; the portal's changes carry one too.
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/campaigns/*/checkout", "/campaigns/*/donate", "/donors/manage"))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(
+                        "/api/campaigns/*/checkout", "/campaigns/*/donate", "/donors/manage"))
                 .cors(cors -> cors.configurationSource(campaignCorsSource))
                 .headers(this::framing)
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(loginOrUnauthorized()))
@@ -170,7 +226,8 @@ class SecurityConfiguration {
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                     throws java.io.IOException, jakarta.servlet.ServletException {
-                if (login.matches(request) && throttle.refused(request.getParameter("username"), request.getRemoteAddr())) {
+                if (login.matches(request)
+                        && throttle.refused(request.getParameter("username"), request.getRemoteAddr())) {
                     response.sendRedirect(request.getContextPath() + "/login?error");
                     return;
                 }
@@ -184,7 +241,8 @@ class SecurityConfiguration {
         RequestMatcher machines = new OrRequestMatcher(paths().matcher("/actuator/**"), paths().matcher("/api/**"));
         AuthenticationEntryPoint unauthorized = new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED);
         AuthenticationEntryPoint login = new LoginUrlAuthenticationEntryPoint("/login");
-        return (request, response, e) -> (machines.matches(request) ? unauthorized : login).commence(request, response, e);
+        return (request, response, e) ->
+                (machines.matches(request) ? unauthorized : login).commence(request, response, e);
     }
 
     private HttpSecurity lean(HttpSecurity http) throws Exception {
@@ -208,18 +266,22 @@ class SecurityConfiguration {
     static String contentSecurityPolicy(List<String> origins) {
         String more = origins.isEmpty() ? "" : " " + String.join(" ", origins);
         return "default-src 'self'; script-src 'self'" + more + "; style-src 'self' 'unsafe-inline'" + more + "; "
-                + "img-src 'self' data:; connect-src 'self'" + more + ";" + (origins.isEmpty() ? "" : " frame-src 'self'" + more + ";")
+                + "img-src 'self' data:; connect-src 'self'" + more + ";"
+                + (origins.isEmpty() ? "" : " frame-src 'self'" + more + ";")
                 + " object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
     }
 
     private void framing(HeadersConfigurer<HttpSecurity> headers) {
         RequestMatcher everythingButTheWidgetFrame = new NegatedRequestMatcher(widgetFrame());
         headers.frameOptions(frame -> frame.disable())
-                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(everythingButTheWidgetFrame,
+                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                        everythingButTheWidgetFrame,
                         new XFrameOptionsHeaderWriter(XFrameOptionsHeaderWriter.XFrameOptionsMode.DENY)))
-                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(everythingButTheWidgetFrame,
+                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                        everythingButTheWidgetFrame,
                         new StaticHeadersWriter("Content-Security-Policy", contentSecurityPolicy)))
-                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN));
+                .referrerPolicy(referrer ->
+                        referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN));
     }
 
     /** {@code GET /widget/{slug}}, the iframe; not its SVG. */

@@ -25,8 +25,12 @@ class StaffBootstrap implements ApplicationRunner {
     private final String password;
     private final String apiToken;
 
-    StaffBootstrap(StaffUsers users, ApiTokens tokens, @Value("${goalpost.admin.email:}") String email,
-            @Value("${goalpost.admin.password:}") String password, @Value("${goalpost.admin.api-token:}") String apiToken) {
+    StaffBootstrap(
+            StaffUsers users,
+            ApiTokens tokens,
+            @Value("${goalpost.admin.email:}") String email,
+            @Value("${goalpost.admin.password:}") String password,
+            @Value("${goalpost.admin.api-token:}") String apiToken) {
         this.users = users;
         this.tokens = tokens;
         this.email = email;
@@ -41,12 +45,14 @@ class StaffBootstrap implements ApplicationRunner {
                 try {
                     users.bootstrapAdmin(email, password);
                 } catch (org.goalpost.shared.web.InvalidInputException e) {
-                    throw new IllegalStateException("GOALPOST_ADMIN_EMAIL / GOALPOST_ADMIN_PASSWORD refused: " + e.getMessage());
+                    throw new IllegalStateException(
+                            "GOALPOST_ADMIN_EMAIL / GOALPOST_ADMIN_PASSWORD refused: " + e.getMessage());
                 }
                 log.info("Created the first admin, {}", EmailAddresses.normalise(email));
             }
         } else if (!users.anyAdmin()) {
-            log.warn("No staff admin yet: set GOALPOST_ADMIN_EMAIL and GOALPOST_ADMIN_PASSWORD to create the first one");
+            log.warn(
+                    "No staff admin yet: set GOALPOST_ADMIN_EMAIL and GOALPOST_ADMIN_PASSWORD to create the first one");
         }
         tokens.seed(apiToken);
     }

@@ -5,7 +5,8 @@ package org.goalpost.security;
  * and everything STAFF may. STAFF: read totals and donations, export.
  */
 public enum StaffRole {
-    ADMIN, STAFF;
+    ADMIN,
+    STAFF;
 
     /** The Spring Security authority: {@code ROLE_ADMIN}, {@code ROLE_STAFF}. */
     public String authority() {

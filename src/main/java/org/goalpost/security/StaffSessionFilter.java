@@ -41,7 +41,8 @@ class StaffSessionFilter extends OncePerRequestFilter {
         next.setDefaultTargetUrl("/staff");
         return (request, response, authentication) -> {
             HttpSession session = request.getSession();
-            session.setAttribute(STAMP, users.securityStamp(authentication.getName()).orElse(""));
+            session.setAttribute(
+                    STAMP, users.securityStamp(authentication.getName()).orElse(""));
             session.setAttribute(LOGIN_AT, clock.instant().toEpochMilli());
             next.onAuthenticationSuccess(request, response, authentication);
         };
@@ -52,10 +53,14 @@ class StaffSessionFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         HttpSession session = request.getSession(false);
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (session != null && session.getAttribute(STAMP) != null && authentication != null && authentication.isAuthenticated()) {
+        if (session != null
+                && session.getAttribute(STAMP) != null
+                && authentication != null
+                && authentication.isAuthenticated()) {
             Object loginAt = session.getAttribute(LOGIN_AT);
             boolean tooOld = loginAt instanceof Long at && clock.millis() - at > ABSOLUTE_TIMEOUT.toMillis();
-            boolean revoked = !Objects.equals(users.securityStamp(authentication.getName()).orElse(null), session.getAttribute(STAMP));
+            boolean revoked = !Objects.equals(
+                    users.securityStamp(authentication.getName()).orElse(null), session.getAttribute(STAMP));
             if (tooOld || revoked) {
                 session.invalidate();
                 SecurityContextHolder.clearContext();

@@ -3,6 +3,12 @@ package org.goalpost.security;
 import java.time.Instant;
 
 /** A staff member's account, as stored (without the password hash). */
-public record StaffUser(long id, String email, String displayName, StaffRole role, boolean enabled, Instant lockedUntil,
-        Instant lastLoginAt, Instant createdAt) {
-}
+public record StaffUser(
+        long id,
+        String email,
+        String displayName,
+        StaffRole role,
+        boolean enabled,
+        Instant lockedUntil,
+        Instant lastLoginAt,
+        Instant createdAt) {}

@@ -25,13 +25,15 @@ class StaffUserDetailsService implements UserDetailsService {
     @Override
     public UserDetails loadUserByUsername(String username) {
         String email = EmailAddresses.normalise(username);
-        StaffUserRepository.Credentials credentials = email == null ? null : repository.credentials(email).orElse(null);
+        StaffUserRepository.Credentials credentials =
+                email == null ? null : repository.credentials(email).orElse(null);
         if (credentials == null) {
             throw new UsernameNotFoundException("no such staff user");
         }
         return User.withUsername(credentials.email())
                 .password(credentials.passwordHash())
-                .authorities(List.of(new SimpleGrantedAuthority(credentials.role().authority())))
+                .authorities(
+                        List.of(new SimpleGrantedAuthority(credentials.role().authority())))
                 .disabled(!credentials.enabled())
                 .build();
     }

@@ -34,7 +34,12 @@ public class StaffUsers {
     private final AuditLog audit;
     private final Clock clock;
 
-    StaffUsers(StaffUserRepository repository, PasswordEncoder encoder, PasswordPolicy policy, AuditLog audit, Clock clock) {
+    StaffUsers(
+            StaffUserRepository repository,
+            PasswordEncoder encoder,
+            PasswordPolicy policy,
+            AuditLog audit,
+            Clock clock) {
         this.repository = repository;
         this.encoder = encoder;
         this.policy = policy;
@@ -62,8 +67,8 @@ public class StaffUsers {
         }
         StaffRole staffRole = role(role);
         policy.check("password", password, normalised);
-        boolean created = DuplicateKeys.insertUnlessPresent(() -> repository.insert(normalised, blankToNull(displayName),
-                encoder.encode(password), staffRole, stamp(), clock.instant()));
+        boolean created = DuplicateKeys.insertUnlessPresent(() -> repository.insert(
+                normalised, blankToNull(displayName), encoder.encode(password), staffRole, stamp(), clock.instant()));
         if (!created) {
             throw new InvalidInputException("email", "already has an account");
         }
@@ -85,12 +90,16 @@ public class StaffUsers {
         if (newPasswordGiven) {
             policy.check("password", newPassword, user.email());
         }
-        boolean losesAdmin = user.role() == StaffRole.ADMIN && user.enabled() && (staffRole != StaffRole.ADMIN || !enabled);
+        boolean losesAdmin =
+                user.role() == StaffRole.ADMIN && user.enabled() && (staffRole != StaffRole.ADMIN || !enabled);
         if (losesAdmin && repository.lockEnabledAdmins() <= 1) {
-            throw new InvalidInputException("role", "the last enabled admin can be neither demoted nor disabled; make another admin first");
+            throw new InvalidInputException(
+                    "role", "the last enabled admin can be neither demoted nor disabled; make another admin first");
         }
         repository.update(id, blankToNull(displayName), staffRole, enabled, stamp(), clock.instant());
-        audit.record(enabled ? "staff_user.updated" : "staff_user.disabled", user.email(),
+        audit.record(
+                enabled ? "staff_user.updated" : "staff_user.disabled",
+                user.email(),
                 "role " + user.role() + " -> " + staffRole + ", enabled " + user.enabled() + " -> " + enabled);
         if (newPasswordGiven) {
             repository.password(id, encoder.encode(newPassword), stamp(), clock.instant());

@@ -20,24 +20,42 @@ class ApiDocumentation {
 
     @Bean
     GroupedOpenApi publicApiDocument() {
-        return GroupedOpenApi.builder().group("public").pathsToMatch("/api/campaigns", "/api/campaigns/**", "/api/ping").build();
+        return GroupedOpenApi.builder()
+                .group("public")
+                .pathsToMatch("/api/campaigns", "/api/campaigns/**", "/api/ping")
+                .build();
     }
 
     @Bean
     GroupedOpenApi staffApiDocument() {
-        return GroupedOpenApi.builder().group("staff").pathsToMatch("/api/staff/**")
-                .addOpenApiCustomizer(api -> api.info(new Info().title("Goalpost staff API").version("1")
-                                .description("The staff API (/api/staff/**: Authorization: Bearer <API token>). Amounts are integers in "
+        return GroupedOpenApi.builder()
+                .group("staff")
+                .pathsToMatch("/api/staff/**")
+                .addOpenApiCustomizer(api -> api.info(new Info()
+                                .title("Goalpost staff API")
+                                .version("1")
+                                .description("The staff API (/api/staff/**: Authorization: Bearer <API "
+                                        + "token>). Amounts are integers in "
                                         + "minor units; errors are application/problem+json."))
-                        .components(new Components().addSecuritySchemes(STAFF_TOKEN, new SecurityScheme().type(SecurityScheme.Type.HTTP)
-                                .scheme("bearer").description("An API token created by an admin under Staff > API tokens (gp_…)"))))
+                        .components(new Components()
+                                .addSecuritySchemes(
+                                        STAFF_TOKEN,
+                                        new SecurityScheme()
+                                                .type(SecurityScheme.Type.HTTP)
+                                                .scheme("bearer")
+                                                .description("An API token created by an admin "
+                                                        + "under Staff > API tokens (gp_…)"))))
                 .build();
     }
 
     @Bean
     OpenAPI goalpostApi() {
-        return new OpenAPI().info(new Info().title("Goalpost API").version("1")
-                .description("The public API: campaigns, their progress, and the checkout. Amounts are integers in minor units; errors are "
-                        + "application/problem+json."));
+        return new OpenAPI()
+                .info(new Info()
+                        .title("Goalpost API")
+                        .version("1")
+                        .description("The public API: campaigns, their progress, and the checkout. Amounts are "
+                                + "integers in minor units; errors are "
+                                + "application/problem+json."));
     }
 }

@@ -42,8 +42,7 @@ public class CampaignForm {
         private String label;
         private String description;
 
-        public TierRow() {
-        }
+        public TierRow() {}
 
         TierRow(String amount, String label, String description) {
             this.amount = amount;
@@ -89,14 +88,25 @@ public class CampaignForm {
         form.status = campaign.status().name().toLowerCase();
         form.period = campaign.periodKind().name().toLowerCase();
         form.timeZone = campaign.timeZone().getId();
-        form.startsAt = campaign.startsAt() == null ? null : LocalDateTime.ofInstant(campaign.startsAt(), campaign.timeZone()).toString();
-        form.endsAt = campaign.endsAt() == null ? null : LocalDateTime.ofInstant(campaign.endsAt(), campaign.timeZone()).toString();
+        form.startsAt = campaign.startsAt() == null
+                ? null
+                : LocalDateTime.ofInstant(campaign.startsAt(), campaign.timeZone())
+                        .toString();
+        form.endsAt = campaign.endsAt() == null
+                ? null
+                : LocalDateTime.ofInstant(campaign.endsAt(), campaign.timeZone())
+                        .toString();
         form.countBasis = campaign.countBasis().name().toLowerCase();
         form.amountStyle = campaign.amountStyle().name().toLowerCase().replace('_', '-');
         form.embedOrigins = String.join("\n", campaign.embedOrigins().asList());
         form.tiers = new ArrayList<>(campaign.tiers().asList().stream()
-                .map(t -> new TierRow(Money.of(t.amountMinor(), campaign.currency()).toMajor().stripTrailingZeros().toPlainString(),
-                        t.label(), t.description()))
+                .map(t -> new TierRow(
+                        Money.of(t.amountMinor(), campaign.currency())
+                                .toMajor()
+                                .stripTrailingZeros()
+                                .toPlainString(),
+                        t.label(),
+                        t.description()))
                 .toList());
         return form;
     }
@@ -113,9 +123,13 @@ public class CampaignForm {
             Long minor = null;
             if (!isBlank(row.amount)) {
                 try {
-                    minor = money == null ? null : Money.ofMajor(new BigDecimal(row.amount.strip().replace(",", "")).toPlainString(), money).minor();
+                    minor = money == null
+                            ? null
+                            : Money.ofMajor(new BigDecimal(row.amount.strip().replace(",", "")).toPlainString(), money)
+                                    .minor();
                 } catch (RuntimeException e) {
-                    problems.add(new FieldProblem("tiers[" + i + "].amountMinor", "write the amount as a number, such as 2500"));
+                    problems.add(new FieldProblem(
+                            "tiers[" + i + "].amountMinor", "write the amount as a number, such as 2500"));
                     continue;
                 }
             }
@@ -126,9 +140,24 @@ public class CampaignForm {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        List<String> origins = embedOrigins == null ? List.of()
-                : Arrays.stream(embedOrigins.split("[\\s,]+")).filter(o -> !o.isBlank()).toList();
-        return new CampaignDraft(slug, title, description, currency, status, period, timeZone, start, end, countBasis, amountStyle, drafts,
+        List<String> origins = embedOrigins == null
+                ? List.of()
+                : Arrays.stream(embedOrigins.split("[\\s,]+"))
+                        .filter(o -> !o.isBlank())
+                        .toList();
+        return new CampaignDraft(
+                slug,
+                title,
+                description,
+                currency,
+                status,
+                period,
+                timeZone,
+                start,
+                end,
+                countBasis,
+                amountStyle,
+                drafts,
                 origins);
     }
 
@@ -155,7 +184,7 @@ public class CampaignForm {
                     tiers.add(i + 1, tiers.remove(i));
                 }
             }
-            default -> { }
+            default -> {}
         }
         if (tiers.isEmpty()) {
             tiers.add(new TierRow());
@@ -195,30 +224,107 @@ public class CampaignForm {
     }
 
     // Bean accessors for the form binding.
-    public String getSlug() { return slug; }
-    public void setSlug(String slug) { this.slug = slug; }
-    public String getTitle() { return title; }
-    public void setTitle(String title) { this.title = title; }
-    public String getDescription() { return description; }
-    public void setDescription(String description) { this.description = description; }
-    public String getCurrency() { return currency; }
-    public void setCurrency(String currency) { this.currency = currency; }
-    public String getStatus() { return status; }
-    public void setStatus(String status) { this.status = status; }
-    public String getPeriod() { return period; }
-    public void setPeriod(String period) { this.period = period; }
-    public String getTimeZone() { return timeZone; }
-    public void setTimeZone(String timeZone) { this.timeZone = timeZone; }
-    public String getStartsAt() { return startsAt; }
-    public void setStartsAt(String startsAt) { this.startsAt = startsAt; }
-    public String getEndsAt() { return endsAt; }
-    public void setEndsAt(String endsAt) { this.endsAt = endsAt; }
-    public String getCountBasis() { return countBasis; }
-    public void setCountBasis(String countBasis) { this.countBasis = countBasis; }
-    public String getAmountStyle() { return amountStyle; }
-    public void setAmountStyle(String amountStyle) { this.amountStyle = amountStyle; }
-    public String getEmbedOrigins() { return embedOrigins; }
-    public void setEmbedOrigins(String embedOrigins) { this.embedOrigins = embedOrigins; }
-    public List<TierRow> getTiers() { return tiers; }
-    public void setTiers(List<TierRow> tiers) { this.tiers = tiers; }
+    public String getSlug() {
+        return slug;
+    }
+
+    public void setSlug(String slug) {
+        this.slug = slug;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public void setTitle(String title) {
+        this.title = title;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public void setDescription(String description) {
+        this.description = description;
+    }
+
+    public String getCurrency() {
+        return currency;
+    }
+
+    public void setCurrency(String currency) {
+        this.currency = currency;
+    }
+
+    public String getStatus() {
+        return status;
+    }
+
+    public void setStatus(String status) {
+        this.status = status;
+    }
+
+    public String getPeriod() {
+        return period;
+    }
+
+    public void setPeriod(String period) {
+        this.period = period;
+    }
+
+    public String getTimeZone() {
+        return timeZone;
+    }
+
+    public void setTimeZone(String timeZone) {
+        this.timeZone = timeZone;
+    }
+
+    public String getStartsAt() {
+        return startsAt;
+    }
+
+    public void setStartsAt(String startsAt) {
+        this.startsAt = startsAt;
+    }
+
+    public String getEndsAt() {
+        return endsAt;
+    }
+
+    public void setEndsAt(String endsAt) {
+        this.endsAt = endsAt;
+    }
+
+    public String getCountBasis() {
+        return countBasis;
+    }
+
+    public void setCountBasis(String countBasis) {
+        this.countBasis = countBasis;
+    }
+
+    public String getAmountStyle() {
+        return amountStyle;
+    }
+
+    public void setAmountStyle(String amountStyle) {
+        this.amountStyle = amountStyle;
+    }
+
+    public String getEmbedOrigins() {
+        return embedOrigins;
+    }
+
+    public void setEmbedOrigins(String embedOrigins) {
+        this.embedOrigins = embedOrigins;
+    }
+
+    public List<TierRow> getTiers() {
+        return tiers;
+    }
+
+    public void setTiers(List<TierRow> tiers) {
+        this.tiers = tiers;
+    }
 }

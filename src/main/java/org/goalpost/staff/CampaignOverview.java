@@ -13,7 +13,12 @@ import org.goalpost.progress.ProgressService;
 import org.springframework.stereotype.Component;
 
 /** One campaign on the dashboard: its current period against its tiers, and the figures staff answer for. */
-record CampaignOverview(Campaign campaign, ProgressBarView bar, PeriodTotals totals, long percentOfGoalBasisPoints, long committedMonthly,
+record CampaignOverview(
+        Campaign campaign,
+        ProgressBarView bar,
+        PeriodTotals totals,
+        long percentOfGoalBasisPoints,
+        long committedMonthly,
         List<PeriodTotals> previousPeriods) {
 
     /** Builds overviews from the kept totals (one or two small queries per campaign). */
@@ -33,10 +38,17 @@ record CampaignOverview(Campaign campaign, ProgressBarView bar, PeriodTotals tot
         CampaignOverview of(Campaign campaign, boolean livemode) {
             CampaignProgress current = progress.current(campaign, livemode);
             List<PeriodTotals> previous = campaign.periodKind() == PeriodKind.MONTHLY
-                    ? totals.periods(campaign, livemode).stream().filter(t -> !t.period().equals(current.period().key())).toList()
+                    ? totals.periods(campaign, livemode).stream()
+                            .filter(t -> !t.period().equals(current.period().key()))
+                            .toList()
                     : List.of();
-            return new CampaignOverview(campaign, ProgressBarView.of(current, Locale.US), current.totals(),
-                    current.progress().percentOfGoalBasisPoints(), donations.committedMonthly(campaign.id(), livemode), previous);
+            return new CampaignOverview(
+                    campaign,
+                    ProgressBarView.of(current, Locale.US),
+                    current.totals(),
+                    current.progress().percentOfGoalBasisPoints(),
+                    donations.committedMonthly(campaign.id(), livemode),
+                    previous);
         }
     }
 }

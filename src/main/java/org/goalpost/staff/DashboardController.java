@@ -31,7 +31,12 @@ class DashboardController {
     private final AppMode appMode;
     private final ParkedItems parked;
 
-    DashboardController(Campaigns campaigns, CampaignOverview.Builder overviews, Totals totals, AppMode appMode, ParkedItems parked) {
+    DashboardController(
+            Campaigns campaigns,
+            CampaignOverview.Builder overviews,
+            Totals totals,
+            AppMode appMode,
+            ParkedItems parked) {
         this.campaigns = campaigns;
         this.overviews = overviews;
         this.totals = totals;
@@ -42,24 +47,32 @@ class DashboardController {
     @GetMapping({"/staff", "/staff/"})
     String dashboard(HttpSession session, Model model) {
         boolean live = StaffPageAdvice.livemode(session, appMode);
-        model.addAttribute("overviews", campaigns.findAll().stream().map(c -> overviews.of(c, live)).toList());
+        model.addAttribute(
+                "overviews",
+                campaigns.findAll().stream().map(c -> overviews.of(c, live)).toList());
         model.addAttribute("parkedCount", StaffPageAdvice.isAdmin() ? parked.parkedCount() : 0);
         return "staff/dashboard";
     }
 
     /** The live/test switch of the staff pages (a POST, with the page's CSRF token: a link cannot change it). */
     @PostMapping("/staff/mode")
-    String mode(@RequestParam(required = false) String mode, @RequestParam(required = false) String back, HttpServletRequest request) {
+    String mode(
+            @RequestParam(required = false) String mode,
+            @RequestParam(required = false) String back,
+            HttpServletRequest request) {
         return StaffPageAdvice.switchMode(mode, back, request);
     }
 
     /** Raised per day over a period, and the tiers, for the dashboard's chart (drawn by uPlot, served by the app). */
     @GetMapping("/staff/campaigns/{slug}/chart.json")
     @ResponseBody
-    Map<String, Object> chart(@PathVariable String slug, @RequestParam(required = false) String period, HttpSession session) {
+    Map<String, Object> chart(
+            @PathVariable String slug, @RequestParam(required = false) String period, HttpSession session) {
         Campaign campaign = campaigns.find(slug).orElseThrow(() -> new NotFoundException("No campaign '" + slug + "'"));
         boolean live = StaffPageAdvice.livemode(session, appMode);
-        PeriodKey key = period == null || period.isBlank() ? campaign.periodAt(java.time.Instant.now()).key() : PeriodKey.parse(period);
+        PeriodKey key = period == null || period.isBlank()
+                ? campaign.periodAt(java.time.Instant.now()).key()
+                : PeriodKey.parse(period);
         List<Long> days = new ArrayList<>();
         List<Long> daily = new ArrayList<>();
         List<Long> cumulative = new ArrayList<>();
@@ -70,8 +83,20 @@ class DashboardController {
             daily.add(day.raisedMinor());
             cumulative.add(sum);
         }
-        return Map.of("currency", campaign.currency().getCurrencyCode(), "period", key.value(), "days", days, "daily", daily,
-                "cumulative", cumulative, "tiers", campaign.tiers().asList().stream()
-                        .map(t -> Map.of("amountMinor", t.amountMinor(), "label", t.label())).toList());
+        return Map.of(
+                "currency",
+                campaign.currency().getCurrencyCode(),
+                "period",
+                key.value(),
+                "days",
+                days,
+                "daily",
+                daily,
+                "cumulative",
+                cumulative,
+                "tiers",
+                campaign.tiers().asList().stream()
+                        .map(t -> Map.of("amountMinor", t.amountMinor(), "label", t.label()))
+                        .toList());
     }
 }

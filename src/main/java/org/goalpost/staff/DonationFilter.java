@@ -17,17 +17,25 @@ import org.goalpost.shared.web.MalformedInputException;
 record DonationFilter(String campaign, String status, String interval, String mode, String from, String to, String q) {
 
     DonationCriteria criteria(Campaigns campaigns, boolean defaultLive) {
-        Long campaignId = blank(campaign) ? null
-                : campaigns.find(campaign.strip()).map(c -> c.id()).orElseThrow(() -> new MalformedInputException("campaign", "no such campaign"));
+        Long campaignId = blank(campaign)
+                ? null
+                : campaigns
+                        .find(campaign.strip())
+                        .map(c -> c.id())
+                        .orElseThrow(() -> new MalformedInputException("campaign", "no such campaign"));
         DonationStatus donationStatus = blank(status) ? null : parse(DonationStatus.class, "status", status);
-        DonationInterval donationInterval = blank(interval) ? null : parse(DonationInterval.class, "interval", interval);
-        Boolean live = blank(mode) ? Boolean.valueOf(defaultLive) : switch (mode.strip()) {
-            case "live" -> Boolean.TRUE;
-            case "test" -> Boolean.FALSE;
-            case "all" -> null;
-            default -> throw new MalformedInputException("mode", "must be live, test or all");
-        };
-        return new DonationCriteria(campaignId, donationStatus, donationInterval, live, date("from", from, 0), date("to", to, 1), q);
+        DonationInterval donationInterval =
+                blank(interval) ? null : parse(DonationInterval.class, "interval", interval);
+        Boolean live = blank(mode)
+                ? Boolean.valueOf(defaultLive)
+                : switch (mode.strip()) {
+                    case "live" -> Boolean.TRUE;
+                    case "test" -> Boolean.FALSE;
+                    case "all" -> null;
+                    default -> throw new MalformedInputException("mode", "must be live, test or all");
+                };
+        return new DonationCriteria(
+                campaignId, donationStatus, donationInterval, live, date("from", from, 0), date("to", to, 1), q);
     }
 
     private static java.time.Instant date(String field, String value, int plusDays) {
@@ -35,7 +43,10 @@ record DonationFilter(String campaign, String status, String interval, String mo
             return null;
         }
         try {
-            return LocalDate.parse(value.strip()).plusDays(plusDays).atStartOfDay(ZoneOffset.UTC).toInstant();
+            return LocalDate.parse(value.strip())
+                    .plusDays(plusDays)
+                    .atStartOfDay(ZoneOffset.UTC)
+                    .toInstant();
         } catch (java.time.format.DateTimeParseException e) {
             throw new MalformedInputException(field, "write a date as YYYY-MM-DD");
         }

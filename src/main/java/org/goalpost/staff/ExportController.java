@@ -28,10 +28,35 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @Controller
 class ExportController {
 
-    static final String[] DONATION_COLUMNS = {"donation_id", "created_at", "campaign", "status", "interval", "channel", "amount_minor",
-            "currency", "livemode", "donor_name", "donor_email", "anonymous"};
-    static final String[] TOTALS_COLUMNS = {"campaign", "period", "livemode", "currency", "raised_minor", "gross_minor", "fees_minor",
-            "net_minor", "refunded_minor", "disputed_minor", "adjusted_minor", "donations", "donors"};
+    static final String[] DONATION_COLUMNS = {
+        "donation_id",
+        "created_at",
+        "campaign",
+        "status",
+        "interval",
+        "channel",
+        "amount_minor",
+        "currency",
+        "livemode",
+        "donor_name",
+        "donor_email",
+        "anonymous"
+    };
+    static final String[] TOTALS_COLUMNS = {
+        "campaign",
+        "period",
+        "livemode",
+        "currency",
+        "raised_minor",
+        "gross_minor",
+        "fees_minor",
+        "net_minor",
+        "refunded_minor",
+        "disputed_minor",
+        "adjusted_minor",
+        "donations",
+        "donors"
+    };
 
     private final DonationQueries queries;
     private final Campaigns campaigns;
@@ -48,7 +73,8 @@ class ExportController {
     }
 
     @GetMapping("/staff/export/donations.csv")
-    void donations(@ModelAttribute DonationFilter filter, HttpSession session, HttpServletResponse response) throws IOException {
+    void donations(@ModelAttribute DonationFilter filter, HttpSession session, HttpServletResponse response)
+            throws IOException {
         DonationCriteria criteria = filter.criteria(campaigns, StaffPageAdvice.livemode(session, appMode));
         audit.record("export.donations", null, filter.toString());
         writeDonations(queries, criteria, response);
@@ -62,22 +88,44 @@ class ExportController {
         try (CSVPrinter csv = printer(response, TOTALS_COLUMNS)) {
             for (Campaign campaign : campaigns.findAll()) {
                 for (PeriodTotals t : totals.periods(campaign, live)) {
-                    csv.printRecord(campaign.slug(), t.period().value(), t.livemode(), t.currency().getCurrencyCode(), t.raisedMinor(),
-                            t.grossMinor(), t.feesMinor(), t.netMinor(), t.refundedMinor(), t.disputedMinor(), t.adjustedMinor(),
-                            t.donationCount(), t.donorCount());
+                    csv.printRecord(
+                            campaign.slug(),
+                            t.period().value(),
+                            t.livemode(),
+                            t.currency().getCurrencyCode(),
+                            t.raisedMinor(),
+                            t.grossMinor(),
+                            t.feesMinor(),
+                            t.netMinor(),
+                            t.refundedMinor(),
+                            t.disputedMinor(),
+                            t.adjustedMinor(),
+                            t.donationCount(),
+                            t.donorCount());
                 }
             }
         }
     }
 
     /** Writes the donations matching the criteria as CSV, row by row from a streaming result set. */
-    static void writeDonations(DonationQueries queries, DonationCriteria criteria, HttpServletResponse response) throws IOException {
+    static void writeDonations(DonationQueries queries, DonationCriteria criteria, HttpServletResponse response)
+            throws IOException {
         start(response, "goalpost-donations.csv");
         try (CSVPrinter csv = printer(response, DONATION_COLUMNS)) {
             queries.stream(criteria, row -> {
                 try {
-                    csv.printRecord(row.publicId(), row.createdAt(), row.campaignSlug(), row.status(), row.interval(), row.channel(),
-                            row.amount().minor(), row.amount().currencyCode(), row.livemode(), cell(row.donorName()), cell(row.donorEmail()),
+                    csv.printRecord(
+                            row.publicId(),
+                            row.createdAt(),
+                            row.campaignSlug(),
+                            row.status(),
+                            row.interval(),
+                            row.channel(),
+                            row.amount().minor(),
+                            row.amount().currencyCode(),
+                            row.livemode(),
+                            cell(row.donorName()),
+                            cell(row.donorEmail()),
                             row.anonymous());
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
@@ -102,7 +150,8 @@ class ExportController {
     }
 
     /** A formula trigger where a cell can begin: the start, or after a separator (and any spaces). */
-    private static final java.util.regex.Pattern FORMULA_START = java.util.regex.Pattern.compile("(^|[,;\\t\\r\\n])([ ]*)([=+\\-@])");
+    private static final java.util.regex.Pattern FORMULA_START =
+            java.util.regex.Pattern.compile("(^|[,;\\t\\r\\n])([ ]*)([=+\\-@])");
 
     private static void start(HttpServletResponse response, String name) {
         response.setContentType("text/csv;charset=UTF-8");
@@ -112,6 +161,7 @@ class ExportController {
 
     private static CSVPrinter printer(HttpServletResponse response, String[] columns) throws IOException {
         Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-        return new CSVPrinter(writer, CSVFormat.RFC4180.builder().setHeader(columns).get());
+        return new CSVPrinter(
+                writer, CSVFormat.RFC4180.builder().setHeader(columns).get());
     }
 }

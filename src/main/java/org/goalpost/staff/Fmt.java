@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 @Component("fmt")
 public class Fmt {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("UTC"));
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("UTC"));
 
     public String money(long minor, Currency currency) {
         return MoneyFormatter.format(Money.of(minor, currency), Locale.US, AmountStyle.LOCALE);

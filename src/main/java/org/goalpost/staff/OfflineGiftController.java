@@ -25,9 +25,15 @@ import org.springframework.web.bind.annotation.PostMapping;
 class OfflineGiftController {
 
     /** The form as typed: the amount in major units, the date as YYYY-MM-DD. */
-    record GiftForm(String campaign, String amount, String method, String donorName, String donorEmail, String receivedOn, String note,
-            String requestKey) {
-    }
+    record GiftForm(
+            String campaign,
+            String amount,
+            String method,
+            String donorName,
+            String donorEmail,
+            String receivedOn,
+            String note,
+            String requestKey) {}
 
     private final Campaigns campaigns;
     private final OfflineGifts gifts;
@@ -41,38 +47,65 @@ class OfflineGiftController {
 
     @GetMapping("/staff/offline-gifts/new")
     String form(Model model) {
-        return page(model, new GiftForm(null, null, "cheque", null, null, null, null, UUID.randomUUID().toString()), Map.of());
+        return page(
+                model,
+                new GiftForm(
+                        null,
+                        null,
+                        "cheque",
+                        null,
+                        null,
+                        null,
+                        null,
+                        UUID.randomUUID().toString()),
+                Map.of());
     }
 
     @PostMapping("/staff/offline-gifts")
     String record(@ModelAttribute("form") GiftForm form, Model model, HttpServletResponse response) {
         try {
-            Campaign campaign = campaigns.find(form.campaign() == null ? "" : form.campaign())
+            Campaign campaign = campaigns
+                    .find(form.campaign() == null ? "" : form.campaign())
                     .orElseThrow(() -> new InvalidInputException("campaign", "choose a campaign"));
             Long minor;
             try {
-                minor = form.amount() == null || form.amount().isBlank() ? null
-                        : Money.ofMajor(form.amount().strip().replace(",", ""), campaign.currency()).minor();
+                minor = form.amount() == null || form.amount().isBlank()
+                        ? null
+                        : Money.ofMajor(form.amount().strip().replace(",", ""), campaign.currency())
+                                .minor();
             } catch (RuntimeException e) {
                 throw new InvalidInputException("amountMinor", "write the amount as a number, such as 250 or 250.50");
             }
             LocalDate received;
             try {
-                received = form.receivedOn() == null || form.receivedOn().isBlank() ? null : LocalDate.parse(form.receivedOn().strip());
+                received = form.receivedOn() == null || form.receivedOn().isBlank()
+                        ? null
+                        : LocalDate.parse(form.receivedOn().strip());
             } catch (RuntimeException e) {
                 throw new InvalidInputException("receivedOn", "write the date as YYYY-MM-DD");
             }
-            OfflineGifts.Recorded recorded = gifts.recordOnce(campaign, new OfflineGifts.Entry(minor, form.method(), form.donorName(),
-                    form.donorEmail(), received, form.note()), AuditLog.currentActor(), form.requestKey());
+            OfflineGifts.Recorded recorded = gifts.recordOnce(
+                    campaign,
+                    new OfflineGifts.Entry(
+                            minor, form.method(), form.donorName(), form.donorEmail(), received, form.note()),
+                    AuditLog.currentActor(),
+                    form.requestKey());
             Donation gift = recorded.gift();
             if (!recorded.repeated()) {
-                audit.record("offline_gift.recorded", gift.publicId(), campaign.slug() + " " + gift.amount() + " " + form.method());
+                audit.record(
+                        "offline_gift.recorded",
+                        gift.publicId(),
+                        campaign.slug() + " " + gift.amount() + " " + form.method());
             }
             return "redirect:/staff/donations/" + gift.publicId() + "?recorded";
         } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return page(model, form, e.problems().stream()
-                    .collect(Collectors.toMap(FieldProblem::field, FieldProblem::message, (a, b) -> a + "; " + b)));
+            return page(
+                    model,
+                    form,
+                    e.problems().stream()
+                            .collect(Collectors.toMap(
+                                    FieldProblem::field, FieldProblem::message, (a, b) -> a + "; " + b)));
         }
     }
 

@@ -30,8 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/staff/privacy", produces = MediaType.APPLICATION_JSON_VALUE)
 class PrivacyApiController {
 
-    record EraseBody(String email) {
-    }
+    record EraseBody(String email) {}
 
     private final List<PersonalData> holders;
     private final AuditLog audit;

@@ -31,8 +31,7 @@ class ReconcilerController {
     }
 
     /** The answer to a retry or a dismissal: whether it did what was asked, and the item as it is now. */
-    record Outcome(boolean done, ParkedItems.Item item) {
-    }
+    record Outcome(boolean done, ParkedItems.Item item) {}
 
     @GetMapping("/staff/reconciler")
     String page(Model model) {
@@ -43,7 +42,11 @@ class ReconcilerController {
     @PostMapping("/staff/reconciler/retry")
     String retry(@RequestParam String key, Model model) {
         Outcome outcome = actions.retry(key);
-        model.addAttribute("notice", outcome.done() ? "Handled: " + key : "Failed again: " + key + " (" + outcome.item().error() + ")");
+        model.addAttribute(
+                "notice",
+                outcome.done()
+                        ? "Handled: " + key
+                        : "Failed again: " + key + " (" + outcome.item().error() + ")");
         return page(model);
     }
 

@@ -37,27 +37,45 @@ class StaffAdminController {
     }
 
     @PostMapping("/staff/users")
-    String createUser(@RequestParam String email, @RequestParam(required = false) String displayName, @RequestParam String password,
-            @RequestParam String role, Model model, HttpServletResponse response) {
+    String createUser(
+            @RequestParam String email,
+            @RequestParam(required = false) String displayName,
+            @RequestParam String password,
+            @RequestParam String role,
+            Model model,
+            HttpServletResponse response) {
         try {
             users.create(email, displayName, password, role);
             return "redirect:/staff/users?created";
         } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return usersPage(model, Map.of(e.problems().get(0).field(), e.problems().get(0).message()), email, displayName);
+            return usersPage(
+                    model,
+                    Map.of(e.problems().get(0).field(), e.problems().get(0).message()),
+                    email,
+                    displayName);
         }
     }
 
     @PostMapping("/staff/users/{id}")
-    String updateUser(@PathVariable long id, @RequestParam(required = false) String displayName, @RequestParam String role,
-            @RequestParam(defaultValue = "false") boolean enabled, @RequestParam(required = false) String password, Model model,
+    String updateUser(
+            @PathVariable long id,
+            @RequestParam(required = false) String displayName,
+            @RequestParam String role,
+            @RequestParam(defaultValue = "false") boolean enabled,
+            @RequestParam(required = false) String password,
+            Model model,
             HttpServletResponse response) {
         try {
             users.update(id, displayName, role, enabled, password);
             return "redirect:/staff/users?updated";
         } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return usersPage(model, Map.of(e.problems().get(0).field(), e.problems().get(0).message()), null, null);
+            return usersPage(
+                    model,
+                    Map.of(e.problems().get(0).field(), e.problems().get(0).message()),
+                    null,
+                    null);
         }
     }
 
@@ -69,13 +87,19 @@ class StaffAdminController {
 
     /** Makes a token and shows its secret once. */
     @PostMapping("/staff/tokens")
-    String createToken(@RequestParam String name, @RequestParam String role, @RequestParam(required = false) Integer expiresInDays, Model model,
+    String createToken(
+            @RequestParam String name,
+            @RequestParam String role,
+            @RequestParam(required = false) Integer expiresInDays,
+            Model model,
             HttpServletResponse response) {
         try {
             model.addAttribute("secret", tokens.create(name, role, AuditLog.currentActor(), expiresInDays));
         } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            model.addAttribute("error", e.problems().get(0).field() + ": " + e.problems().get(0).message());
+            model.addAttribute(
+                    "error",
+                    e.problems().get(0).field() + ": " + e.problems().get(0).message());
         }
         model.addAttribute("tokens", tokens.all());
         return "staff/tokens";
@@ -88,14 +112,19 @@ class StaffAdminController {
     }
 
     @GetMapping("/staff/audit")
-    String audit(@RequestParam(required = false) String actor, @RequestParam(required = false) String action,
-            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-            @RequestParam(required = false) Long before, Model model) {
+    String audit(
+            @RequestParam(required = false) String actor,
+            @RequestParam(required = false) String action,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) Long before,
+            Model model) {
         Instant start = date(from, 0);
         Instant end = date(to, 1);
         var events = audit.search(actor, action, start, end, before, 100);
         model.addAttribute("events", events);
-        model.addAttribute("next", events.size() == 100 ? events.get(events.size() - 1).id() : null);
+        model.addAttribute(
+                "next", events.size() == 100 ? events.get(events.size() - 1).id() : null);
         model.addAttribute("actor", actor);
         model.addAttribute("action", action);
         model.addAttribute("from", from);
@@ -116,7 +145,10 @@ class StaffAdminController {
             return null;
         }
         try {
-            return LocalDate.parse(value.strip()).plusDays(plusDays).atStartOfDay(ZoneOffset.UTC).toInstant();
+            return LocalDate.parse(value.strip())
+                    .plusDays(plusDays)
+                    .atStartOfDay(ZoneOffset.UTC)
+                    .toInstant();
         } catch (RuntimeException e) {
             return null;
         }

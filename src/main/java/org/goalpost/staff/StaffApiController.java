@@ -1,5 +1,6 @@
 package org.goalpost.staff;
 
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -19,7 +20,6 @@ import org.goalpost.payment.Refunds;
 import org.goalpost.shared.mode.AppMode;
 import org.goalpost.shared.web.MalformedInputException;
 import org.goalpost.shared.web.NotFoundException;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -44,46 +44,100 @@ import org.springframework.web.bind.annotation.RestController;
 class StaffApiController {
 
     /** A campaign to create or replace. Amounts in minor units; instants in ISO-8601. */
-    record CampaignBody(String slug, String title, String description, String currency, String status, String period, String timeZone,
-            Instant startsAt, Instant endsAt, String countBasis, String amountStyle, List<TierBody> tiers, List<String> embedOrigins) {
+    record CampaignBody(
+            String slug,
+            String title,
+            String description,
+            String currency,
+            String status,
+            String period,
+            String timeZone,
+            Instant startsAt,
+            Instant endsAt,
+            String countBasis,
+            String amountStyle,
+            List<TierBody> tiers,
+            List<String> embedOrigins) {
 
         CampaignDraft draft(String slugInPath) {
-            return new CampaignDraft(slugInPath != null && slug == null ? slugInPath : slug, title, description, currency, status, period,
-                    timeZone, startsAt, endsAt, countBasis, amountStyle,
-                    tiers == null ? null : tiers.stream().map(t -> t == null ? null
-                            : new CampaignDraft.TierDraft(t.amountMinor(), t.label(), t.description())).toList(), embedOrigins);
+            return new CampaignDraft(
+                    slugInPath != null && slug == null ? slugInPath : slug,
+                    title,
+                    description,
+                    currency,
+                    status,
+                    period,
+                    timeZone,
+                    startsAt,
+                    endsAt,
+                    countBasis,
+                    amountStyle,
+                    tiers == null
+                            ? null
+                            : tiers.stream()
+                                    .map(t -> t == null
+                                            ? null
+                                            : new CampaignDraft.TierDraft(t.amountMinor(), t.label(), t.description()))
+                                    .toList(),
+                    embedOrigins);
         }
     }
 
-    record TierBody(Long amountMinor, String label, String description) {
-    }
+    record TierBody(Long amountMinor, String label, String description) {}
 
-    record CampaignJson(long id, String slug, String title, String status, String currency, String period, String timeZone,
-            List<TierBody> tiers, List<String> embedOrigins, Instant updatedAt) {
+    record CampaignJson(
+            long id,
+            String slug,
+            String title,
+            String status,
+            String currency,
+            String period,
+            String timeZone,
+            List<TierBody> tiers,
+            List<String> embedOrigins,
+            Instant updatedAt) {
 
         static CampaignJson of(Campaign c) {
-            return new CampaignJson(c.id(), c.slug(), c.title(), c.status().name().toLowerCase(), c.currency().getCurrencyCode(),
-                    c.periodKind().name().toLowerCase(), c.timeZone().getId(),
-                    c.tiers().asList().stream().map(t -> new TierBody(t.amountMinor(), t.label(), t.description())).toList(),
-                    c.embedOrigins().asList(), c.updatedAt());
+            return new CampaignJson(
+                    c.id(),
+                    c.slug(),
+                    c.title(),
+                    c.status().name().toLowerCase(),
+                    c.currency().getCurrencyCode(),
+                    c.periodKind().name().toLowerCase(),
+                    c.timeZone().getId(),
+                    c.tiers().asList().stream()
+                            .map(t -> new TierBody(t.amountMinor(), t.label(), t.description()))
+                            .toList(),
+                    c.embedOrigins().asList(),
+                    c.updatedAt());
         }
     }
 
-    record TotalsJson(String campaign, String period, boolean livemode, String currency, long raisedMinor, long grossMinor, long feesMinor,
-            long netMinor, long refundedMinor, long disputedMinor, long adjustedMinor, long donations, long donors, long committedMonthlyMinor) {
-    }
+    record TotalsJson(
+            String campaign,
+            String period,
+            boolean livemode,
+            String currency,
+            long raisedMinor,
+            long grossMinor,
+            long feesMinor,
+            long netMinor,
+            long refundedMinor,
+            long disputedMinor,
+            long adjustedMinor,
+            long donations,
+            long donors,
+            long committedMonthlyMinor) {}
 
-    record DonationsJson(List<DonationRow> items, String next) {
-    }
+    record DonationsJson(List<DonationRow> items, String next) {}
 
-    record GiftBody(Long amountMinor, String method, String donorName, String donorEmail, LocalDate receivedOn, String note) {
-    }
+    record GiftBody(
+            Long amountMinor, String method, String donorName, String donorEmail, LocalDate receivedOn, String note) {}
 
-    record GiftJson(String donationId, long amountMinor, String currency) {
-    }
+    record GiftJson(String donationId, long amountMinor, String currency) {}
 
-    record RefundBody(Long amountMinor) {
-    }
+    record RefundBody(Long amountMinor) {}
 
     private final Campaigns campaigns;
     private final Totals totals;
@@ -94,8 +148,15 @@ class StaffApiController {
     private final AuditLog audit;
     private final AppMode appMode;
 
-    StaffApiController(Campaigns campaigns, Totals totals, Donations donations, DonationQueries queries, OfflineGifts gifts, Refunds refunds,
-            AuditLog audit, AppMode appMode) {
+    StaffApiController(
+            Campaigns campaigns,
+            Totals totals,
+            Donations donations,
+            DonationQueries queries,
+            OfflineGifts gifts,
+            Refunds refunds,
+            AuditLog audit,
+            AppMode appMode) {
         this.campaigns = campaigns;
         this.totals = totals;
         this.donations = donations;
@@ -125,55 +186,102 @@ class StaffApiController {
         return CampaignJson.of(updated);
     }
 
-    /** A period's figures ({@code ?period=YYYY-MM}; the current one when absent), of live or test money ({@code ?mode=}). */
+    /**
+     * A period's figures ({@code ?period=YYYY-MM}; the current one when absent), of live or test money ({@code
+     * ?mode=}).
+     */
     @GetMapping("/campaigns/{slug}/totals")
-    TotalsJson totals(@PathVariable String slug, @RequestParam(required = false) String period, @RequestParam(required = false) String mode) {
+    TotalsJson totals(
+            @PathVariable String slug,
+            @RequestParam(required = false) String period,
+            @RequestParam(required = false) String mode) {
         Campaign campaign = campaign(slug);
         boolean live = live(mode);
         PeriodKey key;
         try {
-            key = period == null || period.isBlank() ? campaign.periodAt(Instant.now()).key() : PeriodKey.parse(period.strip());
+            key = period == null || period.isBlank()
+                    ? campaign.periodAt(Instant.now()).key()
+                    : PeriodKey.parse(period.strip());
             campaign.period(key);
         } catch (IllegalArgumentException | IllegalStateException e) {
-            throw new MalformedInputException("period", "must be YYYY-MM for a monthly campaign, ALL (or nothing) otherwise");
+            throw new MalformedInputException(
+                    "period", "must be YYYY-MM for a monthly campaign, ALL (or nothing) otherwise");
         }
         PeriodTotals t = totals.of(campaign, key, live);
-        return new TotalsJson(campaign.slug(), key.value(), live, t.currency().getCurrencyCode(), t.raisedMinor(), t.grossMinor(),
-                t.feesMinor(), t.netMinor(), t.refundedMinor(), t.disputedMinor(), t.adjustedMinor(), t.donationCount(), t.donorCount(),
+        return new TotalsJson(
+                campaign.slug(),
+                key.value(),
+                live,
+                t.currency().getCurrencyCode(),
+                t.raisedMinor(),
+                t.grossMinor(),
+                t.feesMinor(),
+                t.netMinor(),
+                t.refundedMinor(),
+                t.disputedMinor(),
+                t.adjustedMinor(),
+                t.donationCount(),
+                t.donorCount(),
                 donations.committedMonthly(campaign.id(), live));
     }
 
     /** Donations, newest first, 50 a page by default (at most 200), paged by the {@code next} cursor. */
     @GetMapping("/donations")
-    DonationsJson donations(@RequestParam(required = false) String campaign, @RequestParam(required = false) String status,
-            @RequestParam(required = false) String interval, @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to, @RequestParam(required = false) String mode, @RequestParam(required = false) String q,
-            @RequestParam(required = false) String cursor, @RequestParam(defaultValue = "50") int size) {
+    DonationsJson donations(
+            @RequestParam(required = false) String campaign,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String interval,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) String mode,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(defaultValue = "50") int size) {
         DonationFilter filter = new DonationFilter(campaign, status, interval, mode, from, to, q);
         DonationQueries.Page page = queries.page(filter.criteria(campaigns, appMode.isLive()), cursor, size);
         return new DonationsJson(page.rows(), page.next());
     }
 
     @PostMapping(path = "/campaigns/{slug}/offline-gifts", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<GiftJson> offlineGift(@PathVariable String slug, @RequestBody GiftBody body,
+    ResponseEntity<GiftJson> offlineGift(
+            @PathVariable String slug,
+            @RequestBody GiftBody body,
             @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         Campaign campaign = campaign(slug);
-        OfflineGifts.Recorded recorded = gifts.recordOnce(campaign, new OfflineGifts.Entry(body.amountMinor(), body.method(), body.donorName(),
-                body.donorEmail(), body.receivedOn(), body.note()), AuditLog.currentActor(), key);
+        OfflineGifts.Recorded recorded = gifts.recordOnce(
+                campaign,
+                new OfflineGifts.Entry(
+                        body.amountMinor(),
+                        body.method(),
+                        body.donorName(),
+                        body.donorEmail(),
+                        body.receivedOn(),
+                        body.note()),
+                AuditLog.currentActor(),
+                key);
         Donation gift = recorded.gift();
         if (recorded.repeated()) {
-            return ResponseEntity.ok(new GiftJson(gift.publicId(), gift.amount().minor(), gift.amount().currencyCode()));
+            return ResponseEntity.ok(new GiftJson(
+                    gift.publicId(), gift.amount().minor(), gift.amount().currencyCode()));
         }
-        audit.record("offline_gift.recorded", gift.publicId(), campaign.slug() + " " + gift.amount() + " " + body.method() + " via API");
-        return ResponseEntity.status(HttpStatus.CREATED).body(new GiftJson(gift.publicId(), gift.amount().minor(), gift.amount().currencyCode()));
+        audit.record(
+                "offline_gift.recorded",
+                gift.publicId(),
+                campaign.slug() + " " + gift.amount() + " " + body.method() + " via API");
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(new GiftJson(
+                        gift.publicId(), gift.amount().minor(), gift.amount().currencyCode()));
     }
 
     /** Asks the gateway to refund (in full when no amount): 202, the totals change when the refund is confirmed. */
     @PostMapping(path = "/donations/{id}/refunds")
-    ResponseEntity<Refunds.Requested> refund(@PathVariable String id, @RequestBody(required = false) RefundBody body,
+    ResponseEntity<Refunds.Requested> refund(
+            @PathVariable String id,
+            @RequestBody(required = false) RefundBody body,
             @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         Donation donation = donations.findByPublicId(id).orElseThrow(() -> new NotFoundException("No donation " + id));
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(refunds.request(donation.id(), body == null ? null : body.amountMinor(), key));
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .body(refunds.request(donation.id(), body == null ? null : body.amountMinor(), key));
     }
 
     private boolean live(String mode) {

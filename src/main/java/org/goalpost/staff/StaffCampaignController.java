@@ -13,8 +13,8 @@ import org.goalpost.donation.PeriodTotals;
 import org.goalpost.progress.CampaignProgress;
 import org.goalpost.progress.ProgressBarView;
 import org.goalpost.shared.money.Currencies;
-import org.goalpost.shared.web.FieldProblem;
 import org.goalpost.shared.web.ConflictException;
+import org.goalpost.shared.web.FieldProblem;
 import org.goalpost.shared.web.InvalidInputException;
 import org.goalpost.shared.web.NotFoundException;
 import org.springframework.http.HttpStatus;
@@ -26,7 +26,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** Creating and editing campaigns (ADMIN): the fields, the tier editor, a preview of the public bar, and the status buttons. */
+/**
+ * Creating and editing campaigns (ADMIN): the fields, the tier editor, a preview of the public bar, and the
+ * status buttons.
+ */
 @Controller
 class StaffCampaignController {
 
@@ -53,14 +56,21 @@ class StaffCampaignController {
 
     /** Saves a new campaign, or applies a tier button ({@code tierAction}) and shows the form again. */
     @PostMapping("/staff/campaigns")
-    String saveNew(@ModelAttribute("form") CampaignForm form, @RequestParam(required = false) String tierAction, Model model,
+    String saveNew(
+            @ModelAttribute("form") CampaignForm form,
+            @RequestParam(required = false) String tierAction,
+            Model model,
             HttpServletResponse response) {
         return save(form, tierAction, null, model, response);
     }
 
     @PostMapping("/staff/campaigns/{slug}")
-    String saveExisting(@PathVariable String slug, @ModelAttribute("form") CampaignForm form,
-            @RequestParam(required = false) String tierAction, Model model, HttpServletResponse response) {
+    String saveExisting(
+            @PathVariable String slug,
+            @ModelAttribute("form") CampaignForm form,
+            @RequestParam(required = false) String tierAction,
+            Model model,
+            HttpServletResponse response) {
         campaign(slug);
         return save(form, tierAction, slug, model, response);
     }
@@ -73,7 +83,8 @@ class StaffCampaignController {
         return "redirect:/staff";
     }
 
-    private String save(CampaignForm form, String tierAction, String existingSlug, Model model, HttpServletResponse response) {
+    private String save(
+            CampaignForm form, String tierAction, String existingSlug, Model model, HttpServletResponse response) {
         if (tierAction != null && !tierAction.isBlank()) {
             form.applyTierAction(tierAction);
             return editor(model, form, existingSlug, List.of());
@@ -84,7 +95,10 @@ class StaffCampaignController {
             audit.record(existingSlug == null ? "campaign.created" : "campaign.updated", saved.slug(), summary(saved));
             return "redirect:/staff?saved=" + saved.slug();
         } catch (InvalidInputException e) {
-            response.setStatus(e instanceof ConflictException ? HttpStatus.CONFLICT.value() : HttpStatus.UNPROCESSABLE_CONTENT.value());
+            response.setStatus(
+                    e instanceof ConflictException
+                            ? HttpStatus.CONFLICT.value()
+                            : HttpStatus.UNPROCESSABLE_CONTENT.value());
             return editor(model, form, existingSlug, e.problems());
         }
     }
@@ -92,8 +106,16 @@ class StaffCampaignController {
     private String editor(Model model, CampaignForm form, String existingSlug, List<FieldProblem> problems) {
         model.addAttribute("form", form);
         model.addAttribute("existingSlug", existingSlug);
-        model.addAttribute("errors", problems.stream().collect(Collectors.toMap(FieldProblem::field, FieldProblem::message, (a, b) -> a + "; " + b)));
-        model.addAttribute("currencies", currencies.allowed().stream().map(c -> c.getCurrencyCode()).sorted().toList());
+        model.addAttribute(
+                "errors",
+                problems.stream()
+                        .collect(Collectors.toMap(FieldProblem::field, FieldProblem::message, (a, b) -> a + "; " + b)));
+        model.addAttribute(
+                "currencies",
+                currencies.allowed().stream()
+                        .map(c -> c.getCurrencyCode())
+                        .sorted()
+                        .toList());
         model.addAttribute("preview", preview(form));
         return "staff/campaign-form";
     }
@@ -103,8 +125,13 @@ class StaffCampaignController {
         try {
             Campaign campaign = campaigns.preview(form.toDraft());
             var period = campaign.periodAt(Instant.now());
-            return ProgressBarView.of(new CampaignProgress(campaign, period,
-                    PeriodTotals.empty(0, period.key(), false, campaign.currency()), campaign.money(0), campaign.tiers().progressAt(0)),
+            return ProgressBarView.of(
+                    new CampaignProgress(
+                            campaign,
+                            period,
+                            PeriodTotals.empty(0, period.key(), false, campaign.currency()),
+                            campaign.money(0),
+                            campaign.tiers().progressAt(0)),
                     Locale.US);
         } catch (InvalidInputException e) {
             return null;
@@ -116,8 +143,10 @@ class StaffCampaignController {
     }
 
     private static String summary(Campaign c) {
-        return "status=" + c.status() + " currency=" + c.currency().getCurrencyCode() + " period=" + c.periodKind() + " tiers="
-                + c.tiers().asList().stream().map(t -> String.valueOf(t.amountMinor())).collect(Collectors.joining(","));
+        return "status=" + c.status() + " currency=" + c.currency().getCurrencyCode() + " period=" + c.periodKind()
+                + " tiers="
+                + c.tiers().asList().stream()
+                        .map(t -> String.valueOf(t.amountMinor()))
+                        .collect(Collectors.joining(","));
     }
-
 }

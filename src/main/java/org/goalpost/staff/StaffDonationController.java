@@ -45,8 +45,18 @@ class StaffDonationController {
     private final AppMode appMode;
     private final DonorWall wall;
 
-    StaffDonationController(DonationQueries queries, Donations donations, Campaigns campaigns, Ledger ledger, GatewayPayments payments,
-            Inbox inbox, Refunds refunds, OfflineGifts gifts, AuditLog audit, AppMode appMode, DonorWall wall) {
+    StaffDonationController(
+            DonationQueries queries,
+            Donations donations,
+            Campaigns campaigns,
+            Ledger ledger,
+            GatewayPayments payments,
+            Inbox inbox,
+            Refunds refunds,
+            OfflineGifts gifts,
+            AuditLog audit,
+            AppMode appMode,
+            DonorWall wall) {
         this.queries = queries;
         this.donations = donations;
         this.campaigns = campaigns;
@@ -61,7 +71,10 @@ class StaffDonationController {
     }
 
     @GetMapping("/staff/donations")
-    String list(@ModelAttribute("filter") DonationFilter filter, @RequestParam(required = false) String cursor, HttpSession session,
+    String list(
+            @ModelAttribute("filter") DonationFilter filter,
+            @RequestParam(required = false) String cursor,
+            HttpSession session,
             Model model) {
         boolean live = StaffPageAdvice.livemode(session, appMode);
         model.addAttribute("page", queries.page(filter.criteria(campaigns, live), cursor, 50));
@@ -75,15 +88,25 @@ class StaffDonationController {
     }
 
     @PostMapping("/staff/donations/{id}/refund")
-    String refund(@PathVariable String id, @RequestParam(required = false) String amount, @RequestParam(required = false) String requestKey,
-            Model model, HttpServletResponse response) {
+    String refund(
+            @PathVariable String id,
+            @RequestParam(required = false) String amount,
+            @RequestParam(required = false) String requestKey,
+            Model model,
+            HttpServletResponse response) {
         Donation donation = donation(id);
         try {
-            Long minor = amount == null || amount.isBlank() ? null
-                    : Money.ofMajor(amount.strip(), donation.amount().currency()).minor();
+            Long minor = amount == null || amount.isBlank()
+                    ? null
+                    : Money.ofMajor(amount.strip(), donation.amount().currency())
+                            .minor();
             Refunds.Requested requested = refunds.request(donation.id(), minor, requestKey);
-            return detailPage(model, donation, "Refund " + requested.refundId() + " requested (" + requested.status()
-                    + "): the totals change when the payment provider confirms it.", null);
+            return detailPage(
+                    model,
+                    donation,
+                    "Refund " + requested.refundId() + " requested (" + requested.status()
+                            + "): the totals change when the payment provider confirms it.",
+                    null);
         } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return detailPage(model, donation, null, e.problems().get(0).message());
@@ -97,7 +120,11 @@ class StaffDonationController {
     }
 
     @PostMapping("/staff/donations/{id}/reverse")
-    String reverse(@PathVariable String id, @RequestParam(required = false) String reason, Model model, HttpServletResponse response) {
+    String reverse(
+            @PathVariable String id,
+            @RequestParam(required = false) String reason,
+            Model model,
+            HttpServletResponse response) {
         Donation donation = donation(id);
         Campaign campaign = campaigns.find(donation.campaignId()).orElseThrow();
         try {
@@ -112,7 +139,11 @@ class StaffDonationController {
 
     /** Hides the donation from the campaign page's donor wall, or shows it again. */
     @PostMapping("/staff/donations/{id}/wall")
-    String wall(@PathVariable String id, @RequestParam(required = false) String visibility, Model model, HttpServletResponse response) {
+    String wall(
+            @PathVariable String id,
+            @RequestParam(required = false) String visibility,
+            Model model,
+            HttpServletResponse response) {
         Donation donation = donation(id);
         if (!"hidden".equals(visibility) && !"shown".equals(visibility)) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
@@ -122,7 +153,8 @@ class StaffDonationController {
         if (wall.hide(donation, hide)) {
             audit.record(hide ? "donor_wall.hidden" : "donor_wall.shown", donation.publicId(), null);
         }
-        return detailPage(model, donation, hide ? "Hidden from the donor wall." : "Shown on the donor wall again.", null);
+        return detailPage(
+                model, donation, hide ? "Hidden from the donor wall." : "Shown on the donor wall again.", null);
     }
 
     private String detailPage(Model model, Donation donation, String notice, String error) {
@@ -142,5 +174,4 @@ class StaffDonationController {
     private Donation donation(String id) {
         return donations.findByPublicId(id).orElseThrow(() -> new NotFoundException("No donation " + id));
     }
-
 }

@@ -16,8 +16,16 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * remembered for the session; the app's own mode by default; a GET never changes it). It applies
  * to the staff pages only: a reader's page or an API call never gets a session from it.
  */
-@ControllerAdvice(assignableTypes = {DashboardController.class, StaffCampaignController.class, StaffDonationController.class,
-        OfflineGiftController.class, ExportController.class, StaffAdminController.class, ReconcilerController.class})
+@ControllerAdvice(
+        assignableTypes = {
+            DashboardController.class,
+            StaffCampaignController.class,
+            StaffDonationController.class,
+            OfflineGiftController.class,
+            ExportController.class,
+            StaffAdminController.class,
+            ReconcilerController.class
+        })
 class StaffPageAdvice {
 
     static final String MODE = "goalpost.staff.livemode";
@@ -31,12 +39,17 @@ class StaffPageAdvice {
     @ModelAttribute
     void common(HttpServletRequest request, Principal principal, Model model) {
         model.addAttribute("staffLive", livemode(request.getSession(false), appMode));
-        model.addAttribute("staffPath", request.getRequestURI().substring(request.getContextPath().length()));
+        model.addAttribute(
+                "staffPath",
+                request.getRequestURI().substring(request.getContextPath().length()));
         model.addAttribute("staffUser", principal == null ? null : principal.getName());
         model.addAttribute("isAdmin", isAdmin());
     }
 
-    /** Switches the staff pages between live and test money for this session, and goes back to the page it was pressed on. */
+    /**
+     * Switches the staff pages between live and test money for this session, and goes back to the page it was
+     * pressed on.
+     */
     static String switchMode(String mode, String back, HttpServletRequest request) {
         if ("live".equals(mode) || "test".equals(mode)) {
             request.getSession().setAttribute(MODE, "live".equals(mode));
@@ -51,6 +64,8 @@ class StaffPageAdvice {
 
     static boolean isAdmin() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication != null && authentication.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_ADMIN"));
+        return authentication != null
+                && authentication.getAuthorities().stream()
+                        .anyMatch(a -> a.getAuthority().equals("ROLE_ADMIN"));
     }
 }

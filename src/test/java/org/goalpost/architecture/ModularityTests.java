@@ -36,29 +36,54 @@ class ModularityTests {
 
     @Test
     void onlyThePaymentStripeModuleTalksToStripe() {
-        noClasses().that().resideOutsideOfPackage("org.goalpost.payment.stripe..")
-                .should().dependOnClassesThat().resideInAPackage("com.stripe..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("org.goalpost.payment.stripe..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("com.stripe..")
                 .allowEmptyShould(true)
                 .check(classes);
     }
 
     @Test
     void controllersArePackagePrivate() {
-        classes().that().areAnnotatedWith(Controller.class).or().areAnnotatedWith(RestController.class)
-                .should().notHaveModifier(JavaModifier.PUBLIC)
+        classes()
+                .that()
+                .areAnnotatedWith(Controller.class)
+                .or()
+                .areAnnotatedWith(RestController.class)
+                .should()
+                .notHaveModifier(JavaModifier.PUBLIC)
                 .check(classes);
     }
 
     @Test
     void noFieldParameterOrResultIsAFloatingPointNumber() {
-        noFields().should().haveRawType(double.class).orShould().haveRawType(Double.class)
-                .orShould().haveRawType(float.class).orShould().haveRawType(Float.class)
+        noFields()
+                .should()
+                .haveRawType(double.class)
+                .orShould()
+                .haveRawType(Double.class)
+                .orShould()
+                .haveRawType(float.class)
+                .orShould()
+                .haveRawType(Float.class)
                 .check(classes);
-        noMethods().should().haveRawReturnType(double.class).orShould().haveRawReturnType(Double.class)
+        noMethods()
+                .should()
+                .haveRawReturnType(double.class)
+                .orShould()
+                .haveRawReturnType(Double.class)
                 .check(classes);
-        noCodeUnits().should().haveRawParameterTypes(DescribedPredicate.describe("a floating-point parameter",
-                        (List<JavaClass> parameters) -> parameters.stream().anyMatch(type -> type.isEquivalentTo(double.class)
-                                || type.isEquivalentTo(Double.class) || type.isEquivalentTo(float.class))))
+        noCodeUnits()
+                .should()
+                .haveRawParameterTypes(DescribedPredicate.describe(
+                        "a floating-point parameter",
+                        (List<JavaClass> parameters) -> parameters.stream()
+                                .anyMatch(type -> type.isEquivalentTo(double.class)
+                                        || type.isEquivalentTo(Double.class)
+                                        || type.isEquivalentTo(float.class))))
                 .check(classes);
     }
 }

@@ -24,19 +24,22 @@ import org.junit.jupiter.api.Test;
 class NoSecretsInTheRepositoryTest {
 
     static final Pattern SECRET = Pattern.compile("(sk_live|rk_live)_[0-9A-Za-z]{16,}|whsec_[0-9A-Za-z]{24,}");
-    private static final Set<String> SKIPPED_DIRECTORIES = Set.of(".git", "target", "data", "node_modules", ".idea", ".mvn");
+    private static final Set<String> SKIPPED_DIRECTORIES =
+            Set.of(".git", "target", "data", "node_modules", ".idea", ".mvn");
 
     @Test
     void theProjectsFilesHoldNoSecret() throws IOException {
         List<String> found = new ArrayList<>();
         try (Stream<Path> files = Files.walk(Path.of("."))) {
-            files.filter(Files::isRegularFile).filter(NoSecretsInTheRepositoryTest::scanned).forEach(file -> {
-                try {
-                    found.addAll(secretsIn(file.toString(), Files.readAllBytes(file)));
-                } catch (IOException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
+            files.filter(Files::isRegularFile)
+                    .filter(NoSecretsInTheRepositoryTest::scanned)
+                    .forEach(file -> {
+                        try {
+                            found.addAll(secretsIn(file.toString(), Files.readAllBytes(file)));
+                        } catch (IOException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    });
         }
         assertThat(found).as("secret-shaped values in the repository").isEmpty();
     }
@@ -58,9 +61,13 @@ class NoSecretsInTheRepositoryTest {
     void thePatternKnowsASecretWhenItSeesOne() {
         String fakeLive = "sk_" + "live_" + "51H8abcdefghijklmnopqrstuvwxyz0123";
         String fakeSigning = "whsec_" + "0123456789abcdefghijklmnopqrstuvwxyzABCD";
-        assertThat(secretsIn("sample", ("key=" + fakeLive).getBytes(StandardCharsets.UTF_8))).hasSize(1);
-        assertThat(secretsIn("sample", ("secret: " + fakeSigning).getBytes(StandardCharsets.UTF_8))).hasSize(1);
-        assertThat(secretsIn("sample", "whsec_test_current sk_test_goalpost_tests sk_live_ prefix".getBytes(StandardCharsets.UTF_8)))
+        assertThat(secretsIn("sample", ("key=" + fakeLive).getBytes(StandardCharsets.UTF_8)))
+                .hasSize(1);
+        assertThat(secretsIn("sample", ("secret: " + fakeSigning).getBytes(StandardCharsets.UTF_8)))
+                .hasSize(1);
+        assertThat(secretsIn(
+                        "sample",
+                        "whsec_test_current sk_test_goalpost_tests sk_live_ prefix".getBytes(StandardCharsets.UTF_8)))
                 .isEmpty();
     }
 

@@ -26,16 +26,21 @@ class PackagedJarHoldsNoSecretTest {
     void theJarJustBuiltHoldsNoSecret() throws IOException {
         List<Path> jars;
         try (Stream<Path> files = Files.list(Path.of("target"))) {
-            jars = files.filter(p -> p.getFileName().toString().matches("goalpost-.*\\.jar")).toList();
+            jars = files.filter(p -> p.getFileName().toString().matches("goalpost-.*\\.jar"))
+                    .toList();
         }
         assertThat(jars).as("the packaged jar (this test runs after package)").hasSize(1);
         Path jar = jars.get(0);
         FileTime newestClass;
         try (Stream<Path> classes = Files.walk(Path.of("target", "classes"))) {
-            newestClass = classes.filter(Files::isRegularFile).map(PackagedJarHoldsNoSecretTest::modified).max(Comparator.naturalOrder())
+            newestClass = classes.filter(Files::isRegularFile)
+                    .map(PackagedJarHoldsNoSecretTest::modified)
+                    .max(Comparator.naturalOrder())
                     .orElseThrow();
         }
-        assertThat(modified(jar)).as("the jar is the one built from these classes").isGreaterThanOrEqualTo(newestClass);
+        assertThat(modified(jar))
+                .as("the jar is the one built from these classes")
+                .isGreaterThanOrEqualTo(newestClass);
         List<String> found = new ArrayList<>();
         int entries = 0;
         try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(jar))) {
@@ -43,7 +48,8 @@ class PackagedJarHoldsNoSecretTest {
             while ((entry = zip.getNextEntry()) != null) {
                 entries++;
                 if (!entry.getName().endsWith(".jar")) {
-                    found.addAll(NoSecretsInTheRepositoryTest.secretsIn(jar + "!" + entry.getName(), zip.readAllBytes()));
+                    found.addAll(
+                            NoSecretsInTheRepositoryTest.secretsIn(jar + "!" + entry.getName(), zip.readAllBytes()));
                 }
             }
         }

@@ -18,14 +18,14 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Benchmark data: migrates a database, seeds the demo campaign, then adds {@code rows} ledger rows
- * (payments, refunds, offline gifts; test mode), each with its donation, to the campaign {@code support} in bulk, recomputes
+ * (payments, refunds, offline gifts; test mode), each with its donation, to the campaign {@code support} in
+ * bulk, recomputes
  * its totals from the ledger in SQL, and checks them with the app's own {@link LedgerCheck}.
  * Usage: {@code BenchSeed <jdbc-url> <user> <password> <rows>}.
  */
 public final class BenchSeed {
 
-    private BenchSeed() {
-    }
+    private BenchSeed() {}
 
     public static void main(String[] args) throws Exception {
         String url = args[0];
@@ -34,8 +34,13 @@ public final class BenchSeed {
         int rows = Integer.parseInt(args[3]);
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(GoalpostApplication.class)
                 .web(WebApplicationType.NONE)
-                .run("--spring.datasource.url=" + url, "--spring.datasource.username=" + user, "--spring.datasource.password=" + password,
-                        "--goalpost.demo.enabled=true", "--goalpost.payments.reconcile-enabled=false", "--spring.main.banner-mode=off",
+                .run(
+                        "--spring.datasource.url=" + url,
+                        "--spring.datasource.username=" + user,
+                        "--spring.datasource.password=" + password,
+                        "--goalpost.demo.enabled=true",
+                        "--goalpost.payments.reconcile-enabled=false",
+                        "--spring.main.banner-mode=off",
                         "--logging.level.root=WARN")) {
             long started = System.nanoTime();
             try (Connection db = DriverManager.getConnection(url, user, password)) {
@@ -43,11 +48,13 @@ public final class BenchSeed {
                 insert(db, campaign, rows);
                 recompute(db, campaign);
                 long total = count(db, "SELECT COUNT(*) FROM ledger_entry");
-                System.out.printf("BenchSeed: %d ledger rows in the database (%d added) in %d ms%n", total, rows,
-                        (System.nanoTime() - started) / 1_000_000);
+                System.out.printf(
+                        "BenchSeed: %d ledger rows in the database (%d added) in %d ms%n",
+                        total, rows, (System.nanoTime() - started) / 1_000_000);
             }
             LedgerCheck.Report report = app.getBean(LedgerCheck.class).run();
-            System.out.println("BenchSeed: ledger check consistent=" + report.consistent() + " over " + report.periodsChecked() + " period(s)");
+            System.out.println("BenchSeed: ledger check consistent=" + report.consistent() + " over "
+                    + report.periodsChecked() + " period(s)");
             if (!report.consistent()) {
                 throw new IllegalStateException("seeded totals differ from the ledger: " + report.discrepancies());
             }
@@ -55,14 +62,16 @@ public final class BenchSeed {
     }
 
     private static long campaignId(Connection db) throws Exception {
-        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("SELECT id FROM campaign WHERE slug = 'support'")) {
+        try (Statement s = db.createStatement();
+                ResultSet rs = s.executeQuery("SELECT id FROM campaign WHERE slug = 'support'")) {
             rs.next();
             return rs.getLong(1);
         }
     }
 
     private static long count(Connection db, String sql) throws Exception {
-        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Statement s = db.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }
@@ -80,10 +89,14 @@ public final class BenchSeed {
         long firstDonation = count(db, "SELECT COALESCE(MAX(id), 0) + 1 FROM donation");
         int batch = 2_000;
         for (int done = 0; done < rows; done += batch) {
-            StringBuilder donations = new StringBuilder("INSERT INTO donation (id, public_id, campaign_id, channel, status, donation_interval, "
-                    + "amount_minor, currency, livemode, donor_name, donor_email, anonymous, gift_minor, created_at, updated_at) VALUES ");
-            StringBuilder ledger = new StringBuilder("INSERT INTO ledger_entry (campaign_id, donation_id, period_key, kind, amount_minor, "
-                    + "fee_minor, currency, source_ref, donor_ref, livemode, occurred_at, recorded_at) VALUES ");
+            StringBuilder donations = new StringBuilder(
+                    "INSERT INTO donation (id, public_id, campaign_id, channel, status, donation_interval, "
+                            + "amount_minor, currency, livemode, donor_name, donor_email, anonymous, "
+                            + "gift_minor, created_at, updated_at) VALUES ");
+            StringBuilder ledger = new StringBuilder(
+                    "INSERT INTO ledger_entry (campaign_id, donation_id, period_key, kind, amount_minor, "
+                            + "fee_minor, currency, source_ref, donor_ref, livemode, occurred_at, "
+                            + "recorded_at) VALUES ");
             int n = Math.min(batch, rows - done);
             for (int i = 0; i < n; i++) {
                 int k = done + i;
@@ -102,13 +115,51 @@ public final class BenchSeed {
                     donations.append(',');
                     ledger.append(',');
                 }
-                donations.append('(').append(donation).append(",'").append(String.format("bench-%030d", k)).append("',").append(campaign)
-                        .append(",'").append(channel).append("','").append(status).append("','").append(interval).append("',").append(amount)
-                        .append(",'USD',FALSE,'Reader ").append(donor).append("','reader").append(donor).append("@example.org',FALSE,")
-                        .append(amount).append(",'").append(at).append("','").append(at).append("')");
-                ledger.append('(').append(campaign).append(',').append(donation).append(",'ALL','").append(kind).append("',").append(signed)
-                        .append(',').append(fee).append(",'USD','bench_").append(k).append("','d:").append(donor).append("',FALSE,'")
-                        .append(at).append("','").append(now).append("')");
+                donations
+                        .append('(')
+                        .append(donation)
+                        .append(",'")
+                        .append(String.format("bench-%030d", k))
+                        .append("',")
+                        .append(campaign)
+                        .append(",'")
+                        .append(channel)
+                        .append("','")
+                        .append(status)
+                        .append("','")
+                        .append(interval)
+                        .append("',")
+                        .append(amount)
+                        .append(",'USD',FALSE,'Reader ")
+                        .append(donor)
+                        .append("','reader")
+                        .append(donor)
+                        .append("@example.org',FALSE,")
+                        .append(amount)
+                        .append(",'")
+                        .append(at)
+                        .append("','")
+                        .append(at)
+                        .append("')");
+                ledger.append('(')
+                        .append(campaign)
+                        .append(',')
+                        .append(donation)
+                        .append(",'ALL','")
+                        .append(kind)
+                        .append("',")
+                        .append(signed)
+                        .append(',')
+                        .append(fee)
+                        .append(",'USD','bench_")
+                        .append(k)
+                        .append("','d:")
+                        .append(donor)
+                        .append("',FALSE,'")
+                        .append(at)
+                        .append("','")
+                        .append(now)
+                        .append("')");
             }
             try (Statement s = db.createStatement()) {
                 s.executeUpdate(donations.toString());
@@ -123,31 +174,46 @@ public final class BenchSeed {
     private static void recompute(Connection db, long campaign) throws Exception {
         String gift = "kind IN ('PAYMENT', 'OFFLINE_GIFT')";
         try (PreparedStatement clearDonors = db.prepareStatement("DELETE FROM period_donor WHERE campaign_id = ?");
-                PreparedStatement donors = db.prepareStatement("INSERT INTO period_donor (campaign_id, period_key, livemode, donor_ref) "
-                        + "SELECT DISTINCT campaign_id, period_key, livemode, donor_ref FROM ledger_entry WHERE campaign_id = ? AND " + gift);
-                PreparedStatement clearTotals = db.prepareStatement("DELETE FROM campaign_totals WHERE campaign_id = ?");
+                PreparedStatement donors =
+                        db.prepareStatement("INSERT INTO period_donor (campaign_id, period_key, livemode, donor_ref) "
+                                + "SELECT DISTINCT campaign_id, period_key, livemode, donor_ref FROM "
+                                + "ledger_entry WHERE campaign_id = ? AND "
+                                + gift);
+                PreparedStatement clearTotals =
+                        db.prepareStatement("DELETE FROM campaign_totals WHERE campaign_id = ?");
                 PreparedStatement clearDaily = db.prepareStatement("DELETE FROM campaign_daily WHERE campaign_id = ?");
-                PreparedStatement daily = db.prepareStatement("INSERT INTO campaign_daily (campaign_id, period_key, livemode, local_day, "
-                        + "raised_minor, gross_minor) SELECT campaign_id, period_key, livemode, CAST(occurred_at AS DATE), SUM(amount_minor), "
-                        + "SUM(CASE WHEN " + gift + " THEN amount_minor ELSE 0 END) FROM ledger_entry WHERE campaign_id = ? "
-                        + "GROUP BY campaign_id, period_key, livemode, CAST(occurred_at AS DATE)");
-                PreparedStatement totals = db.prepareStatement("INSERT INTO campaign_totals (campaign_id, period_key, livemode, currency, "
-                        + "raised_minor, gross_minor, refunded_minor, disputed_minor, adjusted_minor, fees_minor, donation_count, donor_count, "
-                        + "updated_at) SELECT campaign_id, period_key, livemode, MAX(currency), SUM(amount_minor), "
-                        + "SUM(CASE WHEN " + gift + " THEN amount_minor ELSE 0 END), "
-                        + "-SUM(CASE WHEN kind IN ('REFUND', 'REFUND_REVERSAL') THEN amount_minor ELSE 0 END), "
-                        + "-SUM(CASE WHEN kind IN ('DISPUTE', 'DISPUTE_REVERSAL') THEN amount_minor ELSE 0 END), "
-                        + "SUM(CASE WHEN kind = 'ADJUSTMENT' THEN amount_minor ELSE 0 END), SUM(fee_minor), "
-                        + "SUM(CASE WHEN " + gift + " THEN 1 ELSE 0 END), "
-                        + "COUNT(DISTINCT CASE WHEN " + gift + " THEN donor_ref END), ? "
-                        + "FROM ledger_entry WHERE campaign_id = ? GROUP BY campaign_id, period_key, livemode")) {
+                PreparedStatement daily =
+                        db.prepareStatement("INSERT INTO campaign_daily (campaign_id, period_key, livemode, local_day, "
+                                + "raised_minor, gross_minor) SELECT campaign_id, period_key, livemode, "
+                                + "CAST(occurred_at AS DATE), SUM(amount_minor), "
+                                + "SUM(CASE WHEN " + gift
+                                + " THEN amount_minor ELSE 0 END) FROM ledger_entry WHERE campaign_id = ? "
+                                + "GROUP BY campaign_id, period_key, livemode, CAST(occurred_at AS DATE)");
+                PreparedStatement totals =
+                        db.prepareStatement("INSERT INTO campaign_totals (campaign_id, period_key, livemode, currency, "
+                                + "raised_minor, gross_minor, refunded_minor, disputed_minor, adjusted_minor, "
+                                + "fees_minor, donation_count, donor_count, "
+                                + "updated_at) SELECT campaign_id, period_key, livemode, MAX(currency), "
+                                + "SUM(amount_minor), "
+                                + "SUM(CASE WHEN " + gift + " THEN amount_minor ELSE 0 END), "
+                                + "-SUM(CASE WHEN kind IN ('REFUND', 'REFUND_REVERSAL') THEN amount_minor ELSE 0 END), "
+                                + "-SUM(CASE WHEN kind IN ('DISPUTE', 'DISPUTE_REVERSAL') THEN amount_minor "
+                                + "ELSE 0 END), "
+                                + "SUM(CASE WHEN kind = 'ADJUSTMENT' THEN amount_minor ELSE 0 END), SUM(fee_minor), "
+                                + "SUM(CASE WHEN " + gift + " THEN 1 ELSE 0 END), "
+                                + "COUNT(DISTINCT CASE WHEN " + gift + " THEN donor_ref END), ? "
+                                + "FROM ledger_entry WHERE campaign_id = ? GROUP BY campaign_id, period_key, "
+                                + "livemode")) {
             clearDonors.setLong(1, campaign);
             clearDonors.executeUpdate();
             donors.setLong(1, campaign);
             donors.executeUpdate();
             clearTotals.setLong(1, campaign);
             clearTotals.executeUpdate();
-            totals.setString(1, DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS").format(LocalDateTime.now(ZoneOffset.UTC)));
+            totals.setString(
+                    1,
+                    DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS")
+                            .format(LocalDateTime.now(ZoneOffset.UTC)));
             totals.setLong(2, campaign);
             totals.executeUpdate();
             clearDaily.setLong(1, campaign);

@@ -24,8 +24,7 @@ public final class BenchStripe {
     private static final AtomicLong SESSIONS = new AtomicLong();
     private static final String RUN = Long.toString(System.currentTimeMillis(), 36);
 
-    private BenchStripe() {
-    }
+    private BenchStripe() {}
 
     public static void main(String[] args) throws Exception {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", Integer.parseInt(args[0])), 512);
@@ -33,7 +32,8 @@ public final class BenchStripe {
         server.createContext("/v1/checkout/sessions", BenchStripe::session);
         server.createContext("/v1/payment_intents/", BenchStripe::paymentIntent);
         server.start();
-        System.out.println("BenchStripe: stubbed Stripe API on http://127.0.0.1:" + server.getAddress().getPort());
+        System.out.println("BenchStripe: stubbed Stripe API on http://127.0.0.1:"
+                + server.getAddress().getPort());
         Thread.currentThread().join();
     }
 
@@ -41,19 +41,40 @@ public final class BenchStripe {
         Map<String, String> form = new HashMap<>();
         for (String pair : new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8).split("&")) {
             String[] kv = pair.split("=", 2);
-            form.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8), kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
+            form.put(
+                    URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+                    kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
         }
         String id = "cs_bench_" + RUN + "_" + SESSIONS.incrementAndGet();
-        answer(exchange, StripeJson.session(id, form.get("mode"), "unpaid", "open", null, null, form.get("client_reference_id"),
-                Long.parseLong(form.get("line_items[0][price_data][unit_amount]")), form.get("line_items[0][price_data][currency]"),
-                null, System.currentTimeMillis() / 1000));
+        answer(
+                exchange,
+                StripeJson.session(
+                        id,
+                        form.get("mode"),
+                        "unpaid",
+                        "open",
+                        null,
+                        null,
+                        form.get("client_reference_id"),
+                        Long.parseLong(form.get("line_items[0][price_data][unit_amount]")),
+                        form.get("line_items[0][price_data][currency]"),
+                        null,
+                        System.currentTimeMillis() / 1000));
     }
 
     private static void paymentIntent(HttpExchange exchange) throws IOException {
         String id = exchange.getRequestURI().getPath().substring("/v1/payment_intents/".length());
         String[] fields = id.split("_", 5);
-        answer(exchange, StripeJson.paymentIntent(id, "ch_" + id.substring(3), Long.parseLong(fields[2]), Long.parseLong(fields[3]), "usd",
-                fields[4], System.currentTimeMillis() / 1000));
+        answer(
+                exchange,
+                StripeJson.paymentIntent(
+                        id,
+                        "ch_" + id.substring(3),
+                        Long.parseLong(fields[2]),
+                        Long.parseLong(fields[3]),
+                        "usd",
+                        fields[4],
+                        System.currentTimeMillis() / 1000));
     }
 
     private static void answer(HttpExchange exchange, Object body) throws IOException {

@@ -44,13 +44,12 @@ public final class WebhookLoad {
     private static final Pattern COUNT = Pattern.compile("\"donationCount\":(\\d+)");
     private static final String KEPT_RAISED = "SELECT COALESCE(SUM(raised_minor), 0) FROM campaign_totals t "
             + "JOIN campaign c ON c.id = t.campaign_id WHERE c.slug = 'support' AND t.livemode = FALSE";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private WebhookLoad() {
-    }
+    private WebhookLoad() {}
 
-    record Gift(String donationId, long amount, String payload) {
-    }
+    record Gift(String donationId, long amount, String payload) {}
 
     public static void main(String[] args) throws Exception {
         String mode = args[0];
@@ -63,11 +62,14 @@ public final class WebhookLoad {
         }
     }
 
-    private static void max(String base, String secret, int events, int threads, String url, String user, String password) throws Exception {
+    private static void max(
+            String base, String secret, int events, int threads, String url, String user, String password)
+            throws Exception {
         List<Gift> gifts = open(base, events, threads);
         long before;
         long rowsBefore;
-        try (Connection db = DriverManager.getConnection(url, user, password); Statement s = db.createStatement()) {
+        try (Connection db = DriverManager.getConnection(url, user, password);
+                Statement s = db.createStatement()) {
             rowsBefore = one(s, "SELECT COUNT(*) FROM ledger_entry");
             before = one(s, KEPT_RAISED);
         }
@@ -100,17 +102,37 @@ public final class WebhookLoad {
         pool.shutdown();
         double seconds = (System.nanoTime() - started) / 1e9;
         long expected = gifts.stream().mapToLong(Gift::amount).sum();
-        try (Connection db = DriverManager.getConnection(url, user, password); Statement s = db.createStatement()) {
+        try (Connection db = DriverManager.getConnection(url, user, password);
+                Statement s = db.createStatement()) {
             long rows = one(s, "SELECT COUNT(*) FROM ledger_entry") - rowsBefore;
-            long duplicates = one(s, "SELECT COUNT(*) FROM (SELECT source_ref FROM ledger_entry GROUP BY kind, source_ref HAVING COUNT(*) > 1) d");
+            long duplicates = one(
+                    s,
+                    "SELECT COUNT(*) FROM (SELECT source_ref FROM ledger_entry GROUP BY kind, source_ref "
+                            + "HAVING COUNT(*) > 1) d");
             long kept = one(s, KEPT_RAISED);
-            long ledger = one(s, "SELECT COALESCE(SUM(amount_minor), 0) FROM ledger_entry l JOIN campaign c ON c.id = l.campaign_id "
-                    + "WHERE c.slug = 'support' AND l.livemode = FALSE");
+            long ledger = one(
+                    s,
+                    "SELECT COALESCE(SUM(amount_minor), 0) FROM ledger_entry l JOIN campaign c ON c.id = l.campaign_id "
+                            + "WHERE c.slug = 'support' AND l.livemode = FALSE");
             boolean exact = rows == gifts.size() && duplicates == 0 && kept == ledger && kept - before == expected;
-            System.out.printf("WebhookLoad max: %d events delivered twice (%d deliveries, %d retried after a 5xx) from %d threads in %.1f s: "
-                            + "%.0f events/s (%.0f deliveries/s); ledger rows %d, duplicates %d, totals = ledger: %s, raised +%d (expected +%d): %s%n",
-                    gifts.size(), deliveries.size(), retried.get(), threads, seconds, gifts.size() / seconds, deliveries.size() / seconds,
-                    rows, duplicates, kept == ledger, kept - before, expected, exact ? "EXACT" : "NOT EXACT");
+            System.out.printf(
+                    "WebhookLoad max: %d events delivered twice (%d deliveries, %d retried after a 5xx) from "
+                            + "%d threads in %.1f s: "
+                            + "%.0f events/s (%.0f deliveries/s); ledger rows %d, duplicates %d, totals = "
+                            + "ledger: %s, raised +%d (expected +%d): %s%n",
+                    gifts.size(),
+                    deliveries.size(),
+                    retried.get(),
+                    threads,
+                    seconds,
+                    gifts.size() / seconds,
+                    deliveries.size() / seconds,
+                    rows,
+                    duplicates,
+                    kept == ledger,
+                    kept - before,
+                    expected,
+                    exact ? "EXACT" : "NOT EXACT");
             if (!exact) {
                 System.exit(1);
             }
@@ -131,31 +153,35 @@ public final class WebhookLoad {
         ExecutorService watchers = Executors.newFixedThreadPool(4);
         java.util.concurrent.ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
         java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(total);
-        clock.scheduleAtFixedRate(() -> {
-            int i = next.getAndIncrement();
-            if (i >= total) {
-                return;
-            }
-            senders.submit(() -> {
-                int status = post(base, secret, gifts.get(i).payload());
-                if (status != 200) {
-                    throw new IllegalStateException("webhook answered " + status);
-                }
-                long accepted = System.nanoTime();
-                long visibleAfter = baseline + sent.incrementAndGet();
-                if (i % 20 == 0) {
-                    watchers.submit(() -> {
-                        while (count(base) < visibleAfter) {
-                            Thread.sleep(5);
+        clock.scheduleAtFixedRate(
+                () -> {
+                    int i = next.getAndIncrement();
+                    if (i >= total) {
+                        return;
+                    }
+                    senders.submit(() -> {
+                        int status = post(base, secret, gifts.get(i).payload());
+                        if (status != 200) {
+                            throw new IllegalStateException("webhook answered " + status);
                         }
-                        lags.add((System.nanoTime() - accepted) / 1_000_000);
+                        long accepted = System.nanoTime();
+                        long visibleAfter = baseline + sent.incrementAndGet();
+                        if (i % 20 == 0) {
+                            watchers.submit(() -> {
+                                while (count(base) < visibleAfter) {
+                                    Thread.sleep(5);
+                                }
+                                lags.add((System.nanoTime() - accepted) / 1_000_000);
+                                return null;
+                            });
+                        }
+                        done.countDown();
                         return null;
                     });
-                }
-                done.countDown();
-                return null;
-            });
-        }, 0, 1_000_000_000L / perSecond, java.util.concurrent.TimeUnit.NANOSECONDS);
+                },
+                0,
+                1_000_000_000L / perSecond,
+                java.util.concurrent.TimeUnit.NANOSECONDS);
         done.await();
         double elapsed = (System.nanoTime() - started) / 1e9;
         clock.shutdownNow();
@@ -164,9 +190,15 @@ public final class WebhookLoad {
         watchers.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
         List<Long> sorted = new ArrayList<>(lags);
         Collections.sort(sorted);
-        System.out.printf("WebhookLoad rate: %d events in %.1f s (%.0f/s); a new donation showed in the widget's JSON after "
-                        + "median %d ms, max %d ms (%d sampled)%n", sent.get(), elapsed, sent.get() / elapsed,
-                sorted.isEmpty() ? -1 : sorted.get(sorted.size() / 2), sorted.isEmpty() ? -1 : sorted.get(sorted.size() - 1), sorted.size());
+        System.out.printf(
+                "WebhookLoad rate: %d events in %.1f s (%.0f/s); a new donation showed in the widget's JSON after "
+                        + "median %d ms, max %d ms (%d sampled)%n",
+                sent.get(),
+                elapsed,
+                sent.get() / elapsed,
+                sorted.isEmpty() ? -1 : sorted.get(sorted.size() / 2),
+                sorted.isEmpty() ? -1 : sorted.get(sorted.size() - 1),
+                sorted.size());
     }
 
     /** Opens donations through the checkout API, as the widget does, and prepares their payment events. */
@@ -177,19 +209,36 @@ public final class WebhookLoad {
         for (int i = 0; i < count; i++) {
             long amount = 500 + (i * 37L) % 20_000;
             jobs.add(pool.submit(() -> {
-                HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/campaigns/support/checkout"))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"amountMinor\":" + amount + ",\"interval\":\"once\"}")).build(),
+                HttpResponse<String> response = HTTP.send(
+                        HttpRequest.newBuilder(URI.create(base + "/api/campaigns/support/checkout"))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        "{\"amountMinor\":" + amount + ",\"interval\":\"once\"}"))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() != 201) {
-                    throw new IllegalStateException("checkout answered " + response.statusCode() + ": " + response.body());
+                    throw new IllegalStateException(
+                            "checkout answered " + response.statusCode() + ": " + response.body());
                 }
                 String donation = response.body().replaceAll(".*\"donationId\":\"([^\"]+)\".*", "$1");
                 String intent = FakeStripe.selfDescribingIntent(amount, amount * 29 / 1000 + 30, donation);
                 long now = Instant.now().getEpochSecond();
-                Map<String, Object> event = StripeJson.event("evt_bench_" + donation, "checkout.session.completed",
-                        StripeJson.session("cs_bench_" + donation, "payment", "paid", "complete", intent, null, donation, amount, "usd",
-                                "reader" + (amount % 5000) + "@example.org", now), now);
+                Map<String, Object> event = StripeJson.event(
+                        "evt_bench_" + donation,
+                        "checkout.session.completed",
+                        StripeJson.session(
+                                "cs_bench_" + donation,
+                                "payment",
+                                "paid",
+                                "complete",
+                                intent,
+                                null,
+                                donation,
+                                amount,
+                                "usd",
+                                "reader" + (amount % 5000) + "@example.org",
+                                now),
+                        now);
                 gifts.add(new Gift(donation, amount, StripeJson.write(event)));
                 return null;
             }));
@@ -202,10 +251,16 @@ public final class WebhookLoad {
     }
 
     private static int post(String base, String secret, String payload) throws Exception {
-        String signature = Webhook.Signature.generateSignatureHeader(payload, secret, Instant.now().getEpochSecond());
-        return HTTP.send(HttpRequest.newBuilder(URI.create(base + "/stripe/webhook")).header("Content-Type", "application/json")
-                .header("Stripe-Signature", signature).POST(HttpRequest.BodyPublishers.ofString(payload)).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode();
+        String signature = Webhook.Signature.generateSignatureHeader(
+                payload, secret, Instant.now().getEpochSecond());
+        return HTTP.send(
+                        HttpRequest.newBuilder(URI.create(base + "/stripe/webhook"))
+                                .header("Content-Type", "application/json")
+                                .header("Stripe-Signature", signature)
+                                .POST(HttpRequest.BodyPublishers.ofString(payload))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     private static long count(String base) throws Exception {
@@ -213,8 +268,11 @@ public final class WebhookLoad {
     }
 
     private static long field(String base, Pattern pattern) throws Exception {
-        String body = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/campaigns/support")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        String body = HTTP.send(
+                        HttpRequest.newBuilder(URI.create(base + "/api/campaigns/support"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
         Matcher m = pattern.matcher(body);
         if (!m.find()) {
             throw new IllegalStateException("no figure in " + body);

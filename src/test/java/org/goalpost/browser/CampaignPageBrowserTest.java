@@ -3,7 +3,6 @@ package org.goalpost.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.goalpost.testing.AppTest;
@@ -14,7 +13,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The demo campaign in a real headless Chromium: where the tier markers are drawn, and what it says. */
@@ -38,18 +36,34 @@ class CampaignPageBrowserTest {
         assertThat(bar.getAttribute("role")).isEqualTo("progressbar");
         assertThat(bar.getAttribute("aria-valuenow")).isEqualTo("89500");
 
-        assertThat(centreShare(tick("250000"), track)).as("2,500 $ sits at half the bar").isCloseTo(0.50, within(0.005));
-        assertThat(centreShare(tick("500000"), track)).as("5,000 $ sits at the end").isCloseTo(1.00, within(0.005));
+        assertThat(centreShare(tick("250000"), track))
+                .as("2,500 $ sits at half the bar")
+                .isCloseTo(0.50, within(0.005));
+        assertThat(centreShare(tick("500000"), track))
+                .as("5,000 $ sits at the end")
+                .isCloseTo(1.00, within(0.005));
         assertThat(centreShare(tick("0"), track)).as("0 $ sits at the start").isCloseTo(0.00, within(0.005));
 
-        Rectangle fill = BROWSER.driver().findElement(By.cssSelector("[data-testid=fill]")).getRect();
-        assertThat((double) fill.getWidth() / track.getWidth()).as("895 of 5,000 filled").isCloseTo(0.179, within(0.005));
+        Rectangle fill = BROWSER.driver()
+                .findElement(By.cssSelector("[data-testid=fill]"))
+                .getRect();
+        assertThat((double) fill.getWidth() / track.getWidth())
+                .as("895 of 5,000 filled")
+                .isCloseTo(0.179, within(0.005));
 
-        List<String> labels = BROWSER.driver().findElements(By.cssSelector("[data-testid=marker] .gp-marker-amount")).stream()
-                .map(WebElement::getText).toList();
+        List<String> labels =
+                BROWSER.driver().findElements(By.cssSelector("[data-testid=marker] .gp-marker-amount")).stream()
+                        .map(WebElement::getText)
+                        .toList();
         assertThat(labels).containsExactly("0 $", "2,500 $", "5,000 $");
-        assertThat(BROWSER.driver().findElement(By.cssSelector("[data-testid=raised]")).getText()).isEqualTo("895 $ raised");
-        assertThat(BROWSER.driver().findElement(By.cssSelector("[data-testid=test-mode]")).isDisplayed()).isTrue();
+        assertThat(BROWSER.driver()
+                        .findElement(By.cssSelector("[data-testid=raised]"))
+                        .getText())
+                .isEqualTo("895 $ raised");
+        assertThat(BROWSER.driver()
+                        .findElement(By.cssSelector("[data-testid=test-mode]"))
+                        .isDisplayed())
+                .isTrue();
 
         Path shot = Browser.screenshot(BROWSER.driver(), "campaign-support");
         assertThat(shot).exists();
@@ -59,19 +73,36 @@ class CampaignPageBrowserTest {
     @Test
     void theSamePageInGerman() {
         BROWSER.driver().get("http://localhost:" + port + "/campaigns/support?lang=de");
-        assertThat(BROWSER.driver().findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("de");
-        assertThat(BROWSER.driver().findElements(By.cssSelector("[data-testid=marker] .gp-marker-amount")).stream().map(WebElement::getText).toList())
+        assertThat(BROWSER.driver().findElement(By.tagName("html")).getAttribute("lang"))
+                .isEqualTo("de");
+        assertThat(BROWSER.driver().findElements(By.cssSelector("[data-testid=marker] .gp-marker-amount")).stream()
+                        .map(WebElement::getText)
+                        .toList())
                 .containsExactly("0 $", "2.500 $", "5.000 $");
-        assertThat(BROWSER.driver().findElement(By.cssSelector("[data-testid=raised]")).getText()).isEqualTo("895 $ gesammelt");
-        assertThat(BROWSER.driver().findElement(By.cssSelector("[data-testid=donate]")).getText()).isEqualTo("Spenden");
-        assertThat(BROWSER.driver().findElement(By.cssSelector("[data-testid=language]")).getText()).isEqualTo("English");
+        assertThat(BROWSER.driver()
+                        .findElement(By.cssSelector("[data-testid=raised]"))
+                        .getText())
+                .isEqualTo("895 $ gesammelt");
+        assertThat(BROWSER.driver()
+                        .findElement(By.cssSelector("[data-testid=donate]"))
+                        .getText())
+                .isEqualTo("Spenden");
+        assertThat(BROWSER.driver()
+                        .findElement(By.cssSelector("[data-testid=language]"))
+                        .getText())
+                .isEqualTo("English");
         Browser.screenshot(BROWSER.driver(), "campaign-support-de");
         BROWSER.driver().findElement(By.cssSelector("[data-testid=language]")).click();
-        assertThat(BROWSER.driver().findElement(By.cssSelector("[data-testid=raised]")).getText()).isEqualTo("895 $ raised");
+        assertThat(BROWSER.driver()
+                        .findElement(By.cssSelector("[data-testid=raised]"))
+                        .getText())
+                .isEqualTo("895 $ raised");
     }
 
     private Rectangle tick(String amountMinor) {
-        return BROWSER.driver().findElement(By.cssSelector("[data-testid=tick][data-amount-minor='" + amountMinor + "']")).getRect();
+        return BROWSER.driver()
+                .findElement(By.cssSelector("[data-testid=tick][data-amount-minor='" + amountMinor + "']"))
+                .getRect();
     }
 
     private static double centreShare(Rectangle element, Rectangle track) {

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -33,12 +32,14 @@ import org.springframework.test.context.TestPropertySource;
  * in the form, and the server verifies that token before the checkout opens.
  */
 @AppTest
-@TestPropertySource(properties = {
-        "goalpost.test.context=captcha-browser",
-        "goalpost.captcha.provider=turnstile",
-        "goalpost.captcha.site-key=0x4AAAAAAAbrowserSiteKey",
-        "goalpost.captcha.secret=0x4AAAAAAAbrowserSecret",
-        "goalpost.captcha.after=0"})
+@TestPropertySource(
+        properties = {
+            "goalpost.test.context=captcha-browser",
+            "goalpost.captcha.provider=turnstile",
+            "goalpost.captcha.site-key=0x4AAAAAAAbrowserSiteKey",
+            "goalpost.captcha.secret=0x4AAAAAAAbrowserSecret",
+            "goalpost.captcha.after=0"
+        })
 @SlowTest
 class CaptchaBrowserTest {
 
@@ -58,24 +59,38 @@ class CaptchaBrowserTest {
             """;
 
     private static final WireMockServer PROVIDER = new WireMockServer(options().dynamicPort());
+
     @RegisterExtension
     static final Browser.Session BROWSER = new Browser.Session();
 
     static {
         PROVIDER.start();
-        PROVIDER.stubFor(get(urlPathEqualTo("/turnstile/v0/api.js")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "text/javascript").withBody(STAND_IN_SCRIPT)));
-        PROVIDER.stubFor(post(urlPathEqualTo("/turnstile/v0/siteverify")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody("{\"success\":false,\"error-codes\":[\"invalid-input-response\"]}")));
+        PROVIDER.stubFor(get(urlPathEqualTo("/turnstile/v0/api.js"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "text/javascript")
+                        .withBody(STAND_IN_SCRIPT)));
         PROVIDER.stubFor(post(urlPathEqualTo("/turnstile/v0/siteverify"))
-                .withRequestBody(containing("response=browser-token-for-0x4AAAAAAAbrowserSiteKey")).atPriority(1)
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("{\"success\":true}")));
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"success\":false,\"error-codes\":[\"invalid-input-response\"]}")));
+        PROVIDER.stubFor(post(urlPathEqualTo("/turnstile/v0/siteverify"))
+                .withRequestBody(containing("response=browser-token-for-0x4AAAAAAAbrowserSiteKey"))
+                .atPriority(1)
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"success\":true}")));
     }
 
     @DynamicPropertySource
     static void provider(DynamicPropertyRegistry registry) {
-        registry.add("goalpost.captcha.script-url", () -> "http://127.0.0.1:" + PROVIDER.port() + "/turnstile/v0/api.js");
-        registry.add("goalpost.captcha.verify-url", () -> "http://127.0.0.1:" + PROVIDER.port() + "/turnstile/v0/siteverify");
+        registry.add(
+                "goalpost.captcha.script-url", () -> "http://127.0.0.1:" + PROVIDER.port() + "/turnstile/v0/api.js");
+        registry.add(
+                "goalpost.captcha.verify-url",
+                () -> "http://127.0.0.1:" + PROVIDER.port() + "/turnstile/v0/siteverify");
     }
 
     @LocalServerPort
@@ -89,17 +104,27 @@ class CaptchaBrowserTest {
     @Test
     void theProvidersScriptRunsUnderThePolicyAndItsTokenOpensTheCheckout() {
         BROWSER.driver().get("http://localhost:" + port + "/campaigns/support");
-        new WebDriverWait(BROWSER.driver(), Duration.ofSeconds(15)).until(
-                ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=captcha][data-rendered=yes]")));
+        new WebDriverWait(BROWSER.driver(), Duration.ofSeconds(15))
+                .until(ExpectedConditions.presenceOfElementLocated(
+                        By.cssSelector("[data-testid=captcha][data-rendered=yes]")));
         Browser.screenshot(BROWSER.driver(), "captcha-campaign-page");
 
-        BROWSER.driver().findElement(By.cssSelector("input[name=amount][value='2500']")).click();
+        BROWSER.driver()
+                .findElement(By.cssSelector("input[name=amount][value='2500']"))
+                .click();
         BROWSER.driver().findElement(By.cssSelector("[data-testid=donate]")).click();
-        new WebDriverWait(BROWSER.driver(), Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("/test-checkout/test_cs_"));
+        new WebDriverWait(BROWSER.driver(), Duration.ofSeconds(15))
+                .until(ExpectedConditions.urlContains("/test-checkout/test_cs_"));
         Browser.assertNoPolicyViolations(BROWSER.driver(), "test checkout");
 
-        PROVIDER.verify(1, postRequestedFor(urlPathEqualTo("/turnstile/v0/siteverify"))
-                .withRequestBody(containing("secret=0x4AAAAAAAbrowserSecret&response=browser-token-for-0x4AAAAAAAbrowserSiteKey")));
-        assertThat(BROWSER.driver().findElement(By.cssSelector("[data-testid=amount]")).getText()).isEqualTo("25 $");
+        PROVIDER.verify(
+                1,
+                postRequestedFor(urlPathEqualTo("/turnstile/v0/siteverify"))
+                        .withRequestBody(containing(
+                                "secret=0x4AAAAAAAbrowserSecret&response=browser-token-for-0x4AAAAAAAbrowserSiteKey")));
+        assertThat(BROWSER.driver()
+                        .findElement(By.cssSelector("[data-testid=amount]"))
+                        .getText())
+                .isEqualTo("25 $");
     }
 }

@@ -20,7 +20,6 @@ import org.goalpost.testing.Smtp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -39,7 +38,10 @@ class DonorPortalBrowserTest extends StripeAppTestBase {
 
     @RegisterExtension
     static final Smtp SMTP = new Smtp();
-    private static final Pattern LINK = Pattern.compile("https://give\\.example\\.org(/donors/manage/[A-Za-z0-9_-]{43}\\?lang=de)");
+
+    private static final Pattern LINK =
+            Pattern.compile("https://give\\.example\\.org(/donors/manage/[A-Za-z0-9_-]{43}\\?lang=de)");
+
     @RegisterExtension
     static final Browser.Session BROWSER = new Browser.Session();
 
@@ -59,8 +61,22 @@ class DonorPortalBrowserTest extends StripeAppTestBase {
         Map<String, Object> object = StripeJson.subscription(subscription, "active", donation.publicId(), 1_500, "usd");
         object.put("customer", "cus_" + subscription.substring(4));
         STRIPE.putSubscription(object);
-        deliver(event(id("evt"), "checkout.session.completed", StripeJson.session(id("cs_test"), "subscription", "paid", "complete",
-                null, subscription, donation.publicId(), 1_500, "usd", "heidi@example.org", now()), now()))
+        deliver(event(
+                        id("evt"),
+                        "checkout.session.completed",
+                        StripeJson.session(
+                                id("cs_test"),
+                                "subscription",
+                                "paid",
+                                "complete",
+                                null,
+                                subscription,
+                                donation.publicId(),
+                                1_500,
+                                "usd",
+                                "heidi@example.org",
+                                now()),
+                        now()))
                 .andExpect(jsonPath("$.result").value("applied"));
 
         String base = "http://localhost:" + port;
@@ -69,7 +85,9 @@ class DonorPortalBrowserTest extends StripeAppTestBase {
         BROWSER.driver().findElement(By.cssSelector("[data-testid=send-link]")).click();
         WebDriverWait wait = new WebDriverWait(BROWSER.driver(), Duration.ofSeconds(15));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=sent]")));
-        assertThat(BROWSER.driver().findElement(By.cssSelector("[data-testid=sent]")).getText())
+        assertThat(BROWSER.driver()
+                        .findElement(By.cssSelector("[data-testid=sent]"))
+                        .getText())
                 .startsWith("Falls heidi@example.org bei uns monatlich spendet, ist ein Link unterwegs.");
         Browser.screenshot(BROWSER.driver(), "portal-request-de");
 
@@ -78,14 +96,22 @@ class DonorPortalBrowserTest extends StripeAppTestBase {
         BROWSER.driver().get(base + link.group(1));
         BROWSER.driver().findElement(By.cssSelector("[data-testid=continue]")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=monthly]")));
-        assertThat(BROWSER.driver().findElement(By.cssSelector("[data-testid=monthly] strong")).getText()).isEqualTo("15 $ im Monat");
+        assertThat(BROWSER.driver()
+                        .findElement(By.cssSelector("[data-testid=monthly] strong"))
+                        .getText())
+                .isEqualTo("15 $ im Monat");
 
         BROWSER.driver().findElement(By.cssSelector("input[name=amount]")).sendKeys("22,50");
-        BROWSER.driver().findElement(By.cssSelector("[data-testid=change-amount]")).click();
+        BROWSER.driver()
+                .findElement(By.cssSelector("[data-testid=change-amount]"))
+                .click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=notice]")));
-        assertThat(BROWSER.driver().findElement(By.cssSelector("[data-testid=notice]")).getText())
+        assertThat(BROWSER.driver()
+                        .findElement(By.cssSelector("[data-testid=notice]"))
+                        .getText())
                 .startsWith("Beauftragt: 22,50 $ im Monat ab Ihrer nächsten Zahlung.");
-        assertThat(STRIPE.requests(RequestMethod.POST, "/v1/subscriptions/" + subscription)).singleElement()
+        assertThat(STRIPE.requests(RequestMethod.POST, "/v1/subscriptions/" + subscription))
+                .singleElement()
                 .satisfies(r -> assertThat(r.getBodyAsString()).contains("items[0][price_data][unit_amount]=2250"));
         Browser.screenshot(BROWSER.driver(), "portal-de");
     }

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -30,8 +29,13 @@ import org.springframework.test.context.TestPropertySource;
  * and the dashboard land in {@code target/screenshots/}.
  */
 @AppTest
-@TestPropertySource(properties = {StaffAccounts.ADMIN_EMAIL_SETTING, StaffAccounts.ADMIN_PASSWORD_SETTING,
-        StaffAccounts.ADMIN_TOKEN_SETTING, "goalpost.test.context=staff-browser"})
+@TestPropertySource(
+        properties = {
+            StaffAccounts.ADMIN_EMAIL_SETTING,
+            StaffAccounts.ADMIN_PASSWORD_SETTING,
+            StaffAccounts.ADMIN_TOKEN_SETTING,
+            "goalpost.test.context=staff-browser"
+        })
 @SlowTest
 class StaffBrowserTest {
 
@@ -40,6 +44,7 @@ class StaffBrowserTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -62,11 +67,15 @@ class StaffBrowserTest {
     }
 
     private static void click(String testId) {
-        BROWSER.driver().findElement(By.cssSelector("[data-testid=" + testId + "]")).click();
+        BROWSER.driver()
+                .findElement(By.cssSelector("[data-testid=" + testId + "]"))
+                .click();
     }
 
     private static String text(String testId) {
-        return BROWSER.driver().findElement(By.cssSelector("[data-testid=" + testId + "]")).getText();
+        return BROWSER.driver()
+                .findElement(By.cssSelector("[data-testid=" + testId + "]"))
+                .getText();
     }
 
     @Test
@@ -103,7 +112,10 @@ class StaffBrowserTest {
         type("tiers[2].label", "A data desk");
         click("save");
         waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=form-errors]")));
-        List<String> tierErrors = BROWSER.driver().findElements(By.cssSelector("[data-testid=tier-row] .gp-error")).stream().map(WebElement::getText).toList();
+        List<String> tierErrors =
+                BROWSER.driver().findElements(By.cssSelector("[data-testid=tier-row] .gp-error")).stream()
+                        .map(WebElement::getText)
+                        .toList();
         assertThat(tierErrors).isNotEmpty();
         assertThat(field("title").getAttribute("value")).isEqualTo("Fund the city desk");
         assertThat(field("tiers[2].label").getAttribute("value")).isEqualTo("A data desk");
@@ -113,14 +125,21 @@ class StaffBrowserTest {
         click("save");
         waitFor(ExpectedConditions.urlContains("/staff?saved"));
         BROWSER.driver().get(url("/staff/campaigns/city-desk/edit"));
-        assertThat(BROWSER.driver().findElements(By.cssSelector(".gp-card [data-testid=marker] .gp-marker-amount")).stream().map(WebElement::getText))
-                .as("the editor's preview of the public bar").containsExactly("$0", "$1,000", "$2,000", "$3,000");
+        assertThat(
+                        BROWSER
+                                .driver()
+                                .findElements(By.cssSelector(".gp-card [data-testid=marker] .gp-marker-amount"))
+                                .stream()
+                                .map(WebElement::getText))
+                .as("the editor's preview of the public bar")
+                .containsExactly("$0", "$1,000", "$2,000", "$3,000");
         Browser.screenshot(BROWSER.driver(), "staff-campaign-editor-preview");
 
         // 3. the public page shows it, with markers at 0, 1,000, 2,000 and 3,000 dollars
         BROWSER.driver().get(url("/campaigns/city-desk"));
         assertThat(BROWSER.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Fund the city desk");
-        assertThat(BROWSER.driver().findElements(By.cssSelector("[data-testid=marker] .gp-marker-amount")).stream().map(WebElement::getText))
+        assertThat(BROWSER.driver().findElements(By.cssSelector("[data-testid=marker] .gp-marker-amount")).stream()
+                        .map(WebElement::getText))
                 .containsExactly("$0", "$1,000", "$2,000", "$3,000");
         assertThat(text("raised")).isEqualTo("$0 raised");
 
@@ -141,14 +160,22 @@ class StaffBrowserTest {
             driver.navigate().refresh();
             return text("raised").equals("$1,250 raised");
         });
-        assertThat(BROWSER.driver().findElements(By.cssSelector("[data-testid=marker].gp-reached .gp-marker-amount")).stream().map(WebElement::getText))
+        assertThat(
+                        BROWSER
+                                .driver()
+                                .findElements(By.cssSelector("[data-testid=marker].gp-reached .gp-marker-amount"))
+                                .stream()
+                                .map(WebElement::getText))
                 .containsExactly("$1,000");
 
         BROWSER.driver().get(url("/staff"));
         WebElement card = BROWSER.driver().findElement(By.cssSelector("[data-campaign=city-desk]"));
-        assertThat(card.findElement(By.cssSelector("td[data-testid=raised]")).getText()).isEqualTo("$1,250");
-        assertThat(card.findElement(By.cssSelector("[data-testid=donors]")).getText()).isEqualTo("1");
-        assertThat(card.findElement(By.cssSelector("[data-testid=donations]")).getText()).isEqualTo("1");
+        assertThat(card.findElement(By.cssSelector("td[data-testid=raised]")).getText())
+                .isEqualTo("$1,250");
+        assertThat(card.findElement(By.cssSelector("[data-testid=donors]")).getText())
+                .isEqualTo("1");
+        assertThat(card.findElement(By.cssSelector("[data-testid=donations]")).getText())
+                .isEqualTo("1");
         waitFor(driver -> !card.findElements(By.cssSelector(".gp-chart canvas")).isEmpty());
         Path dashboard = Browser.screenshot(BROWSER.driver(), "staff-dashboard");
         assertThat(dashboard.toFile().length()).isGreaterThan(10_000);
@@ -157,13 +184,28 @@ class StaffBrowserTest {
     @Test
     void anAdminSeesWhatTheReconcilerParkedTriesOneAgainAndDismissesTheOther() {
         jdbc.sql("DELETE FROM reconcile_parked").update();
-        String sql = "INSERT INTO reconcile_parked (item_key, kind, ref, label, livemode, error, attempts, first_failed_at, last_failed_at, "
-                + "next_attempt_at, state) VALUES (?, ?, ?, ?, FALSE, ?, 3, '2026-11-30 08:00:00', '2026-11-30 08:07:00', "
+        String sql = "INSERT INTO reconcile_parked (item_key, kind, ref, label, livemode, error, attempts, "
+                + "first_failed_at, last_failed_at, "
+                + "next_attempt_at, state) VALUES (?, ?, ?, ?, FALSE, ?, 3, '2026-11-30 08:00:00', "
+                + "'2026-11-30 08:07:00', "
                 + "'2026-11-30 08:15:00', 'PARKED')";
-        jdbc.sql(sql).params("event:evt_browser_1", "EVENT", "evt_browser_1", "invoice.paid",
-                "UpstreamFailureException: The payment provider refused this: No such object: /v1/payment_intents/pi_gone").update();
-        jdbc.sql(sql).params("pending:d-browser-2", "PENDING", "d-browser-2", "pending donation",
-                "UpstreamFailureException: The payment provider could not be reached (ApiException: try later)").update();
+        jdbc.sql(sql)
+                .params(
+                        "event:evt_browser_1",
+                        "EVENT",
+                        "evt_browser_1",
+                        "invoice.paid",
+                        "UpstreamFailureException: The payment provider refused this: No such object: "
+                                + "/v1/payment_intents/pi_gone")
+                .update();
+        jdbc.sql(sql)
+                .params(
+                        "pending:d-browser-2",
+                        "PENDING",
+                        "d-browser-2",
+                        "pending donation",
+                        "UpstreamFailureException: The payment provider could not be reached (ApiException: try later)")
+                .update();
         BROWSER.driver().get(url("/staff"));
         if (BROWSER.driver().getCurrentUrl().contains("/login")) {
             type("username", StaffAccounts.ADMIN_EMAIL);
@@ -176,19 +218,35 @@ class StaffBrowserTest {
         waitFor(ExpectedConditions.urlContains("/staff/reconciler"));
         List<WebElement> rows = BROWSER.driver().findElements(By.cssSelector("[data-testid=parked] tr[data-key]"));
         assertThat(rows).hasSize(2);
-        assertThat(rows.get(0).getText()).contains("evt_browser_1").contains("invoice.paid").contains("No such object").contains("3");
+        assertThat(rows.get(0).getText())
+                .contains("evt_browser_1")
+                .contains("invoice.paid")
+                .contains("No such object")
+                .contains("3");
         Path page = Browser.screenshot(BROWSER.driver(), "staff-reconciler-parked");
         assertThat(page.toFile().length()).isGreaterThan(10_000);
 
         // tried again now: the local test gateway has no such event, so it is parked again, one attempt more
-        BROWSER.driver().findElement(By.cssSelector("tr[data-key='event:evt_browser_1'] button")).click();
+        BROWSER.driver()
+                .findElement(By.cssSelector("tr[data-key='event:evt_browser_1'] button"))
+                .click();
         waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), "Failed again"));
-        assertThat(BROWSER.driver().findElement(By.cssSelector("tr[data-key='event:evt_browser_1']")).getText()).contains("4");
+        assertThat(BROWSER.driver()
+                        .findElement(By.cssSelector("tr[data-key='event:evt_browser_1']"))
+                        .getText())
+                .contains("4");
         // the other is dismissed: still listed, no longer tried
-        BROWSER.driver().findElement(By.xpath("//tr[@data-key='pending:d-browser-2']//button[text()='Dismiss']")).click();
-        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), "Dismissed: pending:d-browser-2"));
-        assertThat(BROWSER.driver().findElement(By.cssSelector("tr[data-key='pending:d-browser-2']")).getText()).contains("dismissed");
-        assertThat(BROWSER.driver().findElements(By.cssSelector("tr[data-key='pending:d-browser-2'] button"))).isEmpty();
+        BROWSER.driver()
+                .findElement(By.xpath("//tr[@data-key='pending:d-browser-2']//button[text()='Dismiss']"))
+                .click();
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("[role=status]"), "Dismissed: pending:d-browser-2"));
+        assertThat(BROWSER.driver()
+                        .findElement(By.cssSelector("tr[data-key='pending:d-browser-2']"))
+                        .getText())
+                .contains("dismissed");
+        assertThat(BROWSER.driver().findElements(By.cssSelector("tr[data-key='pending:d-browser-2'] button")))
+                .isEmpty();
         Browser.screenshot(BROWSER.driver(), "staff-reconciler-after");
         BROWSER.driver().get(url("/staff"));
         assertThat(text("parked-line")).contains("1 item(s)");

@@ -2,16 +2,15 @@ package org.goalpost.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.util.List;
 import org.goalpost.testing.AppTest;
 import org.goalpost.testing.Browser;
 import org.goalpost.testing.SlowTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import java.time.Duration;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -40,38 +39,69 @@ class TestGatewayBrowserTest {
     @Test
     void donatingThroughTheTestGatewayMovesTheBar() {
         BROWSER.driver().get("http://localhost:" + port + "/campaigns/support");
-        assertThat(BROWSER.driver().findElement(By.cssSelector("[data-testid=raised]")).getText()).isEqualTo("895 $ raised");
+        assertThat(BROWSER.driver()
+                        .findElement(By.cssSelector("[data-testid=raised]"))
+                        .getText())
+                .isEqualTo("895 $ raised");
 
-        BROWSER.driver().findElement(By.cssSelector("input[name=amount][value='2500']")).click();
-        BROWSER.driver().findElement(By.cssSelector("input[name=interval][value=once]")).click();
+        BROWSER.driver()
+                .findElement(By.cssSelector("input[name=amount][value='2500']"))
+                .click();
+        BROWSER.driver()
+                .findElement(By.cssSelector("input[name=interval][value=once]"))
+                .click();
         BROWSER.driver().findElement(By.cssSelector("input[name=name]")).sendKeys("<b>Ada</b>");
-        BROWSER.driver().findElement(By.cssSelector("textarea[name=message]")).sendKeys("<img src=x onerror=\"document.title='pwned'\">Keep going");
+        BROWSER.driver()
+                .findElement(By.cssSelector("textarea[name=message]"))
+                .sendKeys("<img src=x onerror=\"document.title='pwned'\">Keep going");
         BROWSER.driver().findElement(By.cssSelector("input[name=showAmount]")).click();
         BROWSER.driver().findElement(By.cssSelector("[data-testid=donate]")).click();
 
         waitFor(ExpectedConditions.urlContains("/test-checkout/test_cs_"));
-        assertThat(BROWSER.driver().findElement(By.cssSelector("[data-testid=test-mode]")).getText()).contains("TEST MODE");
-        assertThat(BROWSER.driver().findElement(By.cssSelector("[data-testid=amount]")).getText()).isEqualTo("25 $");
+        assertThat(BROWSER.driver()
+                        .findElement(By.cssSelector("[data-testid=test-mode]"))
+                        .getText())
+                .contains("TEST MODE");
+        assertThat(BROWSER.driver()
+                        .findElement(By.cssSelector("[data-testid=amount]"))
+                        .getText())
+                .isEqualTo("25 $");
         Browser.screenshot(BROWSER.driver(), "test-gateway-checkout");
         BROWSER.driver().findElement(By.cssSelector("[data-testid=complete]")).click();
 
         waitFor(ExpectedConditions.urlContains("/campaigns/support/thanks"));
-        assertThat(BROWSER.driver().findElement(By.cssSelector("[data-testid=thanks]")).getText()).contains("Thank you");
-        assertThat(BROWSER.driver().findElement(By.cssSelector("[data-testid=raised]")).getText()).isEqualTo("920 $ raised");
-        assertThat(BROWSER.driver().findElement(By.cssSelector("[data-testid=counts]")).getText()).contains("12 donations");
+        assertThat(BROWSER.driver()
+                        .findElement(By.cssSelector("[data-testid=thanks]"))
+                        .getText())
+                .contains("Thank you");
+        assertThat(BROWSER.driver()
+                        .findElement(By.cssSelector("[data-testid=raised]"))
+                        .getText())
+                .isEqualTo("920 $ raised");
+        assertThat(BROWSER.driver()
+                        .findElement(By.cssSelector("[data-testid=counts]"))
+                        .getText())
+                .contains("12 donations");
         // the donor wall: newest first, what the donor typed shown as text, never as markup
         List<WebElement> wall = BROWSER.driver().findElements(By.cssSelector("[data-testid=wall-entry]"));
         assertThat(wall).hasSize(10);
-        assertThat(wall.get(0).findElement(By.cssSelector(".gp-wall-name")).getText()).isEqualTo("<b>Ada</b>");
-        assertThat(wall.get(0).findElement(By.cssSelector(".gp-wall-amount")).getText()).isEqualTo("25 $");
+        assertThat(wall.get(0).findElement(By.cssSelector(".gp-wall-name")).getText())
+                .isEqualTo("<b>Ada</b>");
+        assertThat(wall.get(0).findElement(By.cssSelector(".gp-wall-amount")).getText())
+                .isEqualTo("25 $");
         assertThat(wall.get(0).findElement(By.cssSelector(".gp-wall-message")).getText())
                 .isEqualTo("<img src=x onerror=\"document.title='pwned'\">Keep going");
-        assertThat(BROWSER.driver().findElements(By.cssSelector("[data-testid=wall] img, [data-testid=wall] b"))).isEmpty();
+        assertThat(BROWSER.driver().findElements(By.cssSelector("[data-testid=wall] img, [data-testid=wall] b")))
+                .isEmpty();
         assertThat(BROWSER.driver().getTitle()).doesNotContain("pwned");
-        assertThat(wall.get(1).findElement(By.cssSelector(".gp-wall-name")).getText()).isEqualTo("Anonymous");
+        assertThat(wall.get(1).findElement(By.cssSelector(".gp-wall-name")).getText())
+                .isEqualTo("Anonymous");
         Browser.screenshot(BROWSER.driver(), "test-gateway-thanks");
 
         BROWSER.driver().get("http://localhost:" + port + "/campaigns/support");
-        assertThat(BROWSER.driver().findElement(By.cssSelector("[data-testid=raised]")).getText()).isEqualTo("920 $ raised");
+        assertThat(BROWSER.driver()
+                        .findElement(By.cssSelector("[data-testid=raised]"))
+                        .getText())
+                .isEqualTo("920 $ raised");
     }
 }

@@ -18,7 +18,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -33,6 +32,7 @@ class WidgetEmbedBrowserTest {
 
     @RegisterExtension
     static final Browser.Session BROWSER = new Browser.Session();
+
     private static HttpServer newsSite;
 
     @LocalServerPort
@@ -61,7 +61,8 @@ class WidgetEmbedBrowserTest {
                 <div class="support" id="box">
                   <script src="http://localhost:%d/widget.js" data-campaign="support" data-locale="%s" async></script>
                 </div>
-                <iframe id="frame" src="http://localhost:%d/widget/support?locale=%s" width="420" height="170" title="Support us"></iframe>
+                <iframe id="frame" src="http://localhost:%d/widget/support?locale=%s" width="420" height="170"
+                title="Support us"></iframe>
                 </article></body></html>
                 """.formatted(width, port, locale, port, locale);
         if (newsSite != null) {
@@ -107,19 +108,26 @@ class WidgetEmbedBrowserTest {
         assertThat(centreShare(root, "500000", track)).isCloseTo(1.0, within(0.01));
         assertThat(root.findElement(By.cssSelector(".raised")).getText()).isEqualTo("895 $ raised");
         List<String> amounts = root.findElements(By.cssSelector(".marker")).stream()
-                .map(m -> m.getText().split("\n")[0]).toList();
+                .map(m -> m.getText().split("\n")[0])
+                .toList();
         assertThat(amounts).containsExactly("0 $", "2,500 $", "5,000 $");
         assertThat(root.findElement(By.cssSelector(".test")).getText()).isEqualTo("TEST MODE");
 
         WebElement fill = root.findElement(By.cssSelector(".fill"));
-        assertThat(fill.getCssValue("background-color")).as("themed by the page's --goalpost-accent").isEqualTo("rgba(0, 128, 0, 1)");
-        assertThat(root.findElement(By.cssSelector(".raised")).getCssValue("color")).as("the page's CSS stays out")
+        assertThat(fill.getCssValue("background-color"))
+                .as("themed by the page's --goalpost-accent")
+                .isEqualTo("rgba(0, 128, 0, 1)");
+        assertThat(root.findElement(By.cssSelector(".raised")).getCssValue("color"))
+                .as("the page's CSS stays out")
                 .isNotEqualTo("rgba(255, 0, 0, 1)");
         WebElement donate = root.findElement(By.cssSelector(".donate"));
         assertThat(donate.getAttribute("href")).isEqualTo("http://localhost:" + port + "/campaigns/support?lang=en");
 
         BROWSER.driver().switchTo().frame(BROWSER.driver().findElement(By.id("frame")));
-        assertThat(BROWSER.driver().findElement(By.cssSelector("[data-testid=raised]")).getText()).isEqualTo("895 $ raised");
+        assertThat(BROWSER.driver()
+                        .findElement(By.cssSelector("[data-testid=raised]"))
+                        .getText())
+                .isEqualTo("895 $ raised");
         BROWSER.driver().switchTo().defaultContent();
         Browser.screenshot(BROWSER.driver(), "widget-embedded");
     }
@@ -129,8 +137,9 @@ class WidgetEmbedBrowserTest {
         BROWSER.driver().get(serveNewsPage("280px"));
         SearchContext root = widget();
         WebElement box = BROWSER.driver().findElement(By.id("box"));
-        Number overflow = (Number) BROWSER.driver().executeScript(
-                "var host = document.querySelector('.goalpost-widget'); return host.scrollWidth - host.clientWidth;");
+        Number overflow = (Number) BROWSER.driver()
+                .executeScript("var host = document.querySelector('.goalpost-widget'); return "
+                        + "host.scrollWidth - host.clientWidth;");
         assertThat(overflow.intValue()).isLessThanOrEqualTo(0);
         assertThat(box.getRect().getWidth()).isEqualTo(280);
         assertThat(root.findElement(By.cssSelector(".donate")).isDisplayed()).isTrue();
@@ -148,14 +157,21 @@ class WidgetEmbedBrowserTest {
         assertThat(donate.getText()).isEqualTo("Spenden");
         assertThat(donate.getAttribute("href")).endsWith("/campaigns/support?lang=de");
         BROWSER.driver().switchTo().frame("frame");
-        assertThat(BROWSER.driver().findElement(By.cssSelector("[data-testid=raised]")).getText()).isEqualTo("895 $ gesammelt");
-        assertThat(BROWSER.driver().findElement(By.cssSelector("[data-testid=donate]")).getText()).isEqualTo("Spenden");
+        assertThat(BROWSER.driver()
+                        .findElement(By.cssSelector("[data-testid=raised]"))
+                        .getText())
+                .isEqualTo("895 $ gesammelt");
+        assertThat(BROWSER.driver()
+                        .findElement(By.cssSelector("[data-testid=donate]"))
+                        .getText())
+                .isEqualTo("Spenden");
         BROWSER.driver().switchTo().defaultContent();
         Browser.screenshot(BROWSER.driver(), "widget-embedded-de");
     }
 
     private static double centreShare(SearchContext root, String amountMinor, Rectangle track) {
-        Rectangle tick = root.findElement(By.cssSelector(".tick[data-amount-minor='" + amountMinor + "']")).getRect();
+        Rectangle tick = root.findElement(By.cssSelector(".tick[data-amount-minor='" + amountMinor + "']"))
+                .getRect();
         return (tick.getX() + tick.getWidth() / 2.0 - track.getX()) / track.getWidth();
     }
 }

@@ -20,21 +20,45 @@ class CampaignRulesTest {
     private final CampaignRules rules = new CampaignRules(Currencies.defaults());
 
     private static CampaignDraft draft(List<TierDraft> tiers) {
-        return new CampaignDraft("spring-drive", "Spring drive", null, "EUR", "active", "monthly", "Europe/Paris",
-                null, null, null, null, tiers);
+        return new CampaignDraft(
+                "spring-drive",
+                "Spring drive",
+                null,
+                "EUR",
+                "active",
+                "monthly",
+                "Europe/Paris",
+                null,
+                null,
+                null,
+                null,
+                tiers);
     }
 
     private List<String> fieldsRejected(CampaignDraft draft) {
-        InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> rules.check(draft, slug -> false));
+        InvalidInputException e =
+                catchThrowableOfType(InvalidInputException.class, () -> rules.check(draft, slug -> false));
         assertThat(e).as("the draft should be rejected").isNotNull();
         return e.problems().stream().map(FieldProblem::field).toList();
     }
 
     @Test
     void acceptsAndNormalisesAValidDraft() {
-        ValidCampaign valid = rules.check(new CampaignDraft("  spring-drive ", " Spring drive ", "", "eur", "Active", "MONTHLY",
-                "Europe/Paris", null, null, "net", "symbol-after",
-                List.of(new TierDraft(100_000L, "First", null), new TierDraft(250_000L, "Second", "More"))), slug -> false);
+        ValidCampaign valid = rules.check(
+                new CampaignDraft(
+                        "  spring-drive ",
+                        " Spring drive ",
+                        "",
+                        "eur",
+                        "Active",
+                        "MONTHLY",
+                        "Europe/Paris",
+                        null,
+                        null,
+                        "net",
+                        "symbol-after",
+                        List.of(new TierDraft(100_000L, "First", null), new TierDraft(250_000L, "Second", "More"))),
+                slug -> false);
         assertThat(valid.slug()).isEqualTo("spring-drive");
         assertThat(valid.title()).isEqualTo("Spring drive");
         assertThat(valid.description()).isNull();
@@ -49,8 +73,21 @@ class CampaignRulesTest {
 
     @Test
     void defaultsWhatIsOptional() {
-        ValidCampaign valid = rules.check(new CampaignDraft("x", "X", null, "USD", null, null, null, null, null, null, null,
-                List.of(new TierDraft(1L, "One", null))), slug -> false);
+        ValidCampaign valid = rules.check(
+                new CampaignDraft(
+                        "x",
+                        "X",
+                        null,
+                        "USD",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        List.of(new TierDraft(1L, "One", null))),
+                slug -> false);
         assertThat(valid.status()).isEqualTo(CampaignStatus.DRAFT);
         assertThat(valid.periodKind()).isEqualTo(PeriodKind.NONE);
         assertThat(valid.timeZone()).isEqualTo(ZoneId.of("UTC"));
@@ -60,13 +97,19 @@ class CampaignRulesTest {
 
     @Test
     void tiersMustBeAboveZeroAndStrictlyIncreasing() {
-        assertThat(fieldsRejected(draft(List.of(new TierDraft(0L, "Zero", null))))).containsExactly("tiers[0].amountMinor");
-        assertThat(fieldsRejected(draft(List.of(new TierDraft(-5L, "Minus", null))))).containsExactly("tiers[0].amountMinor");
+        assertThat(fieldsRejected(draft(List.of(new TierDraft(0L, "Zero", null)))))
+                .containsExactly("tiers[0].amountMinor");
+        assertThat(fieldsRejected(draft(List.of(new TierDraft(-5L, "Minus", null)))))
+                .containsExactly("tiers[0].amountMinor");
         assertThat(fieldsRejected(draft(List.of(new TierDraft(500L, "A", null), new TierDraft(500L, "B", null)))))
                 .containsExactly("tiers[1].amountMinor");
-        assertThat(fieldsRejected(draft(List.of(new TierDraft(500L, "A", null), new TierDraft(400L, "B", null),
-                new TierDraft(600L, "C", null))))).containsExactly("tiers[1].amountMinor");
-        assertThat(fieldsRejected(draft(List.of(new TierDraft(null, " ", null))))).containsExactly("tiers[0].amountMinor", "tiers[0].label");
+        assertThat(fieldsRejected(draft(List.of(
+                        new TierDraft(500L, "A", null),
+                        new TierDraft(400L, "B", null),
+                        new TierDraft(600L, "C", null)))))
+                .containsExactly("tiers[1].amountMinor");
+        assertThat(fieldsRejected(draft(List.of(new TierDraft(null, " ", null)))))
+                .containsExactly("tiers[0].amountMinor", "tiers[0].label");
     }
 
     @Test
@@ -82,16 +125,49 @@ class CampaignRulesTest {
 
     @Test
     void namesEveryBadFieldAtOnce() {
-        CampaignDraft bad = new CampaignDraft("Not A Slug!", "", "x".repeat(5001), "XXX", "paused", "weekly", "Mars/Olympus",
-                Instant.parse("2026-06-01T00:00:00Z"), Instant.parse("2026-05-01T00:00:00Z"), "both", "fancy",
+        CampaignDraft bad = new CampaignDraft(
+                "Not A Slug!",
+                "",
+                "x".repeat(5001),
+                "XXX",
+                "paused",
+                "weekly",
+                "Mars/Olympus",
+                Instant.parse("2026-06-01T00:00:00Z"),
+                Instant.parse("2026-05-01T00:00:00Z"),
+                "both",
+                "fancy",
                 List.of(new TierDraft(100L, "x".repeat(101), "y".repeat(501))));
-        assertThat(fieldsRejected(bad)).containsExactlyInAnyOrder("slug", "title", "description", "currency", "status",
-                "period", "timeZone", "endsAt", "countBasis", "amountStyle", "tiers[0].label", "tiers[0].description");
+        assertThat(fieldsRejected(bad))
+                .containsExactlyInAnyOrder(
+                        "slug",
+                        "title",
+                        "description",
+                        "currency",
+                        "status",
+                        "period",
+                        "timeZone",
+                        "endsAt",
+                        "countBasis",
+                        "amountStyle",
+                        "tiers[0].label",
+                        "tiers[0].description");
     }
 
     @Test
     void rejectsUnknownCurrencyAndTimeZone() {
-        CampaignDraft draft = new CampaignDraft("a", "A", null, "ABC", null, null, "GMT+2", null, null, null, null,
+        CampaignDraft draft = new CampaignDraft(
+                "a",
+                "A",
+                null,
+                "ABC",
+                null,
+                null,
+                "GMT+2",
+                null,
+                null,
+                null,
+                null,
                 Collections.singletonList(new TierDraft(1L, "One", null)));
         assertThat(fieldsRejected(draft)).containsExactly("currency", "timeZone");
     }
@@ -99,19 +175,53 @@ class CampaignRulesTest {
     @Test
     void endMustComeAfterStart() {
         Instant start = Instant.parse("2026-06-01T00:00:00Z");
-        CampaignDraft same = new CampaignDraft("a", "A", null, "USD", null, null, null, start, start, null, null,
+        CampaignDraft same = new CampaignDraft(
+                "a",
+                "A",
+                null,
+                "USD",
+                null,
+                null,
+                null,
+                start,
+                start,
+                null,
+                null,
                 List.of(new TierDraft(1L, "One", null)));
         assertThat(fieldsRejected(same)).containsExactly("endsAt");
     }
 
     @Test
     void slugMustBeFreeAndUrlSafe() {
-        CampaignDraft taken = new CampaignDraft("support", "A", null, "USD", null, null, null, null, null, null, null,
+        CampaignDraft taken = new CampaignDraft(
+                "support",
+                "A",
+                null,
+                "USD",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
                 List.of(new TierDraft(1L, "One", null)));
-        InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> rules.check(taken, "support"::equals));
+        InvalidInputException e =
+                catchThrowableOfType(InvalidInputException.class, () -> rules.check(taken, "support"::equals));
         assertThat(e.problems()).containsExactly(new FieldProblem("slug", "is already used by another campaign"));
         for (String slug : List.of("-lead", "trail-", "UPPER", "sp ace", "x".repeat(65), "accént")) {
-            CampaignDraft draft = new CampaignDraft(slug, "A", null, "USD", null, null, null, null, null, null, null,
+            CampaignDraft draft = new CampaignDraft(
+                    slug,
+                    "A",
+                    null,
+                    "USD",
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
                     List.of(new TierDraft(1L, "One", null)));
             assertThat(fieldsRejected(draft)).as(slug).containsExactly("slug");
         }

@@ -48,8 +48,18 @@ class CampaignsDbTest {
     void createsACampaignWithItsTiersAndReadsItBack() {
         String slug = TestCampaigns.uniqueSlug("create");
         Instant start = Instant.parse("2026-12-01T05:00:00.123456Z");
-        Campaign created = campaigns.create(new CampaignDraft(slug, "Winter drive", "For the winter", "EUR", "active", "monthly",
-                "Europe/Berlin", start, start.plusSeconds(86_400 * 90), "net", "locale",
+        Campaign created = campaigns.create(new CampaignDraft(
+                slug,
+                "Winter drive",
+                "For the winter",
+                "EUR",
+                "active",
+                "monthly",
+                "Europe/Berlin",
+                start,
+                start.plusSeconds(86_400 * 90),
+                "net",
+                "locale",
                 List.of(new TierDraft(100_000L, "First", "One"), new TierDraft(300_000L, "Second", null))));
         Campaign read = campaigns.find(slug).orElseThrow();
         assertThat(read).isEqualTo(created);
@@ -59,7 +69,8 @@ class CampaignsDbTest {
         assertThat(read.timeZone()).isEqualTo(ZoneId.of("Europe/Berlin"));
         assertThat(read.startsAt()).isEqualTo(start);
         assertThat(read.countBasis()).isEqualTo(CountBasis.NET);
-        assertThat(read.tiers().asList()).containsExactly(new Tier(100_000, "First", "One"), new Tier(300_000, "Second", null));
+        assertThat(read.tiers().asList())
+                .containsExactly(new Tier(100_000, "First", "One"), new Tier(300_000, "Second", null));
         assertThat(campaigns.find(read.id())).contains(read);
     }
 
@@ -67,11 +78,15 @@ class CampaignsDbTest {
     void aRejectedCampaignWritesNothing() {
         long campaignsBefore = count("campaign");
         long tiersBefore = count("campaign_tier");
-        String existing = campaigns.create(TestCampaigns.draft(TestCampaigns.uniqueSlug("taken"), 1_000)).slug();
-        InvalidInputException duplicate = catchThrowableOfType(InvalidInputException.class,
-                () -> campaigns.create(TestCampaigns.draft(existing, 5_000)));
-        assertThat(duplicate.problems()).containsExactly(new FieldProblem("slug", "is already used by another campaign"));
-        InvalidInputException badTiers = catchThrowableOfType(InvalidInputException.class,
+        String existing = campaigns
+                .create(TestCampaigns.draft(TestCampaigns.uniqueSlug("taken"), 1_000))
+                .slug();
+        InvalidInputException duplicate = catchThrowableOfType(
+                InvalidInputException.class, () -> campaigns.create(TestCampaigns.draft(existing, 5_000)));
+        assertThat(duplicate.problems())
+                .containsExactly(new FieldProblem("slug", "is already used by another campaign"));
+        InvalidInputException badTiers = catchThrowableOfType(
+                InvalidInputException.class,
                 () -> campaigns.create(TestCampaigns.draft(TestCampaigns.uniqueSlug("bad"), 5_000, 5_000)));
         assertThat(badTiers.concerns("tiers[1].amountMinor")).isTrue();
         assertThat(count("campaign")).isEqualTo(campaignsBefore + 1);
@@ -86,8 +101,8 @@ class CampaignsDbTest {
         assertThat(changed.id()).isEqualTo(original.id());
         assertThat(changed.tiers().asList()).extracting(Tier::amountMinor).containsExactly(1_500L, 3_000L, 6_000L);
 
-        InvalidInputException e = catchThrowableOfType(InvalidInputException.class,
-                () -> campaigns.update(slug, TestCampaigns.draft(slug, 9_000, 100)));
+        InvalidInputException e = catchThrowableOfType(
+                InvalidInputException.class, () -> campaigns.update(slug, TestCampaigns.draft(slug, 9_000, 100)));
         assertThat(e.concerns("tiers[1].amountMinor")).isTrue();
         assertThat(campaigns.find(slug).orElseThrow().tiers()).isEqualTo(changed.tiers());
     }
@@ -97,23 +112,54 @@ class CampaignsDbTest {
         String slug = TestCampaigns.uniqueSlug("locked");
         Campaign campaign = campaigns.create(TestCampaigns.draft(slug, 1_000));
         Campaign inEuros = campaigns.update(slug, TestCampaigns.draft(slug, "EUR", "none", "UTC", 1_000));
-        assertThat(inEuros.currency().getCurrencyCode()).as("no money yet: the currency may change").isEqualTo("EUR");
+        assertThat(inEuros.currency().getCurrencyCode())
+                .as("no money yet: the currency may change")
+                .isEqualTo("EUR");
 
-        DbSuite.bean(db, Ledger.class).record(inEuros, LedgerEntry.gift(LedgerKind.PAYMENT, inEuros.money(500), 0,
-                "pi_" + slug, null, DonorRef.known(1), true, Instant.now(), PeriodKey.ALL));
-        InvalidInputException e = catchThrowableOfType(InvalidInputException.class,
+        DbSuite.bean(db, Ledger.class)
+                .record(
+                        inEuros,
+                        LedgerEntry.gift(
+                                LedgerKind.PAYMENT,
+                                inEuros.money(500),
+                                0,
+                                "pi_" + slug,
+                                null,
+                                DonorRef.known(1),
+                                true,
+                                Instant.now(),
+                                PeriodKey.ALL));
+        InvalidInputException e = catchThrowableOfType(
+                InvalidInputException.class,
                 () -> campaigns.update(slug, TestCampaigns.draft(slug, "USD", "monthly", "UTC", 1_000)));
         assertThat(e.problems()).extracting(FieldProblem::field).containsExactly("currency", "period");
-        assertThat(campaigns.find(slug).orElseThrow().currency().getCurrencyCode()).isEqualTo("EUR");
-        assertThat(campaigns.update(slug, TestCampaigns.draft(slug, "EUR", "none", "UTC", 2_000)).tiers().top().amountMinor())
-                .as("other changes are still allowed").isEqualTo(2_000);
+        assertThat(campaigns.find(slug).orElseThrow().currency().getCurrencyCode())
+                .isEqualTo("EUR");
+        assertThat(campaigns
+                        .update(slug, TestCampaigns.draft(slug, "EUR", "none", "UTC", 2_000))
+                        .tiers()
+                        .top()
+                        .amountMinor())
+                .as("other changes are still allowed")
+                .isEqualTo(2_000);
         assertThat(campaign.id()).isEqualTo(inEuros.id());
     }
 
     @Test
     void onlyActiveAndEndedCampaignsArePublic() {
         String draft = TestCampaigns.uniqueSlug("draft");
-        campaigns.create(new CampaignDraft(draft, "Draft", null, "USD", "draft", null, null, null, null, null, null,
+        campaigns.create(new CampaignDraft(
+                draft,
+                "Draft",
+                null,
+                "USD",
+                "draft",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
                 List.of(new TierDraft(100L, "One", null))));
         assertThat(campaigns.findPublic()).extracting(Campaign::slug).doesNotContain(draft);
         assertThatThrownBy(() -> campaigns.findPublic(draft)).isInstanceOf(NotFoundException.class);

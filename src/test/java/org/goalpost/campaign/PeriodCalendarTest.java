@@ -14,10 +14,15 @@ class PeriodCalendarTest {
 
     @Test
     void lateOnTheLastDayOfTheMonthInNewYorkStaysInThatMonth() {
-        Instant lateOctober = LocalDateTime.parse("2026-10-31T23:30:00").atZone(NEW_YORK).toInstant();
+        Instant lateOctober =
+                LocalDateTime.parse("2026-10-31T23:30:00").atZone(NEW_YORK).toInstant();
         assertThat(lateOctober).isEqualTo(Instant.parse("2026-11-01T03:30:00Z"));
-        assertThat(PeriodCalendar.periodAt(PeriodKind.MONTHLY, NEW_YORK, lateOctober).key()).isEqualTo(PeriodKey.parse("2026-10"));
-        assertThat(PeriodCalendar.periodAt(PeriodKind.MONTHLY, ZoneId.of("UTC"), lateOctober).key()).isEqualTo(PeriodKey.parse("2026-11"));
+        assertThat(PeriodCalendar.periodAt(PeriodKind.MONTHLY, NEW_YORK, lateOctober)
+                        .key())
+                .isEqualTo(PeriodKey.parse("2026-10"));
+        assertThat(PeriodCalendar.periodAt(PeriodKind.MONTHLY, ZoneId.of("UTC"), lateOctober)
+                        .key())
+                .isEqualTo(PeriodKey.parse("2026-11"));
     }
 
     @Test
@@ -26,16 +31,32 @@ class PeriodCalendarTest {
         // Daylight saving time ends on 1 November 2026 at 02:00 in New York: the month starts still on EDT (UTC-4).
         assertThat(november.start()).isEqualTo(Instant.parse("2026-11-01T04:00:00Z"));
         assertThat(november.end()).isEqualTo(Instant.parse("2026-12-01T05:00:00Z"));
-        assertThat(PeriodCalendar.periodAt(PeriodKind.MONTHLY, NEW_YORK, november.start()).key().value()).isEqualTo("2026-11");
-        assertThat(PeriodCalendar.periodAt(PeriodKind.MONTHLY, NEW_YORK, november.end().minusNanos(1000)).key().value()).isEqualTo("2026-11");
-        assertThat(PeriodCalendar.periodAt(PeriodKind.MONTHLY, NEW_YORK, november.end()).key().value()).isEqualTo("2026-12");
+        assertThat(PeriodCalendar.periodAt(PeriodKind.MONTHLY, NEW_YORK, november.start())
+                        .key()
+                        .value())
+                .isEqualTo("2026-11");
+        assertThat(PeriodCalendar.periodAt(
+                                PeriodKind.MONTHLY, NEW_YORK, november.end().minusNanos(1000))
+                        .key()
+                        .value())
+                .isEqualTo("2026-11");
+        assertThat(PeriodCalendar.periodAt(PeriodKind.MONTHLY, NEW_YORK, november.end())
+                        .key()
+                        .value())
+                .isEqualTo("2026-12");
     }
 
     @Test
     void yearsTurnInTheCampaignsZone() {
         Instant newYearInTokyo = Instant.parse("2026-12-31T15:00:00Z");
-        assertThat(PeriodCalendar.periodAt(PeriodKind.MONTHLY, ZoneId.of("Asia/Tokyo"), newYearInTokyo).key().value()).isEqualTo("2027-01");
-        assertThat(PeriodCalendar.periodAt(PeriodKind.MONTHLY, ZoneId.of("Europe/London"), newYearInTokyo).key().value()).isEqualTo("2026-12");
+        assertThat(PeriodCalendar.periodAt(PeriodKind.MONTHLY, ZoneId.of("Asia/Tokyo"), newYearInTokyo)
+                        .key()
+                        .value())
+                .isEqualTo("2027-01");
+        assertThat(PeriodCalendar.periodAt(PeriodKind.MONTHLY, ZoneId.of("Europe/London"), newYearInTokyo)
+                        .key()
+                        .value())
+                .isEqualTo("2026-12");
     }
 
     @Test

@@ -6,12 +6,15 @@ import org.junit.jupiter.api.Test;
 
 class ProgressTest {
 
-    private final Tiers tiers = TestCampaigns.campaign("USD", PeriodKind.NONE, "UTC", 250_000, 500_000).tiers();
+    private final Tiers tiers = TestCampaigns.campaign("USD", PeriodKind.NONE, "UTC", 250_000, 500_000)
+            .tiers();
 
     @Test
     void placesMarkersProportionallyOnTheTopTiersScale() {
         Progress progress = tiers.progressAt(89_500);
-        assertThat(progress.markers()).extracting(Progress.Marker::positionBasisPoints).containsExactly(5_000, 10_000);
+        assertThat(progress.markers())
+                .extracting(Progress.Marker::positionBasisPoints)
+                .containsExactly(5_000, 10_000);
         assertThat(progress.markers()).extracting(Progress.Marker::cssPercent).containsExactly("50%", "100%");
         assertThat(progress.goalMinor()).isEqualTo(500_000);
     }
@@ -36,8 +39,12 @@ class ProgressTest {
 
     @Test
     void exactlyOnATierReachesIt() {
-        assertThat(tiers.progressAt(250_000).markers()).extracting(Progress.Marker::reached).containsExactly(true, false);
-        assertThat(tiers.progressAt(249_999).markers()).extracting(Progress.Marker::reached).containsExactly(false, false);
+        assertThat(tiers.progressAt(250_000).markers())
+                .extracting(Progress.Marker::reached)
+                .containsExactly(true, false);
+        assertThat(tiers.progressAt(249_999).markers())
+                .extracting(Progress.Marker::reached)
+                .containsExactly(false, false);
         Progress onTop = tiers.progressAt(500_000);
         assertThat(onTop.markers()).extracting(Progress.Marker::reached).containsExactly(true, true);
         assertThat(onTop.goalReached()).isTrue();
@@ -63,7 +70,9 @@ class ProgressTest {
     @Test
     void unevenTiersKeepIntegerPrecision() {
         Tiers odd = TestCampaigns.campaign("USD", PeriodKind.NONE, "UTC", 1, 3).tiers();
-        assertThat(odd.progressAt(0).markers()).extracting(Progress.Marker::positionBasisPoints).containsExactly(3_333, 10_000);
+        assertThat(odd.progressAt(0).markers())
+                .extracting(Progress.Marker::positionBasisPoints)
+                .containsExactly(3_333, 10_000);
         assertThat(odd.progressAt(0).markers().get(0).cssPercent()).isEqualTo("33.33%");
     }
 }

@@ -50,26 +50,46 @@ class EmbeddedDefaultStartupTest {
             assertThat(page.statusCode()).isEqualTo(200);
             assertThat(page.body()).contains("TEST MODE", "<strong>895 $</strong> raised", ">2,500 $<", ">5,000 $<");
             Campaign support = first.getBean(Campaigns.class).find("support").orElseThrow();
-            first.getBean(Ledger.class).record(support, LedgerEntry.gift(LedgerKind.PAYMENT, support.money(2_500), 0,
-                    "restart_check", null, DonorRef.known(999), false, Instant.now(), PeriodKey.ALL));
+            first.getBean(Ledger.class)
+                    .record(
+                            support,
+                            LedgerEntry.gift(
+                                    LedgerKind.PAYMENT,
+                                    support.money(2_500),
+                                    0,
+                                    "restart_check",
+                                    null,
+                                    DonorRef.known(999),
+                                    false,
+                                    Instant.now(),
+                                    PeriodKey.ALL));
         }
-        assertThat(Files.exists(folder.resolve("data/goalpost.mv.db"))).as("the database is a file under data/").isTrue();
+        assertThat(Files.exists(folder.resolve("data/goalpost.mv.db")))
+                .as("the database is a file under data/")
+                .isTrue();
 
         try (ConfigurableApplicationContext second = start(url)) {
             int port = ((WebServerApplicationContext) second).getWebServer().getPort();
             String json = get(port, "/api/campaigns/support").body();
             assertThat(json).contains("\"raisedMinor\":92000", "\"donationCount\":12");
-            assertThat(second.getBean(Campaigns.class).findAll()).extracting(Campaign::slug).containsOnlyOnce("support");
+            assertThat(second.getBean(Campaigns.class).findAll())
+                    .extracting(Campaign::slug)
+                    .containsOnlyOnce("support");
         }
     }
 
     private static ConfigurableApplicationContext start(String url) {
-        return SpringApplication.run(GoalpostApplication.class, "--server.port=0", "--spring.datasource.url=" + url,
+        return SpringApplication.run(
+                GoalpostApplication.class,
+                "--server.port=0",
+                "--spring.datasource.url=" + url,
                 "--spring.main.banner-mode=off");
     }
 
     private HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

@@ -21,37 +21,49 @@ class DonationPolicyTest {
 
     private static final Instant NOW = Instant.parse("2026-11-28T12:00:00Z");
     private final DonationPolicy policy = new DonationPolicy(
-            new DonationLimits(new BigDecimal("1.00"), new BigDecimal("10000.00"), List.of(new BigDecimal("10"), new BigDecimal("25"))),
+            new DonationLimits(
+                    new BigDecimal("1.00"),
+                    new BigDecimal("10000.00"),
+                    List.of(new BigDecimal("10"), new BigDecimal("25"))),
             Clock.fixed(NOW, ZoneOffset.UTC));
     private final Campaign campaign = TestCampaigns.campaign("USD", PeriodKind.NONE, "UTC", 250_000, 500_000);
 
     private List<String> rejected(Campaign target, DonationRequest request) {
-        InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> policy.check(target, request));
+        InvalidInputException e =
+                catchThrowableOfType(InvalidInputException.class, () -> policy.check(target, request));
         assertThat(e).as("the request should be rejected").isNotNull();
         return e.problems().stream().map(FieldProblem::field).toList();
     }
 
     @Test
     void acceptsAGiftWithinTheLimits() {
-        AcceptedDonation accepted = policy.check(campaign, new DonationRequest(2_500L, "month", " Ada ", "ada@example.org", true, " Thanks ", true));
+        AcceptedDonation accepted = policy.check(
+                campaign, new DonationRequest(2_500L, "month", " Ada ", "ada@example.org", true, " Thanks ", true));
         assertThat(accepted.amount()).isEqualTo(Money.of(2_500, "USD"));
         assertThat(accepted.interval()).isEqualTo(DonationInterval.MONTH);
         assertThat(accepted.name()).isEqualTo("Ada");
         assertThat(accepted.message()).isEqualTo("Thanks");
         assertThat(accepted.anonymous()).isTrue();
         assertThat(accepted.coverFees()).isTrue();
-        assertThat(policy.check(campaign, new DonationRequest(100L, null, null, null, null, null, null)).interval())
+        assertThat(policy.check(campaign, new DonationRequest(100L, null, null, null, null, null, null))
+                        .interval())
                 .isEqualTo(DonationInterval.ONCE);
-        assertThat(policy.check(campaign, new DonationRequest(1_000_000L, "once", null, null, null, null, null)).amount().minor())
+        assertThat(policy.check(campaign, new DonationRequest(1_000_000L, "once", null, null, null, null, null))
+                        .amount()
+                        .minor())
                 .isEqualTo(1_000_000);
     }
 
     @Test
     void amountsOutsideTheLimitsAreRefused() {
-        assertThat(rejected(campaign, new DonationRequest(99L, "once", null, null, null, null, null))).containsExactly("amountMinor");
-        assertThat(rejected(campaign, new DonationRequest(1_000_001L, "once", null, null, null, null, null))).containsExactly("amountMinor");
-        assertThat(rejected(campaign, new DonationRequest(null, "once", null, null, null, null, null))).containsExactly("amountMinor");
-        assertThat(rejected(campaign, new DonationRequest(-500L, "once", null, null, null, null, null))).containsExactly("amountMinor");
+        assertThat(rejected(campaign, new DonationRequest(99L, "once", null, null, null, null, null)))
+                .containsExactly("amountMinor");
+        assertThat(rejected(campaign, new DonationRequest(1_000_001L, "once", null, null, null, null, null)))
+                .containsExactly("amountMinor");
+        assertThat(rejected(campaign, new DonationRequest(null, "once", null, null, null, null, null)))
+                .containsExactly("amountMinor");
+        assertThat(rejected(campaign, new DonationRequest(-500L, "once", null, null, null, null, null)))
+                .containsExactly("amountMinor");
     }
 
     @Test
@@ -65,12 +77,18 @@ class DonationPolicyTest {
 
     @Test
     void unknownIntervalsLongMessagesAndBadEmailsAreRefused() {
-        assertThat(rejected(campaign, new DonationRequest(500L, "weekly", null, null, null, null, null))).containsExactly("interval");
-        assertThat(rejected(campaign, new DonationRequest(500L, "once", null, "not-an-email", null, null, null))).containsExactly("email");
-        assertThat(rejected(campaign, new DonationRequest(500L, "once", "n".repeat(201), null, null, "m".repeat(501), null)))
+        assertThat(rejected(campaign, new DonationRequest(500L, "weekly", null, null, null, null, null)))
+                .containsExactly("interval");
+        assertThat(rejected(campaign, new DonationRequest(500L, "once", null, "not-an-email", null, null, null)))
+                .containsExactly("email");
+        assertThat(rejected(
+                        campaign,
+                        new DonationRequest(500L, "once", "n".repeat(201), null, null, "m".repeat(501), null)))
                 .containsExactly("name", "message");
         // 500 characters is fine, counted as characters, not UTF-16 units
-        assertThat(policy.check(campaign, new DonationRequest(500L, "once", null, null, null, "😀".repeat(500), null)).message()).hasSize(1000);
+        assertThat(policy.check(campaign, new DonationRequest(500L, "once", null, null, null, "😀".repeat(500), null))
+                        .message())
+                .hasSize(1000);
     }
 
     @Test
@@ -82,28 +100,64 @@ class DonationPolicyTest {
         assertThat(rejected(ended, fine)).containsExactly("campaign");
         assertThat(rejected(notYet, fine)).containsExactly("campaign");
         assertThat(rejected(over, fine)).containsExactly("campaign");
-        assertThat(policy.check(withStatus(campaign, CampaignStatus.ACTIVE, NOW, NOW.plusSeconds(1)), fine)).isNotNull();
+        assertThat(policy.check(withStatus(campaign, CampaignStatus.ACTIVE, NOW, NOW.plusSeconds(1)), fine))
+                .isNotNull();
     }
 
     private static Campaign withStatus(Campaign c, CampaignStatus status, Instant start, Instant end) {
-        return new Campaign(c.id(), c.slug(), c.title(), c.description(), c.currency(), status, start, end, c.timeZone(),
-                c.periodKind(), c.countBasis(), c.amountStyle(), c.tiers(), c.embedOrigins(), c.createdAt(), c.updatedAt());
+        return new Campaign(
+                c.id(),
+                c.slug(),
+                c.title(),
+                c.description(),
+                c.currency(),
+                status,
+                start,
+                end,
+                c.timeZone(),
+                c.periodKind(),
+                c.countBasis(),
+                c.amountStyle(),
+                c.tiers(),
+                c.embedOrigins(),
+                c.createdAt(),
+                c.updatedAt());
     }
 
     @Test
     void namesAreOneLineOfTextAndMessagesMayOnlyBreakLines() {
-        for (String name : new String[] {"Eve\nBcc: everyone@example.org", "Eve\u0000", "Eve\rX", "\uD800Eve", "Eve\uDC00", "Eve\u202Eevil",
-                "Eve\u001B[31m", "Eve\tX"}) {
-            assertThat(rejected(campaign, new DonationRequest(2_500L, "once", name, null, false, null, false))).as(name).containsExactly("name");
+        for (String name : new String[] {
+            "Eve\nBcc: everyone@example.org",
+            "Eve\u0000",
+            "Eve\rX",
+            "\uD800Eve",
+            "Eve\uDC00",
+            "Eve\u202Eevil",
+            "Eve\u001B[31m",
+            "Eve\tX"
+        }) {
+            assertThat(rejected(campaign, new DonationRequest(2_500L, "once", name, null, false, null, false)))
+                    .as(name)
+                    .containsExactly("name");
         }
         for (String message : new String[] {"Hi\u0000", "\uDBFFhi", "Hi\u2066there", "Hi\u0007"}) {
-            assertThat(rejected(campaign, new DonationRequest(2_500L, "once", null, null, false, message, false))).as(message)
+            assertThat(rejected(campaign, new DonationRequest(2_500L, "once", null, null, false, message, false)))
+                    .as(message)
                     .containsExactly("message");
         }
-        AcceptedDonation kept = policy.check(campaign, new DonationRequest(2_500L, "once", "Zo\u00eb \uD83C\uDF3B O'Brien-\u674E", null, false,
-                "Keep going!\nFrom all of us", false));
+        AcceptedDonation kept = policy.check(
+                campaign,
+                new DonationRequest(
+                        2_500L,
+                        "once",
+                        "Zo\u00eb \uD83C\uDF3B O'Brien-\u674E",
+                        null,
+                        false,
+                        "Keep going!\nFrom all of us",
+                        false));
         assertThat(kept.name()).isEqualTo("Zo\u00eb \uD83C\uDF3B O'Brien-\u674E");
         assertThat(kept.message()).isEqualTo("Keep going!\nFrom all of us");
-        assertThat(org.goalpost.shared.text.PlainText.line("Pay\u0000pal\n\u202EInc")).isEqualTo("PaypalInc");
+        assertThat(org.goalpost.shared.text.PlainText.line("Pay\u0000pal\n\u202EInc"))
+                .isEqualTo("PaypalInc");
     }
 }

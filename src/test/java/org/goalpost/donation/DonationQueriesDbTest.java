@@ -46,18 +46,31 @@ class DonationQueriesDbTest {
         // 230 donations on 23 timestamps (ten share each), inserted out of time order
         for (int i = 0; i < 230; i++) {
             int second = (i * 7) % 23;
-            jdbc.sql("INSERT INTO donation (public_id, campaign_id, channel, status, donation_interval, amount_minor, currency, livemode, "
-                            + "donor_name, donor_email, anonymous, gift_minor, created_at, updated_at) VALUES (?, ?, 'STRIPE', ?, ?, ?, 'USD', ?, ?, ?, FALSE, ?, ?, ?)")
-                    .params(campaign.slug() + "-" + i, i % 5 == 0 ? other.id() : campaign.id(), i % 3 == 0 ? "PENDING" : "SUCCEEDED",
-                            i % 4 == 0 ? "MONTH" : "ONCE", 100 + i, i % 10 == 9, (i % 2 == 0 ? "Ada " : "Grace ") + i,
-                            "donor" + i + "@example.org", 100 + i, "2026-11-02 10:00:" + String.format("%02d", second) + ".250000",
+            jdbc.sql("INSERT INTO donation (public_id, campaign_id, channel, status, "
+                            + "donation_interval, amount_minor, currency, livemode, "
+                            + "donor_name, donor_email, anonymous, gift_minor, created_at, "
+                            + "updated_at) VALUES (?, ?, 'STRIPE', ?, ?, ?, 'USD', ?, ?, ?, "
+                            + "FALSE, ?, ?, ?)")
+                    .params(
+                            campaign.slug() + "-" + i,
+                            i % 5 == 0 ? other.id() : campaign.id(),
+                            i % 3 == 0 ? "PENDING" : "SUCCEEDED",
+                            i % 4 == 0 ? "MONTH" : "ONCE",
+                            100 + i,
+                            i % 10 == 9,
+                            (i % 2 == 0 ? "Ada " : "Grace ") + i,
+                            "donor" + i + "@example.org",
+                            100 + i,
+                            "2026-11-02 10:00:" + String.format("%02d", second) + ".250000",
                             "2026-11-02 10:00:00.000000")
                     .update();
         }
     }
 
     private List<DonationRow> mine(List<DonationRow> rows) {
-        return rows.stream().filter(r -> r.publicId().startsWith(campaign.slug() + "-")).toList();
+        return rows.stream()
+                .filter(r -> r.publicId().startsWith(campaign.slug() + "-"))
+                .toList();
     }
 
     private List<DonationRow> allPages(DonationCriteria criteria, int size) {
@@ -74,32 +87,56 @@ class DonationQueriesDbTest {
         return rows;
     }
 
-    private void assertPagedLikeTheWholeList(DonationCriteria criteria, Predicate<DonationRow> expectedFilter, int expectedCount) {
+    private void assertPagedLikeTheWholeList(
+            DonationCriteria criteria, Predicate<DonationRow> expectedFilter, int expectedCount) {
         List<DonationRow> paged = mine(allPages(criteria, 17));
         List<DonationRow> streamed = new ArrayList<>();
         queries.stream(criteria, streamed::add);
         assertThat(paged).hasSize(expectedCount).allMatch(expectedFilter);
         assertThat(paged).extracting(DonationRow::id).doesNotHaveDuplicates();
-        assertThat(paged).isSortedAccordingTo(Comparator.comparing(DonationRow::createdAt).thenComparing(DonationRow::id).reversed());
+        assertThat(paged)
+                .isSortedAccordingTo(Comparator.comparing(DonationRow::createdAt)
+                        .thenComparing(DonationRow::id)
+                        .reversed());
         assertThat(paged).isEqualTo(mine(streamed));
     }
 
     @Test
     void pagesCoverEveryRowOnceNewestFirstWhateverTheFilter() {
-        assertPagedLikeTheWholeList(new DonationCriteria(null, null, null, false, null, null, null), r -> !r.livemode(), 207);
-        assertPagedLikeTheWholeList(new DonationCriteria(campaign.id(), null, null, false, null, null, null),
-                r -> r.campaignId() == campaign.id() && r.campaignSlug().equals(campaign.slug()), 161);
-        assertPagedLikeTheWholeList(new DonationCriteria(null, DonationStatus.SUCCEEDED, DonationInterval.MONTH, null, null, null, null),
-                r -> r.status() == DonationStatus.SUCCEEDED && r.interval() == DonationInterval.MONTH, 38);
-        assertPagedLikeTheWholeList(new DonationCriteria(null, null, null, null, Instant.parse("2026-11-02T10:00:05Z"),
-                Instant.parse("2026-11-02T10:00:10Z"), null), r -> r.createdAt().getEpochSecond() % 60 >= 5 && r.createdAt().getEpochSecond() % 60 < 10, 50);
-        assertPagedLikeTheWholeList(new DonationCriteria(null, null, null, null, null, null, "Grace 1"), r -> r.donorName().startsWith("Grace 1"), 56);
-        assertPagedLikeTheWholeList(new DonationCriteria(null, null, null, null, null, null, "DONOR42@example.org"),
-                r -> r.donorEmail().equals("donor42@example.org"), 1);
+        assertPagedLikeTheWholeList(
+                new DonationCriteria(null, null, null, false, null, null, null), r -> !r.livemode(), 207);
+        assertPagedLikeTheWholeList(
+                new DonationCriteria(campaign.id(), null, null, false, null, null, null),
+                r -> r.campaignId() == campaign.id() && r.campaignSlug().equals(campaign.slug()),
+                161);
+        assertPagedLikeTheWholeList(
+                new DonationCriteria(null, DonationStatus.SUCCEEDED, DonationInterval.MONTH, null, null, null, null),
+                r -> r.status() == DonationStatus.SUCCEEDED && r.interval() == DonationInterval.MONTH,
+                38);
+        assertPagedLikeTheWholeList(
+                new DonationCriteria(
+                        null,
+                        null,
+                        null,
+                        null,
+                        Instant.parse("2026-11-02T10:00:05Z"),
+                        Instant.parse("2026-11-02T10:00:10Z"),
+                        null),
+                r -> r.createdAt().getEpochSecond() % 60 >= 5 && r.createdAt().getEpochSecond() % 60 < 10,
+                50);
+        assertPagedLikeTheWholeList(
+                new DonationCriteria(null, null, null, null, null, null, "Grace 1"),
+                r -> r.donorName().startsWith("Grace 1"),
+                56);
+        assertPagedLikeTheWholeList(
+                new DonationCriteria(null, null, null, null, null, null, "DONOR42@example.org"),
+                r -> r.donorEmail().equals("donor42@example.org"),
+                1);
     }
 
     @Test
     void aCursorThatWasNotGivenOutIsRefused() {
-        assertThatThrownBy(() -> queries.page(DonationCriteria.all(), "not-a-cursor", 50)).isInstanceOf(MalformedInputException.class);
+        assertThatThrownBy(() -> queries.page(DonationCriteria.all(), "not-a-cursor", 50))
+                .isInstanceOf(MalformedInputException.class);
     }
 }

@@ -9,7 +9,9 @@ class DonationStatusTest {
     @Test
     void pendingMovesAnywhereForward() {
         for (DonationStatus next : DonationStatus.values()) {
-            assertThat(DonationStatus.PENDING.canMoveTo(next)).as(next.name()).isEqualTo(next != DonationStatus.PENDING);
+            assertThat(DonationStatus.PENDING.canMoveTo(next))
+                    .as(next.name())
+                    .isEqualTo(next != DonationStatus.PENDING);
         }
     }
 
@@ -22,7 +24,8 @@ class DonationStatusTest {
 
     @Test
     void aFailedOrExpiredAttemptCanOnlyStillSucceed() {
-        for (DonationStatus from : new DonationStatus[] {DonationStatus.FAILED, DonationStatus.EXPIRED, DonationStatus.CANCELED}) {
+        for (DonationStatus from :
+                new DonationStatus[] {DonationStatus.FAILED, DonationStatus.EXPIRED, DonationStatus.CANCELED}) {
             assertThat(from.canMoveTo(DonationStatus.SUCCEEDED)).isTrue();
             assertThat(from.canMoveTo(DonationStatus.PENDING)).isFalse();
             assertThat(from.canMoveTo(DonationStatus.FAILED)).isFalse();

@@ -46,8 +46,7 @@ class LedgerConcurrencyDbTest {
     @Parameter
     DbTarget db;
 
-    private record Key(long campaignId, String period, boolean livemode) {
-    }
+    private record Key(long campaignId, String period, boolean livemode) {}
 
     private static final class Expected {
         long raised;
@@ -60,7 +59,8 @@ class LedgerConcurrencyDbTest {
         final Set<String> donors = new HashSet<>();
 
         PeriodTotals.Figures figures() {
-            return new PeriodTotals.Figures(raised, gross, refunded, disputed, adjusted, fees, donations, donors.size());
+            return new PeriodTotals.Figures(
+                    raised, gross, refunded, disputed, adjusted, fees, donations, donors.size());
         }
     }
 
@@ -72,9 +72,12 @@ class LedgerConcurrencyDbTest {
         Ledger ledger = DbSuite.bean(db, Ledger.class);
         List<Campaign> targets = List.of(
                 campaigns.create(TestCampaigns.draft(TestCampaigns.uniqueSlug("load-a"), 100_000, 500_000)),
-                campaigns.create(TestCampaigns.draft(TestCampaigns.uniqueSlug("load-b"), "EUR", "none", "UTC", 1_000_000)),
-                campaigns.create(TestCampaigns.draft(TestCampaigns.uniqueSlug("load-c"), "USD", "monthly", "America/New_York", 250_000)),
-                campaigns.create(TestCampaigns.draft(TestCampaigns.uniqueSlug("load-d"), "GBP", "monthly", "Asia/Tokyo", 50_000)));
+                campaigns.create(
+                        TestCampaigns.draft(TestCampaigns.uniqueSlug("load-b"), "EUR", "none", "UTC", 1_000_000)),
+                campaigns.create(TestCampaigns.draft(
+                        TestCampaigns.uniqueSlug("load-c"), "USD", "monthly", "America/New_York", 250_000)),
+                campaigns.create(TestCampaigns.draft(
+                        TestCampaigns.uniqueSlug("load-d"), "GBP", "monthly", "Asia/Tokyo", 50_000)));
 
         String run = Long.toString(seed, 36);
         Instant start = Instant.parse("2026-06-01T00:00:00Z");
@@ -90,19 +93,33 @@ class LedgerConcurrencyDbTest {
                 case ADJUSTMENT -> random.nextBoolean() ? amount : -amount;
                 case DISPUTE_FEE -> 0;
             };
-            long fee = kind == LedgerKind.PAYMENT ? amount * 29 / 1000 + 30
+            long fee = kind == LedgerKind.PAYMENT
+                    ? amount * 29 / 1000 + 30
                     : kind == LedgerKind.DISPUTE_FEE ? (random.nextInt(4) == 0 ? -1_500 : 1_500) : 0;
             boolean livemode = random.nextInt(4) != 0;
-            DonorRef donor = random.nextInt(5) == 0 ? DonorRef.anonymous(run + "-" + i) : DonorRef.known(1 + random.nextInt(300));
+            DonorRef donor = random.nextInt(5) == 0
+                    ? DonorRef.anonymous(run + "-" + i)
+                    : DonorRef.known(1 + random.nextInt(300));
             Instant at = start.plus(Duration.ofMinutes(random.nextInt(60 * 24 * 180)));
             PeriodKey period = PeriodAttribution.forGift(campaign, at);
-            LedgerEntry entry = new LedgerEntry(kind, campaign.money(signed), fee, "src_" + run + "_" + i, null, donor, livemode,
-                    at, period, null, null);
+            LedgerEntry entry = new LedgerEntry(
+                    kind,
+                    campaign.money(signed),
+                    fee,
+                    "src_" + run + "_" + i,
+                    null,
+                    donor,
+                    livemode,
+                    at,
+                    period,
+                    null,
+                    null);
             deliveries.add(Map.entry(campaign, entry));
             if (random.nextInt(10) == 0) {
                 deliveries.add(Map.entry(campaign, entry));
             }
-            Expected e = expected.computeIfAbsent(new Key(campaign.id(), period.value(), livemode), k -> new Expected());
+            Expected e =
+                    expected.computeIfAbsent(new Key(campaign.id(), period.value(), livemode), k -> new Expected());
             e.raised += signed;
             e.fees += fee;
             switch (kind) {
@@ -126,7 +143,8 @@ class LedgerConcurrencyDbTest {
             List<Future<?>> futures = new ArrayList<>();
             int slice = (deliveries.size() + THREADS - 1) / THREADS;
             for (int t = 0; t < THREADS; t++) {
-                List<Map.Entry<Campaign, LedgerEntry>> mine = deliveries.subList(t * slice, Math.min(deliveries.size(), (t + 1) * slice));
+                List<Map.Entry<Campaign, LedgerEntry>> mine =
+                        deliveries.subList(t * slice, Math.min(deliveries.size(), (t + 1) * slice));
                 futures.add(pool.submit(() -> mine.forEach(d -> {
                     if (ledger.record(d.getKey(), d.getValue()).isNew()) {
                         recorded.incrementAndGet();
@@ -142,30 +160,44 @@ class LedgerConcurrencyDbTest {
             pool.shutdown();
         }
         long millis = (System.nanoTime() - began) / 1_000_000;
-        System.out.printf("LedgerConcurrencyDbTest [%s]: %d deliveries (%d rows, %d repeats) from %d threads in %d ms (%.0f/s)%n",
-                db, deliveries.size(), recorded.get(), duplicates.get(), THREADS, millis, deliveries.size() * 1000.0 / Math.max(1, millis));
+        System.out.printf(
+                "LedgerConcurrencyDbTest [%s]: %d deliveries (%d rows, %d repeats) from %d threads in %d ms (%.0f/s)%n",
+                db,
+                deliveries.size(),
+                recorded.get(),
+                duplicates.get(),
+                THREADS,
+                millis,
+                deliveries.size() * 1000.0 / Math.max(1, millis));
 
         assertThat(recorded.get()).isEqualTo(ROWS);
         assertThat(duplicates.get()).isEqualTo(deliveries.size() - ROWS);
         List<Long> ids = targets.stream().map(Campaign::id).toList();
         JdbcClient jdbc = DbSuite.bean(db, JdbcClient.class);
-        long rows = jdbc.sql("SELECT COUNT(*) FROM ledger_entry WHERE campaign_id IN (:ids)").param("ids", ids).query(Long.class).single();
+        long rows = jdbc.sql("SELECT COUNT(*) FROM ledger_entry WHERE campaign_id IN (:ids)")
+                .param("ids", ids)
+                .query(Long.class)
+                .single();
         assertThat(rows).isEqualTo(ROWS);
 
         Map<Key, PeriodTotals.Figures> kept = new HashMap<>();
         Totals totals = DbSuite.bean(db, Totals.class);
         for (Campaign campaign : targets) {
             for (boolean livemode : new boolean[] {true, false}) {
-                totals.periods(campaign, livemode).forEach(t -> kept.put(new Key(campaign.id(), t.period().value(), livemode), t.figures()));
+                totals.periods(campaign, livemode)
+                        .forEach(t -> kept.put(new Key(campaign.id(), t.period().value(), livemode), t.figures()));
             }
         }
         Map<Key, PeriodTotals.Figures> wanted = new HashMap<>();
         expected.forEach((key, value) -> wanted.put(key, value.figures()));
         assertThat(kept).isEqualTo(wanted);
-        assertThat(kept.keySet().stream().map(Key::period).distinct().count()).as("several periods").isGreaterThan(6);
+        assertThat(kept.keySet().stream().map(Key::period).distinct().count())
+                .as("several periods")
+                .isGreaterThan(6);
 
         List<LedgerCheck.Discrepancy> discrepancies = DbSuite.bean(db, LedgerCheck.class).run().discrepancies().stream()
-                .filter(d -> ids.contains(d.campaignId())).toList();
+                .filter(d -> ids.contains(d.campaignId()))
+                .toList();
         assertThat(discrepancies).isEmpty();
     }
 
@@ -192,8 +224,18 @@ class LedgerConcurrencyDbTest {
                     go.await();
                     for (int i = 0; i < each; i++) {
                         long amount = 100 + (writer * 7L + i) % 9_900;
-                        LedgerEntry entry = new LedgerEntry(LedgerKind.PAYMENT, campaign.money(amount), 0, "hot_" + run + "_" + writer + "_" + i,
-                                null, DonorRef.known(1 + writer), false, at, period, null, null);
+                        LedgerEntry entry = new LedgerEntry(
+                                LedgerKind.PAYMENT,
+                                campaign.money(amount),
+                                0,
+                                "hot_" + run + "_" + writer + "_" + i,
+                                null,
+                                DonorRef.known(1 + writer),
+                                false,
+                                at,
+                                period,
+                                null,
+                                null);
                         assertThat(ledger.record(campaign, entry).isNew()).isTrue();
                         expected.addAndGet(amount);
                     }
@@ -209,13 +251,15 @@ class LedgerConcurrencyDbTest {
             pool.shutdown();
         }
         long millis = (System.nanoTime() - began) / 1_000_000;
-        System.out.printf("LedgerConcurrencyDbTest [%s]: %d payments on one campaign from %d threads in %d ms (%.0f/s)%n",
+        System.out.printf(
+                "LedgerConcurrencyDbTest [%s]: %d payments on one campaign from %d threads in %d ms (%.0f/s)%n",
                 db, writers * each, writers, millis, writers * each * 1000.0 / Math.max(1, millis));
         PeriodTotals totals = DbSuite.bean(db, Totals.class).of(campaign, period, false);
         assertThat(totals.raisedMinor()).isEqualTo(expected.get());
         assertThat(totals.donationCount()).isEqualTo(writers * each);
         assertThat(totals.donorCount()).isEqualTo(writers);
-        assertThat(DbSuite.bean(db, LedgerCheck.class).run().discrepancies().stream().filter(d -> d.campaignId() == campaign.id()))
+        assertThat(DbSuite.bean(db, LedgerCheck.class).run().discrepancies().stream()
+                        .filter(d -> d.campaignId() == campaign.id()))
                 .isEmpty();
     }
 

@@ -35,12 +35,14 @@ class LedgerDbTest {
     void setUp() {
         ledger = DbSuite.bean(db, Ledger.class);
         totals = DbSuite.bean(db, Totals.class);
-        campaign = DbSuite.bean(db, Campaigns.class).create(TestCampaigns.draft(TestCampaigns.uniqueSlug("ledger"), 250_000, 500_000));
+        campaign = DbSuite.bean(db, Campaigns.class)
+                .create(TestCampaigns.draft(TestCampaigns.uniqueSlug("ledger"), 250_000, 500_000));
     }
 
     private LedgerEntry entry(LedgerKind kind, long minor, String source, DonorRef donor) {
         Instant at = Instant.parse("2026-11-20T10:00:00Z");
-        return new LedgerEntry(kind, campaign.money(minor), 0, source, null, donor, true, at, PeriodKey.ALL, null, null);
+        return new LedgerEntry(
+                kind, campaign.money(minor), 0, source, null, donor, true, at, PeriodKey.ALL, null, null);
     }
 
     private PeriodTotals live() {
@@ -49,7 +51,8 @@ class LedgerDbTest {
 
     @Test
     void paymentsAddUpAndRefundsComeOff() {
-        assertThat(ledger.record(campaign, entry(LedgerKind.PAYMENT, 10_000, "pi_A", DonorRef.known(1)))).isEqualTo(Posting.RECORDED);
+        assertThat(ledger.record(campaign, entry(LedgerKind.PAYMENT, 10_000, "pi_A", DonorRef.known(1))))
+                .isEqualTo(Posting.RECORDED);
         ledger.record(campaign, entry(LedgerKind.PAYMENT, 5_000, "pi_B", DonorRef.known(2)));
         ledger.record(campaign, entry(LedgerKind.REFUND, -2_000, "re_A", DonorRef.known(1)));
         ledger.record(campaign, entry(LedgerKind.DISPUTE, -5_000, "dp_B", DonorRef.known(2)));
@@ -64,7 +67,9 @@ class LedgerDbTest {
         assertThat(kept.adjustedMinor()).isEqualTo(-500);
         assertThat(kept.donationCount()).isEqualTo(3);
         assertThat(kept.donorCount()).isEqualTo(3);
-        assertThat(totals.of(campaign, PeriodKey.ALL, false).raisedMinor()).as("test money is kept apart").isZero();
+        assertThat(totals.of(campaign, PeriodKey.ALL, false).raisedMinor())
+                .as("test money is kept apart")
+                .isZero();
         assertConsistent();
     }
 
@@ -84,9 +89,12 @@ class LedgerDbTest {
     @Test
     void stripeIdsAreCaseSensitive() {
         ledger.record(campaign, entry(LedgerKind.PAYMENT, 100, "pi_3AbCdE", DonorRef.known(1)));
-        assertThat(ledger.record(campaign, entry(LedgerKind.PAYMENT, 200, "pi_3abcde", DonorRef.known(1)))).isEqualTo(Posting.RECORDED);
+        assertThat(ledger.record(campaign, entry(LedgerKind.PAYMENT, 200, "pi_3abcde", DonorRef.known(1))))
+                .isEqualTo(Posting.RECORDED);
         assertThat(live().raisedMinor()).isEqualTo(300);
-        assertThat(ledger.find(LedgerKind.PAYMENT, "pi_3abcde")).map(RecordedEntry::amount).contains(Money.of(200, "USD"));
+        assertThat(ledger.find(LedgerKind.PAYMENT, "pi_3abcde"))
+                .map(RecordedEntry::amount)
+                .contains(Money.of(200, "USD"));
     }
 
     @Test
@@ -103,8 +111,18 @@ class LedgerDbTest {
 
     @Test
     void currenciesNeverMix() {
-        LedgerEntry euros = new LedgerEntry(LedgerKind.PAYMENT, Money.of(100, "EUR"), 0, "pi_EUR", null, DonorRef.known(1), true,
-                Instant.now(), PeriodKey.ALL, null, null);
+        LedgerEntry euros = new LedgerEntry(
+                LedgerKind.PAYMENT,
+                Money.of(100, "EUR"),
+                0,
+                "pi_EUR",
+                null,
+                DonorRef.known(1),
+                true,
+                Instant.now(),
+                PeriodKey.ALL,
+                null,
+                null);
         assertThatThrownBy(() -> ledger.record(campaign, euros)).isInstanceOf(CurrencyMismatchException.class);
         assertThat(ledger.find(LedgerKind.PAYMENT, "pi_EUR")).isEmpty();
         assertThat(live().raisedMinor()).isZero();
@@ -113,19 +131,46 @@ class LedgerDbTest {
     @Test
     void instantsKeepTheirMicroseconds() {
         Instant precise = Instant.parse("2026-11-28T23:30:15.123456Z");
-        ledger.record(campaign, new LedgerEntry(LedgerKind.PAYMENT, campaign.money(100), 0, "pi_MICROS", null, DonorRef.known(1),
-                true, precise, PeriodKey.ALL, null, null));
-        assertThat(ledger.find(LedgerKind.PAYMENT, "pi_MICROS")).map(RecordedEntry::occurredAt).contains(precise);
+        ledger.record(
+                campaign,
+                new LedgerEntry(
+                        LedgerKind.PAYMENT,
+                        campaign.money(100),
+                        0,
+                        "pi_MICROS",
+                        null,
+                        DonorRef.known(1),
+                        true,
+                        precise,
+                        PeriodKey.ALL,
+                        null,
+                        null));
+        assertThat(ledger.find(LedgerKind.PAYMENT, "pi_MICROS"))
+                .map(RecordedEntry::occurredAt)
+                .contains(precise);
     }
 
     @Test
     void feesGiveTheNet() {
-        ledger.record(campaign, new LedgerEntry(LedgerKind.PAYMENT, campaign.money(10_000), 320, "pi_FEE", null, DonorRef.known(1),
-                true, Instant.now(), PeriodKey.ALL, null, null));
+        ledger.record(
+                campaign,
+                new LedgerEntry(
+                        LedgerKind.PAYMENT,
+                        campaign.money(10_000),
+                        320,
+                        "pi_FEE",
+                        null,
+                        DonorRef.known(1),
+                        true,
+                        Instant.now(),
+                        PeriodKey.ALL,
+                        null,
+                        null));
         assertThat(live().feesMinor()).isEqualTo(320);
         assertThat(live().netMinor()).isEqualTo(9_680);
         assertThat(live().raised(org.goalpost.campaign.CountBasis.NET).minor()).isEqualTo(9_680);
-        assertThat(live().raised(org.goalpost.campaign.CountBasis.GROSS).minor()).isEqualTo(10_000);
+        assertThat(live().raised(org.goalpost.campaign.CountBasis.GROSS).minor())
+                .isEqualTo(10_000);
     }
 
     @Test
@@ -133,21 +178,26 @@ class LedgerDbTest {
         ledger.record(campaign, entry(LedgerKind.PAYMENT, 1_000, "pi_CHECK", DonorRef.known(1)));
         assertConsistent();
         var jdbc = DbSuite.bean(db, org.springframework.jdbc.core.simple.JdbcClient.class);
-        jdbc.sql("UPDATE campaign_totals SET raised_minor = raised_minor + 1 WHERE campaign_id = ?").param(campaign.id()).update();
+        jdbc.sql("UPDATE campaign_totals SET raised_minor = raised_minor + 1 WHERE campaign_id = ?")
+                .param(campaign.id())
+                .update();
         try {
             List<LedgerCheck.Discrepancy> mine = discrepanciesOfThisCampaign();
             assertThat(mine).hasSize(1);
             assertThat(mine.get(0).kept().raised()).isEqualTo(1_001);
             assertThat(mine.get(0).recomputed().raised()).isEqualTo(1_000);
         } finally {
-            jdbc.sql("UPDATE campaign_totals SET raised_minor = raised_minor - 1 WHERE campaign_id = ?").param(campaign.id()).update();
+            jdbc.sql("UPDATE campaign_totals SET raised_minor = raised_minor - 1 WHERE campaign_id = ?")
+                    .param(campaign.id())
+                    .update();
         }
         assertConsistent();
     }
 
     private List<LedgerCheck.Discrepancy> discrepanciesOfThisCampaign() {
         return DbSuite.bean(db, LedgerCheck.class).run().discrepancies().stream()
-                .filter(d -> d.campaignId() == campaign.id()).toList();
+                .filter(d -> d.campaignId() == campaign.id())
+                .toList();
     }
 
     private void assertConsistent() {

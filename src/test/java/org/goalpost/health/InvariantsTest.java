@@ -30,21 +30,32 @@ class InvariantsTest {
 
     @Autowired
     Invariants invariants;
+
     @Autowired
     InvariantsHealthIndicator indicator;
+
     @Autowired
     MeterRegistry meters;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     DataSource dataSource;
 
     @Test
     void everyCorruptionIsFoundAndNamed() throws Exception {
-        Awaitility.await("checked once at start, in the background").atMost(Duration.ofSeconds(10)).until(() -> invariants.last() != null);
+        Awaitility.await("checked once at start, in the background")
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> invariants.last() != null);
         assertHealthy();
-        long campaign = jdbc.sql("SELECT id FROM campaign WHERE slug = 'support'").query(Long.class).single();
-        long firstRow = jdbc.sql("SELECT MIN(id) FROM ledger_entry WHERE campaign_id = ?").param(campaign).query(Long.class).single();
+        long campaign = jdbc.sql("SELECT id FROM campaign WHERE slug = 'support'")
+                .query(Long.class)
+                .single();
+        long firstRow = jdbc.sql("SELECT MIN(id) FROM ledger_entry WHERE campaign_id = ?")
+                .param(campaign)
+                .query(Long.class)
+                .single();
 
         // a kept total edited by hand
         sql("UPDATE campaign_totals SET raised_minor = raised_minor + 1 WHERE campaign_id = " + campaign);
@@ -54,45 +65,78 @@ class InvariantsTest {
 
         // a money movement recorded twice (only possible with the unique key gone)
         boolean h2 = product().contains("H2");
-        sql(h2 ? "ALTER TABLE ledger_entry DROP CONSTRAINT uq_ledger_kind_source" : "ALTER TABLE ledger_entry DROP INDEX uq_ledger_kind_source");
-        sql("INSERT INTO ledger_entry (campaign_id, donation_id, period_key, kind, amount_minor, fee_minor, currency, source_ref, donor_ref, "
-                + "livemode, occurred_at, recorded_at) SELECT campaign_id, donation_id, period_key, kind, amount_minor, fee_minor, currency, "
-                + "source_ref, donor_ref, livemode, occurred_at, recorded_at FROM ledger_entry WHERE id = " + firstRow);
+        sql(
+                h2
+                        ? "ALTER TABLE ledger_entry DROP CONSTRAINT uq_ledger_kind_source"
+                        : "ALTER TABLE ledger_entry DROP INDEX uq_ledger_kind_source");
+        sql("INSERT INTO ledger_entry (campaign_id, donation_id, period_key, kind, amount_minor, "
+                + "fee_minor, currency, source_ref, donor_ref, "
+                + "livemode, occurred_at, recorded_at) SELECT campaign_id, donation_id, period_key, "
+                + "kind, amount_minor, fee_minor, currency, "
+                + "source_ref, donor_ref, livemode, occurred_at, recorded_at FROM ledger_entry WHERE id = "
+                + firstRow);
         assertBroken("one-row-per-money-movement", 1);
-        sql("DELETE FROM ledger_entry WHERE id > " + firstRow + " AND source_ref = (SELECT source_ref FROM (SELECT source_ref FROM ledger_entry "
-                + "WHERE id = " + firstRow + ") s) AND kind = (SELECT kind FROM (SELECT kind FROM ledger_entry WHERE id = " + firstRow + ") k)");
+        sql("DELETE FROM ledger_entry WHERE id > " + firstRow
+                + " AND source_ref = (SELECT source_ref FROM (SELECT source_ref FROM ledger_entry " + "WHERE id = "
+                + firstRow + ") s) AND kind = (SELECT kind FROM (SELECT kind FROM ledger_entry WHERE id = " + firstRow
+                + ") k)");
         sql("ALTER TABLE ledger_entry ADD CONSTRAINT uq_ledger_kind_source UNIQUE (kind, source_ref)");
         assertHealthy();
 
         // a ledger row pointing at a donation that does not exist (foreign keys off)
-        String orphan = "INSERT INTO ledger_entry (campaign_id, donation_id, period_key, kind, amount_minor, fee_minor, currency, source_ref, "
-                + "donor_ref, livemode, occurred_at, recorded_at) SELECT campaign_id, 987654321, period_key, 'ADJUSTMENT', 0, 0, currency, "
-                + "'orphan-test', donor_ref, livemode, occurred_at, recorded_at FROM ledger_entry WHERE id = " + firstRow;
+        String orphan = "INSERT INTO ledger_entry (campaign_id, donation_id, period_key, kind, amount_minor, "
+                + "fee_minor, currency, source_ref, "
+                + "donor_ref, livemode, occurred_at, recorded_at) SELECT campaign_id, 987654321, "
+                + "period_key, 'ADJUSTMENT', 0, 0, currency, "
+                + "'orphan-test', donor_ref, livemode, occurred_at, recorded_at FROM ledger_entry WHERE id = "
+                + firstRow;
         withoutForeignKeys(orphan, h2);
         assertBroken("no-orphan-rows", 1);
         sql("DELETE FROM ledger_entry WHERE source_ref = 'orphan-test'");
         assertHealthy();
 
         // a donation left pending for more than a day
-        long donation = jdbc.sql("SELECT MIN(id) FROM donation WHERE campaign_id = ?").param(campaign).query(Long.class).single();
-        String status = jdbc.sql("SELECT status FROM donation WHERE id = ?").param(donation).query(String.class).single();
-        String created = jdbc.sql("SELECT created_at FROM donation WHERE id = ?").param(donation).query(String.class).single();
+        long donation = jdbc.sql("SELECT MIN(id) FROM donation WHERE campaign_id = ?")
+                .param(campaign)
+                .query(Long.class)
+                .single();
+        String status = jdbc.sql("SELECT status FROM donation WHERE id = ?")
+                .param(donation)
+                .query(String.class)
+                .single();
+        String created = jdbc.sql("SELECT created_at FROM donation WHERE id = ?")
+                .param(donation)
+                .query(String.class)
+                .single();
         jdbc.sql("UPDATE donation SET status = 'PENDING', created_at = ? WHERE id = ?")
-                .params(Instant.now().minus(26, ChronoUnit.HOURS).toString().replace("T", " ").replace("Z", ""), donation).update();
+                .params(
+                        Instant.now()
+                                .minus(26, ChronoUnit.HOURS)
+                                .toString()
+                                .replace("T", " ")
+                                .replace("Z", ""),
+                        donation)
+                .update();
         assertBroken("no-donation-pending-over-24h", 1);
-        jdbc.sql("UPDATE donation SET status = ?, created_at = ? WHERE id = ?").params(status, created, donation).update();
+        jdbc.sql("UPDATE donation SET status = ?, created_at = ? WHERE id = ?")
+                .params(status, created, donation)
+                .update();
         assertHealthy();
 
         // an inbox event that never reached an outcome
-        sql("INSERT INTO inbox_event (event_id, event_type, livemode, created_at, received_at, received_by, outcome) "
-                + "VALUES ('evt_invariants_test', 'charge.refunded', FALSE, '2026-01-01 00:00:00', '2026-01-01 00:00:00', 'WEBHOOK', 'RECEIVED')");
+        sql("INSERT INTO inbox_event (event_id, event_type, livemode, created_at, received_at, "
+                + "received_by, outcome) "
+                + "VALUES ('evt_invariants_test', 'charge.refunded', FALSE, '2026-01-01 00:00:00', "
+                + "'2026-01-01 00:00:00', 'WEBHOOK', 'RECEIVED')");
         assertBroken("inbox-events-processed", 1);
         sql("DELETE FROM inbox_event WHERE event_id = 'evt_invariants_test'");
         assertHealthy();
 
         // an event the reconciler could not handle, parked; once dismissed by an admin it no longer counts
-        sql("INSERT INTO reconcile_parked (item_key, kind, ref, label, livemode, error, attempts, first_failed_at, last_failed_at, "
-                + "next_attempt_at, state) VALUES ('event:evt_parked_test', 'EVENT', 'evt_parked_test', 'invoice.paid', FALSE, 'boom', 1, "
+        sql("INSERT INTO reconcile_parked (item_key, kind, ref, label, livemode, error, attempts, "
+                + "first_failed_at, last_failed_at, "
+                + "next_attempt_at, state) VALUES ('event:evt_parked_test', 'EVENT', "
+                + "'evt_parked_test', 'invoice.paid', FALSE, 'boom', 1, "
                 + "'2026-01-01 00:00:00', '2026-01-01 00:00:00', '2026-01-01 00:01:00', 'PARKED')");
         assertBroken("no-parked-reconciler-items", 1);
         assertThat(meters.get("goalpost.reconciler.parked").gauge().value()).isEqualTo(1.0);
@@ -108,15 +152,24 @@ class InvariantsTest {
         assertThat(found.get(invariant)).as(invariant).isGreaterThanOrEqualTo(violations);
         assertThat(indicator.health().getStatus()).isEqualTo(Status.DOWN);
         assertThat(indicator.health().getDetails().get(invariant)).isEqualTo(found.get(invariant));
-        assertThat(meters.get("goalpost.invariant.violations").tag("invariant", invariant).gauge().value())
+        assertThat(meters.get("goalpost.invariant.violations")
+                        .tag("invariant", invariant)
+                        .gauge()
+                        .value())
                 .isEqualTo(found.get(invariant).doubleValue());
     }
 
     private void assertHealthy() {
         Invariants.Report report = invariants.run();
-        assertThat(report.outcomes()).extracting(InvariantCheck.Outcome::invariant).containsExactlyInAnyOrder("totals-match-ledger",
-                "one-row-per-money-movement", "no-orphan-rows", "no-donation-pending-over-24h", "inbox-events-processed",
-                "no-parked-reconciler-items");
+        assertThat(report.outcomes())
+                .extracting(InvariantCheck.Outcome::invariant)
+                .containsExactlyInAnyOrder(
+                        "totals-match-ledger",
+                        "one-row-per-money-movement",
+                        "no-orphan-rows",
+                        "no-donation-pending-over-24h",
+                        "inbox-events-processed",
+                        "no-parked-reconciler-items");
         assertThat(report.outcomes()).allMatch(InvariantCheck.Outcome::holds);
         assertThat(report.healthy()).isTrue();
         assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
@@ -127,7 +180,8 @@ class InvariantsTest {
     }
 
     private void withoutForeignKeys(String statement, boolean h2) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                Statement sql = connection.createStatement()) {
             sql.execute(h2 ? "SET REFERENTIAL_INTEGRITY FALSE" : "SET FOREIGN_KEY_CHECKS = 0");
             try {
                 sql.execute(statement);

@@ -23,15 +23,24 @@ class MetricsScrapeTest {
 
     @Test
     void theScrapeTokenOpensTheMetricsAndNothingElseDoes() throws Exception {
-        mvc.perform(get("/actuator/prometheus")).andExpect(status().isUnauthorized())
+        mvc.perform(get("/actuator/prometheus"))
+                .andExpect(status().isUnauthorized())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-        mvc.perform(get("/actuator/prometheus").header("Authorization", "Bearer " + TOKEN + "x")).andExpect(status().isUnauthorized());
-        mvc.perform(get("/actuator/prometheus").header("Authorization", "Basic " + TOKEN)).andExpect(status().isUnauthorized());
-        String scraped = mvc.perform(get("/actuator/prometheus").header("Authorization", "Bearer " + TOKEN)).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
-        assertThat(scraped).contains("goalpost_invariant_violations").contains("goalpost_reconciler_parked")
+        mvc.perform(get("/actuator/prometheus").header("Authorization", "Bearer " + TOKEN + "x"))
+                .andExpect(status().isUnauthorized());
+        mvc.perform(get("/actuator/prometheus").header("Authorization", "Basic " + TOKEN))
+                .andExpect(status().isUnauthorized());
+        String scraped = mvc.perform(get("/actuator/prometheus").header("Authorization", "Bearer " + TOKEN))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(scraped)
+                .contains("goalpost_invariant_violations")
+                .contains("goalpost_reconciler_parked")
                 .contains("jvm_memory_used_bytes");
         // the token opens the scrape only
-        mvc.perform(get("/actuator/ledger").header("Authorization", "Bearer " + TOKEN)).andExpect(status().isUnauthorized());
+        mvc.perform(get("/actuator/ledger").header("Authorization", "Bearer " + TOKEN))
+                .andExpect(status().isUnauthorized());
     }
 }

@@ -46,7 +46,8 @@ class DeclineWatchTest {
 
     private void failures(int count, Duration apart) {
         for (int i = 0; i < count; i++) {
-            watch.saw(List.of(new PaymentFact.CheckoutClosed("don_" + i, "cs_" + i, i % 2 == 0 ? DonationStatus.FAILED : DonationStatus.EXPIRED)));
+            watch.saw(List.of(new PaymentFact.CheckoutClosed(
+                    "don_" + i, "cs_" + i, i % 2 == 0 ? DonationStatus.FAILED : DonationStatus.EXPIRED)));
             clock.now = clock.now.plus(apart);
         }
     }
@@ -58,8 +59,12 @@ class DeclineWatchTest {
     @Test
     void aTrickleIsCountedButRaisesNoAlarm(CapturedOutput output) {
         failures(100, Duration.ofSeconds(20));
-        assertThat(meters.counter("goalpost.payments.failed", "reason", "payment_failed").count()).isEqualTo(50);
-        assertThat(meters.counter("goalpost.payments.failed", "reason", "checkout_expired").count()).isEqualTo(50);
+        assertThat(meters.counter("goalpost.payments.failed", "reason", "payment_failed")
+                        .count())
+                .isEqualTo(50);
+        assertThat(meters.counter("goalpost.payments.failed", "reason", "checkout_expired")
+                        .count())
+                .isEqualTo(50);
         assertThat(spikes()).isZero();
         assertThat(output).doesNotContain("Failed payments spike");
     }
@@ -74,8 +79,13 @@ class DeclineWatchTest {
         clock.now = clock.now.plus(Duration.ofMinutes(5));
         failures(25, Duration.ofSeconds(1));
         assertThat(spikes()).isEqualTo(2);
-        double counted = meters.find("goalpost.payments.failed").counters().stream().mapToDouble(c -> c.count()).sum();
+        double counted = meters.find("goalpost.payments.failed").counters().stream()
+                .mapToDouble(c -> c.count())
+                .sum();
         watch.saw(List.of(new PaymentFact.CheckoutClosed("don_ok", "cs_ok", DonationStatus.SUCCEEDED)));
-        assertThat(meters.find("goalpost.payments.failed").counters().stream().mapToDouble(c -> c.count()).sum()).isEqualTo(counted);
+        assertThat(meters.find("goalpost.payments.failed").counters().stream()
+                        .mapToDouble(c -> c.count())
+                        .sum())
+                .isEqualTo(counted);
     }
 }

@@ -17,7 +17,9 @@ class FeeModelTest {
     void theFeeIsAPercentagePlusAFixedAmount() {
         assertThat(stripeCards.feeOn(Money.of(2_500, "USD"))).isEqualTo(Money.of(103, "USD"));
         assertThat(stripeCards.feeOn(Money.of(10_000, "EUR"))).isEqualTo(Money.of(320, "EUR"));
-        assertThat(stripeCards.feeOn(Money.of(1_000, "JPY")).minor()).as("0.30 of a yen rounds to nothing").isEqualTo(29);
+        assertThat(stripeCards.feeOn(Money.of(1_000, "JPY")).minor())
+                .as("0.30 of a yen rounds to nothing")
+                .isEqualTo(29);
     }
 
     @Test
@@ -50,7 +52,9 @@ class FeeModelTest {
 
     @Test
     void anAbsurdModelIsRefused() {
-        assertThatThrownBy(() -> new FeeModel(new BigDecimal("50"), BigDecimal.ZERO)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new FeeModel(new BigDecimal("-1"), BigDecimal.ZERO)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new FeeModel(new BigDecimal("50"), BigDecimal.ZERO))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new FeeModel(new BigDecimal("-1"), BigDecimal.ZERO))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

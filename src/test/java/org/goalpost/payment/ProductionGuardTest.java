@@ -23,20 +23,31 @@ class ProductionGuardTest {
 
     @Test
     void withoutItsSecretsTheProdProfileDoesNotStart() {
-        assertThatThrownBy(() -> SpringApplication.run(GoalpostApplication.class, "--spring.profiles.active=prod",
-                "--server.port=0", "--spring.datasource.url=jdbc:h2:mem:prod-guard;MODE=MySQL;DATABASE_TO_LOWER=TRUE",
-                "--goalpost.stripe.secret-key=", "--goalpost.stripe.webhook-secret="))
+        assertThatThrownBy(() -> SpringApplication.run(
+                        GoalpostApplication.class,
+                        "--spring.profiles.active=prod",
+                        "--server.port=0",
+                        "--spring.datasource.url=jdbc:h2:mem:prod-guard;MODE=MySQL;DATABASE_TO_LOWER=TRUE",
+                        "--goalpost.stripe.secret-key=",
+                        "--goalpost.stripe.webhook-secret="))
                 .satisfies(failure -> assertThat(rootCause(failure))
-                        .hasMessage("The prod profile needs STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET, GOALPOST_PUBLIC_URL in the environment; refusing to start."));
+                        .hasMessage("The prod profile needs STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET, "
+                                + "GOALPOST_PUBLIC_URL in the environment; refusing to start."));
     }
 
     @Test
     void aModeThatContradictsTheKeyIsRefusedInProduction() {
-        assertThatThrownBy(() -> SpringApplication.run(GoalpostApplication.class, "--spring.profiles.active=prod",
-                "--server.port=0", "--spring.datasource.url=jdbc:h2:mem:prod-guard-2;MODE=MySQL;DATABASE_TO_LOWER=TRUE",
-                "--goalpost.stripe.secret-key=sk_test_abc", "--goalpost.stripe.webhook-secret=whsec_test_x",
-                "--goalpost.payments.public-url=https://give.example.org", "--goalpost.mode=live"))
-                .satisfies(failure -> assertThat(rootCause(failure)).hasMessageContaining("contradicts STRIPE_SECRET_KEY"));
+        assertThatThrownBy(() -> SpringApplication.run(
+                        GoalpostApplication.class,
+                        "--spring.profiles.active=prod",
+                        "--server.port=0",
+                        "--spring.datasource.url=jdbc:h2:mem:prod-guard-2;MODE=MySQL;DATABASE_TO_LOWER=TRUE",
+                        "--goalpost.stripe.secret-key=sk_test_abc",
+                        "--goalpost.stripe.webhook-secret=whsec_test_x",
+                        "--goalpost.payments.public-url=https://give.example.org",
+                        "--goalpost.mode=live"))
+                .satisfies(failure ->
+                        assertThat(rootCause(failure)).hasMessageContaining("contradicts STRIPE_SECRET_KEY"));
     }
 
     @Test

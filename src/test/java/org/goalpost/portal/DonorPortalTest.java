@@ -46,15 +46,16 @@ class DonorPortalTest extends StripeAppTestBase {
 
     @RegisterExtension
     static final Smtp SMTP = new Smtp();
-    private static final Pattern LINK = Pattern.compile("https://give\\.example\\.org/donors/manage/([A-Za-z0-9_-]{43})\\?lang=(en|de)");
+
+    private static final Pattern LINK =
+            Pattern.compile("https://give\\.example\\.org/donors/manage/([A-Za-z0-9_-]{43})\\?lang=(en|de)");
 
     @DynamicPropertySource
     static void smtp(DynamicPropertyRegistry registry) {
         registry.add("spring.mail.port", () -> SMTP.port);
     }
 
-    record Monthly(Campaign campaign, Donation donation, String subscription) {
-    }
+    record Monthly(Campaign campaign, Donation donation, String subscription) {}
 
     private Monthly monthly(String email) throws Exception {
         Campaign campaign = campaign("portal");
@@ -65,13 +66,31 @@ class DonorPortalTest extends StripeAppTestBase {
         java.util.Map<String, Object> object = (java.util.Map<String, Object>) stored;
         object.put("customer", "cus_" + subscription.substring(4));
         STRIPE.putSubscription(object);
-        deliver(event(id("evt"), "checkout.session.completed", StripeJson.session(id("cs_test"), "subscription", "paid", "complete",
-                null, subscription, donation.publicId(), 1_000, "usd", email, now()), now())).andExpect(jsonPath("$.result").value("applied"));
+        deliver(event(
+                        id("evt"),
+                        "checkout.session.completed",
+                        StripeJson.session(
+                                id("cs_test"),
+                                "subscription",
+                                "paid",
+                                "complete",
+                                null,
+                                subscription,
+                                donation.publicId(),
+                                1_000,
+                                "usd",
+                                email,
+                                now()),
+                        now()))
+                .andExpect(jsonPath("$.result").value("applied"));
         return new Monthly(campaign, donation, subscription);
     }
 
     private String askForLink(String email) throws Exception {
-        return mvc.perform(post("/donors/manage").param("email", email)).andExpect(status().isOk()).andReturn().getResponse()
+        return mvc.perform(post("/donors/manage").param("email", email))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
                 .getContentAsString();
     }
 
@@ -83,12 +102,18 @@ class DonorPortalTest extends StripeAppTestBase {
 
     /** Opens the link's page (its session and CSRF token), then presses Continue on it, as a browser does. */
     private Cookie signIn(String token) throws Exception {
-        MvcResult page = mvc.perform(get("/donors/manage/" + token)).andExpect(status().isOk()).andReturn();
+        MvcResult page = mvc.perform(get("/donors/manage/" + token))
+                .andExpect(status().isOk())
+                .andReturn();
         Cookie pageSession = StaffAccounts.sessionCookie(page);
-        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.getResponse().getContentAsString());
+        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+                .matcher(page.getResponse().getContentAsString());
         assertThat(csrf.find()).as("the link's page carries a CSRF token").isTrue();
-        MvcResult result = mvc.perform(post("/donors/manage/" + token).cookie(pageSession).param("_csrf", csrf.group(1)))
-                .andExpect(status().isFound()).andExpect(redirectedUrl("/donors/portal?lang=en")).andReturn();
+        MvcResult result = mvc.perform(
+                        post("/donors/manage/" + token).cookie(pageSession).param("_csrf", csrf.group(1)))
+                .andExpect(status().isFound())
+                .andExpect(redirectedUrl("/donors/portal?lang=en"))
+                .andReturn();
         return StaffAccounts.sessionCookie(result);
     }
 
@@ -105,23 +130,35 @@ class DonorPortalTest extends StripeAppTestBase {
         assertThat(mail).hasSize(1);
         assertThat(mail.get(0).getSubject()).isEqualTo("Your link to manage your monthly donation to Goalpost");
         String token = linkFrom(mail.get(0));
-        assertThat(SMTP.after("nobody@example.org", java.time.Duration.ofSeconds(1))).as("no mail to an address without a monthly donation")
+        assertThat(SMTP.after("nobody@example.org", java.time.Duration.ofSeconds(1)))
+                .as("no mail to an address without a monthly donation")
                 .isEmpty();
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM donor_link WHERE email = 'nobody@example.org'").query(Long.class).single()).isZero();
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM donor_link WHERE token_hash = ?").param(token).query(Long.class).single())
-                .as("the token itself is not stored").isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM donor_link WHERE email = 'nobody@example.org'")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM donor_link WHERE token_hash = ?")
+                        .param(token)
+                        .query(Long.class)
+                        .single())
+                .as("the token itself is not stored")
+                .isZero();
 
         // opening the link (as a mail scanner would) does not use it; a changed token opens nothing
-        mvc.perform(get("/donors/manage/" + token)).andExpect(status().isOk()).andExpect(content().string(containsString("data-testid=\"continue\"")));
+        mvc.perform(get("/donors/manage/" + token))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("data-testid=\"continue\"")));
         mvc.perform(get("/donors/manage/" + token)).andExpect(status().isOk());
         String tampered = token.substring(0, 42) + (token.charAt(42) == 'A' ? 'B' : 'A');
         mvc.perform(get("/donors/manage/" + tampered)).andExpect(status().isGone());
         mvc.perform(post("/donors/manage/" + tampered).with(csrf())).andExpect(status().isGone());
 
         Cookie session = signIn(token);
-        mvc.perform(post("/donors/manage/" + token).with(csrf())).andExpect(status().isGone())
+        mvc.perform(post("/donors/manage/" + token).with(csrf()))
+                .andExpect(status().isGone())
                 .andExpect(content().string(containsString("This link no longer works")));
-        mvc.perform(get("/donors/portal").cookie(session)).andExpect(status().isOk())
+        mvc.perform(get("/donors/portal").cookie(session))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString(monthly.campaign().title())))
                 .andExpect(content().string(containsString("$10 a month")))
                 .andExpect(content().string(containsString("data-testid=\"cancel\"")));
@@ -129,12 +166,15 @@ class DonorPortalTest extends StripeAppTestBase {
         // an expired link opens nothing
         askForLink("mona@example.org");
         String second = linkFrom(SMTP.to("mona@example.org", 2).get(1));
-        jdbc.sql("UPDATE donor_link SET expires_at = '2020-01-01 00:00:00' WHERE token_hash = ?").param(DonorLinks.hash(second)).update();
+        jdbc.sql("UPDATE donor_link SET expires_at = '2020-01-01 00:00:00' WHERE token_hash = ?")
+                .param(DonorLinks.hash(second))
+                .update();
         mvc.perform(get("/donors/manage/" + second)).andExpect(status().isGone());
         mvc.perform(post("/donors/manage/" + second).with(csrf())).andExpect(status().isGone());
 
         mvc.perform(get("/donors/portal")).andExpect(redirectedUrl("/donors/manage"));
-        mvc.perform(post("/donors/manage").param("email", "not an address")).andExpect(status().isUnprocessableContent());
+        mvc.perform(post("/donors/manage").param("email", "not an address"))
+                .andExpect(status().isUnprocessableContent());
     }
 
     @Test
@@ -146,59 +186,95 @@ class DonorPortalTest extends StripeAppTestBase {
         String base = "/donors/portal/" + monthly.donation().publicId();
 
         // a new amount: asked of Stripe from the next payment on; our records wait for Stripe's event
-        mvc.perform(post(base + "/amount").cookie(session).with(csrf()).param("amount", "0.10")).andExpect(status().isUnprocessableContent())
+        mvc.perform(post(base + "/amount").cookie(session).with(csrf()).param("amount", "0.10"))
+                .andExpect(status().isUnprocessableContent())
                 .andExpect(content().string(containsString("Please enter an amount from")));
-        mvc.perform(post(base + "/amount").cookie(session).with(csrf()).param("amount", "20").param("requestKey", "page-key-1"))
+        mvc.perform(post(base + "/amount")
+                        .cookie(session)
+                        .with(csrf())
+                        .param("amount", "20")
+                        .param("requestKey", "page-key-1"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Asked: $20 a month from your next payment.")));
-        List<LoggedRequest> updates = STRIPE.requests(RequestMethod.POST, "/v1/subscriptions/" + monthly.subscription());
+        List<LoggedRequest> updates =
+                STRIPE.requests(RequestMethod.POST, "/v1/subscriptions/" + monthly.subscription());
         assertThat(updates).hasSize(1);
-        assertThat(updates.get(0).getBodyAsString()).contains("items[0][id]=si_" + monthly.subscription().substring(4))
-                .contains("items[0][price_data][unit_amount]=2000").contains("items[0][price_data][product]=prod_")
-                .contains("items[0][price_data][recurring][interval]=month").contains("proration_behavior=none");
-        assertThat(updates.get(0).getHeader("Idempotency-Key")).isEqualTo("goalpost-amount-" + monthly.donation().publicId() + "-page-key-1");
-        assertThat(donations.find(monthly.donation().id()).orElseThrow().amount().minor()).as("unchanged until Stripe reports it")
+        assertThat(updates.get(0).getBodyAsString())
+                .contains("items[0][id]=si_" + monthly.subscription().substring(4))
+                .contains("items[0][price_data][unit_amount]=2000")
+                .contains("items[0][price_data][product]=prod_")
+                .contains("items[0][price_data][recurring][interval]=month")
+                .contains("proration_behavior=none");
+        assertThat(updates.get(0).getHeader("Idempotency-Key"))
+                .isEqualTo("goalpost-amount-" + monthly.donation().publicId() + "-page-key-1");
+        assertThat(donations
+                        .find(monthly.donation().id())
+                        .orElseThrow()
+                        .amount()
+                        .minor())
+                .as("unchanged until Stripe reports it")
                 .isEqualTo(1_000);
         deliver(event(id("evt"), "customer.subscription.updated", STRIPE.subscription(monthly.subscription()), now()))
                 .andExpect(status().isOk());
         mvc.perform(get("/donors/portal").cookie(session)).andExpect(content().string(containsString("$20 a month")));
 
         // the card: Stripe's billing portal for the subscription's customer
-        mvc.perform(post(base + "/card").cookie(session).with(csrf())).andExpect(status().isFound())
-                .andExpect(redirectedUrl("https://billing.stripe.test/p/session/cus_" + monthly.subscription().substring(4)));
-        assertThat(STRIPE.requests(RequestMethod.POST, "/v1/billing_portal/sessions")).singleElement()
-                .satisfies(r -> assertThat(r.getBodyAsString()).contains("return_url=https%3A%2F%2Fgive.example.org%2Fdonors%2Fportal"));
+        mvc.perform(post(base + "/card").cookie(session).with(csrf()))
+                .andExpect(status().isFound())
+                .andExpect(redirectedUrl("https://billing.stripe.test/p/session/cus_"
+                        + monthly.subscription().substring(4)));
+        assertThat(STRIPE.requests(RequestMethod.POST, "/v1/billing_portal/sessions"))
+                .singleElement()
+                .satisfies(r -> assertThat(r.getBodyAsString())
+                        .contains("return_url=https%3A%2F%2Fgive.example.org%2Fdonors%2Fportal"));
 
         // nobody else's donation, and no change without the session's CSRF token
-        mvc.perform(post("/donors/portal/" + someoneElse.donation().publicId() + "/cancel").cookie(session).with(csrf())
-                .param("confirm", "yes")).andExpect(status().isNotFound());
-        mvc.perform(post("/donors/portal/" + someoneElse.donation().publicId() + "/cancel").cookie(session).with(csrf()))
+        mvc.perform(post("/donors/portal/" + someoneElse.donation().publicId() + "/cancel")
+                        .cookie(session)
+                        .with(csrf())
+                        .param("confirm", "yes"))
                 .andExpect(status().isNotFound());
-        mvc.perform(post(base + "/cancel").cookie(session).param("confirm", "yes")).andExpect(status().isForbidden());
+        mvc.perform(post("/donors/portal/" + someoneElse.donation().publicId() + "/cancel")
+                        .cookie(session)
+                        .with(csrf()))
+                .andExpect(status().isNotFound());
+        mvc.perform(post(base + "/cancel").cookie(session).param("confirm", "yes"))
+                .andExpect(status().isForbidden());
 
         // cancel: the first press asks, nothing is sent; the second cancels
-        mvc.perform(post(base + "/cancel").cookie(session).with(csrf())).andExpect(status().isOk())
+        mvc.perform(post(base + "/cancel").cookie(session).with(csrf()))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Cancel this monthly donation?")))
                 .andExpect(content().string(containsString("data-testid=\"cancel-confirm\"")));
         assertThat(STRIPE.requests(RequestMethod.DELETE, "/v1/subscriptions/")).isEmpty();
-        mvc.perform(post(base + "/cancel").cookie(session).with(csrf()).param("confirm", "yes")).andExpect(status().isOk())
+        mvc.perform(post(base + "/cancel").cookie(session).with(csrf()).param("confirm", "yes"))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Asked: your monthly donation ends now")));
-        assertThat(STRIPE.requests(RequestMethod.DELETE, "/v1/subscriptions/" + monthly.subscription())).singleElement()
-                .satisfies(r -> assertThat(r.getHeader("Idempotency-Key")).isEqualTo("goalpost-cancel-" + monthly.donation().publicId()));
+        assertThat(STRIPE.requests(RequestMethod.DELETE, "/v1/subscriptions/" + monthly.subscription()))
+                .singleElement()
+                .satisfies(r -> assertThat(r.getHeader("Idempotency-Key"))
+                        .isEqualTo("goalpost-cancel-" + monthly.donation().publicId()));
         deliver(event(id("evt"), "customer.subscription.deleted", STRIPE.subscription(monthly.subscription()), now()))
                 .andExpect(status().isOk());
-        mvc.perform(get("/donors/portal").cookie(session)).andExpect(content().string(containsString("canceled")))
+        mvc.perform(get("/donors/portal").cookie(session))
+                .andExpect(content().string(containsString("canceled")))
                 .andExpect(content().string(not(containsString("data-testid=\"cancel\""))));
-        assertThat(testTotals(monthly.campaign()).raisedMinor()).as("the portal moved no money").isZero();
+        assertThat(testTotals(monthly.campaign()).raisedMinor())
+                .as("the portal moved no money")
+                .isZero();
     }
 
     @Test
     void theRequestPageSpeaksGermanAndMakesNoSession() throws Exception {
-        MvcResult page = mvc.perform(get("/donors/manage").param("lang", "de")).andExpect(status().isOk())
+        MvcResult page = mvc.perform(get("/donors/manage").param("lang", "de"))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Ihre monatliche Spende verwalten")))
-                .andExpect(content().string(not(containsString("_csrf")))).andReturn();
+                .andExpect(content().string(not(containsString("_csrf"))))
+                .andReturn();
         assertThat(page.getResponse().getHeaders("Set-Cookie")).isEmpty();
-        mvc.perform(post("/donors/manage").contentType(MediaType.APPLICATION_FORM_URLENCODED).content("email=nobody%40example.org&lang=de"))
+        mvc.perform(post("/donors/manage")
+                        .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .content("email=nobody%40example.org&lang=de"))
                 .andExpect(content().string(containsString("Falls nobody@example.org bei uns monatlich spendet")));
     }
 
@@ -207,12 +283,17 @@ class DonorPortalTest extends StripeAppTestBase {
         monthly("ivy@example.org");
         askForLink("ivy@example.org");
         String token = linkFrom(SMTP.to("ivy@example.org", 1).get(0));
-        // a form on another site posting the attacker's own link: no CSRF token of the link's page, refused, the link unused
-        mvc.perform(post("/donors/manage/" + token).header("Origin", "https://attacker.example")).andExpect(status().isForbidden());
-        mvc.perform(post("/donors/manage/" + token).with(csrf().useInvalidToken())).andExpect(status().isForbidden());
+        // a form on another site posting the attacker's own link: no CSRF token of the link's page, refused, the link
+        // unused
+        mvc.perform(post("/donors/manage/" + token).header("Origin", "https://attacker.example"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/donors/manage/" + token).with(csrf().useInvalidToken()))
+                .andExpect(status().isForbidden());
         Cookie session = signIn(token);
-        mvc.perform(get("/donors/portal").cookie(session)).andExpect(content().string(containsString("data-testid=\"sign-out\"")));
-        mvc.perform(post("/donors/portal/sign-out").cookie(session).with(csrf())).andExpect(status().isOk())
+        mvc.perform(get("/donors/portal").cookie(session))
+                .andExpect(content().string(containsString("data-testid=\"sign-out\"")));
+        mvc.perform(post("/donors/portal/sign-out").cookie(session).with(csrf()))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString("You are signed out")));
         mvc.perform(get("/donors/portal").cookie(session)).andExpect(redirectedUrl("/donors/manage"));
     }
@@ -223,31 +304,45 @@ class DonorPortalTest extends StripeAppTestBase {
         askForLink("ex\u00e4mple@example.org");
         askForLink("EXAMPLE@example.org ");
         List<MimeMessage> mails = SMTP.to("example@example.org", 1);
-        assertThat(mails).as("the exact address (after trimming and lower case) gets its link").hasSize(1);
-        assertThat(SMTP.after("ex\u00e4mple@example.org", java.time.Duration.ofMillis(500))).isEmpty();
-        assertThat(jdbc.sql("SELECT email FROM donor_link ORDER BY id DESC").query(String.class).list().get(0)).isEqualTo("example@example.org");
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM donor_link WHERE email <> 'example@example.org' AND email LIKE 'ex%mple@example.org'")
-                .query(Long.class).single()).isZero();
+        assertThat(mails)
+                .as("the exact address (after trimming and lower case) gets its link")
+                .hasSize(1);
+        assertThat(SMTP.after("ex\u00e4mple@example.org", java.time.Duration.ofMillis(500)))
+                .isEmpty();
+        assertThat(jdbc.sql("SELECT email FROM donor_link ORDER BY id DESC")
+                        .query(String.class)
+                        .list()
+                        .get(0))
+                .isEqualTo("example@example.org");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM donor_link WHERE email <> 'example@example.org' AND "
+                                + "email LIKE 'ex%mple@example.org'")
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     private void askFrom(String email, String client) throws Exception {
         mvc.perform(post("/donors/manage").param("email", email).with(request -> {
-            request.setRemoteAddr(client);
-            return request;
-        })).andExpect(status().isOk());
+                    request.setRemoteAddr(client);
+                    return request;
+                }))
+                .andExpect(status().isOk());
     }
 
     @Test
     void aClientOverItsOwnLimitCannotUseUpSomeoneElsesLinks() throws Exception {
         monthly("victim@example.org");
-        // one client, spread over its /64, spends its ten requests an hour, then asks for the victim's link again and again
+        // one client, spread over its /64, spends its ten requests an hour, then asks for the victim's link again and
+        // again
         for (int i = 1; i <= 10; i++) {
             askFrom("someone" + i + "@example.org", "2001:db8:77:1::" + Integer.toHexString(i));
         }
         for (int i = 0; i < 5; i++) {
             askFrom("victim@example.org", "2001:db8:77:1:ffff::" + Integer.toHexString(i + 1));
         }
-        assertThat(SMTP.after("victim@example.org", java.time.Duration.ofMillis(500))).as("the client is over its own limit").isEmpty();
+        assertThat(SMTP.after("victim@example.org", java.time.Duration.ofMillis(500)))
+                .as("the client is over its own limit")
+                .isEmpty();
         // the victim, from home, still gets a link: the refused requests spent nothing of the address's three
         askFrom("victim@example.org", "198.51.100.44");
         assertThat(SMTP.to("victim@example.org", 1)).hasSize(1);
@@ -259,13 +354,22 @@ class DonorPortalTest extends StripeAppTestBase {
         askForLink("yo@example.org");
         Cookie session = signIn(linkFrom(SMTP.to("yo@example.org", 1).get(0)));
         String base = "/donors/portal/" + monthly.donation().publicId();
-        for (String[] press : new String[][] {{"20", "page-key-a"}, {"20", "page-key-a"}, {"15", "page-key-b"}, {"20", "page-key-c"}}) {
-            mvc.perform(post(base + "/amount").cookie(session).with(csrf()).param("amount", press[0]).param("requestKey", press[1]))
+        for (String[] press :
+                new String[][] {{"20", "page-key-a"}, {"20", "page-key-a"}, {"15", "page-key-b"}, {"20", "page-key-c"}
+                }) {
+            mvc.perform(post(base + "/amount")
+                            .cookie(session)
+                            .with(csrf())
+                            .param("amount", press[0])
+                            .param("requestKey", press[1]))
                     .andExpect(status().isOk());
         }
         List<String> keys = STRIPE.requests(RequestMethod.POST, "/v1/subscriptions/" + monthly.subscription()).stream()
-                .map(r -> r.getHeader("Idempotency-Key")).toList();
+                .map(r -> r.getHeader("Idempotency-Key"))
+                .toList();
         String prefix = "goalpost-amount-" + monthly.donation().publicId() + "-";
-        assertThat(keys).containsExactlyInAnyOrder(prefix + "page-key-a", prefix + "page-key-a", prefix + "page-key-b", prefix + "page-key-c");
+        assertThat(keys)
+                .containsExactlyInAnyOrder(
+                        prefix + "page-key-a", prefix + "page-key-a", prefix + "page-key-b", prefix + "page-key-c");
     }
 }

@@ -30,12 +30,16 @@ class CampaignApiTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     Campaigns campaigns;
+
     @Autowired
     Ledger ledger;
+
     @Autowired
     Clock clock;
+
     @Autowired
     ProgressCache cache;
 
@@ -66,8 +70,19 @@ class CampaignApiTest {
     @Test
     void listsThePublicCampaignsOnly() throws Exception {
         String draft = TestCampaigns.uniqueSlug("hidden");
-        campaigns.create(new org.goalpost.campaign.CampaignDraft(draft, "Hidden", null, "USD", "draft", null, null, null, null,
-                null, null, java.util.List.of(new org.goalpost.campaign.CampaignDraft.TierDraft(100L, "One", null))));
+        campaigns.create(new org.goalpost.campaign.CampaignDraft(
+                draft,
+                "Hidden",
+                null,
+                "USD",
+                "draft",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                java.util.List.of(new org.goalpost.campaign.CampaignDraft.TierDraft(100L, "One", null))));
         mvc.perform(get("/api/campaigns"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[*].slug", hasItem("support")))
@@ -91,10 +106,30 @@ class CampaignApiTest {
     void inTestModeOnlyTestMoneyCounts() throws Exception {
         Campaign campaign = campaigns.create(TestCampaigns.draft(TestCampaigns.uniqueSlug("modes"), 10_000));
         Instant now = clock.instant();
-        ledger.record(campaign, LedgerEntry.gift(LedgerKind.PAYMENT, campaign.money(1_000), 0, "pi_live_" + campaign.slug(), null,
-                DonorRef.known(1), true, now, PeriodAttribution.forGift(campaign, now)));
-        ledger.record(campaign, LedgerEntry.gift(LedgerKind.PAYMENT, campaign.money(300), 0, "pi_test_" + campaign.slug(), null,
-                DonorRef.known(2), false, now, PeriodAttribution.forGift(campaign, now)));
+        ledger.record(
+                campaign,
+                LedgerEntry.gift(
+                        LedgerKind.PAYMENT,
+                        campaign.money(1_000),
+                        0,
+                        "pi_live_" + campaign.slug(),
+                        null,
+                        DonorRef.known(1),
+                        true,
+                        now,
+                        PeriodAttribution.forGift(campaign, now)));
+        ledger.record(
+                campaign,
+                LedgerEntry.gift(
+                        LedgerKind.PAYMENT,
+                        campaign.money(300),
+                        0,
+                        "pi_test_" + campaign.slug(),
+                        null,
+                        DonorRef.known(2),
+                        false,
+                        now,
+                        PeriodAttribution.forGift(campaign, now)));
         cache.awaitRebuilds();
         mvc.perform(get("/api/campaigns/" + campaign.slug()))
                 .andExpect(jsonPath("$.raisedMinor").value(300))
@@ -103,12 +138,22 @@ class CampaignApiTest {
 
     @Test
     void monthlyCampaignsShowTheCurrentPeriodAndKeepPastOnesQueryable() throws Exception {
-        Campaign campaign = campaigns.create(TestCampaigns.draft(TestCampaigns.uniqueSlug("monthly"), "USD", "monthly",
-                "America/New_York", 10_000, 20_000));
+        Campaign campaign = campaigns.create(TestCampaigns.draft(
+                TestCampaigns.uniqueSlug("monthly"), "USD", "monthly", "America/New_York", 10_000, 20_000));
         Instant lastMonth = campaign.periodAt(clock.instant()).start().minusSeconds(1800);
         String lastPeriod = campaign.periodAt(lastMonth).key().value();
-        ledger.record(campaign, LedgerEntry.gift(LedgerKind.PAYMENT, campaign.money(15_000), 0, "pi_m_" + campaign.slug(), null,
-                DonorRef.known(3), false, lastMonth, PeriodAttribution.forGift(campaign, lastMonth)));
+        ledger.record(
+                campaign,
+                LedgerEntry.gift(
+                        LedgerKind.PAYMENT,
+                        campaign.money(15_000),
+                        0,
+                        "pi_m_" + campaign.slug(),
+                        null,
+                        DonorRef.known(3),
+                        false,
+                        lastMonth,
+                        PeriodAttribution.forGift(campaign, lastMonth)));
 
         String current = campaign.periodAt(clock.instant()).key().value();
         mvc.perform(get("/api/campaigns/" + campaign.slug()))
@@ -133,7 +178,8 @@ class CampaignApiTest {
 
     @Test
     void healthIncludesTheDatabase() throws Exception {
-        mvc.perform(get("/actuator/health")).andExpect(status().isOk())
+        mvc.perform(get("/actuator/health"))
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("UP"))
                 .andExpect(jsonPath("$.components.db.status").value("UP"));
         mvc.perform(get("/actuator/health/readiness")).andExpect(status().isOk());

@@ -24,8 +24,10 @@ class CampaignPageTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     Campaigns campaigns;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -34,26 +36,38 @@ class CampaignPageTest {
         mvc.perform(get("/campaigns/support"))
                 .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith("text/html"))
-                .andExpect(content().string(allOf(
-                        containsString("TEST MODE"),
-                        containsString("<h1 data-testid=\"title\">Support independent journalism</h1>"),
-                        containsString(">0 $<"), containsString(">2,500 $<"), containsString(">5,000 $<"),
-                        containsString("Keep the lights on"), containsString("Fund new reporting"),
-                        containsString("<strong>895 $</strong> raised"),
-                        containsString("left: 50%"), containsString("left: 100%"), containsString("width: 17.9%"),
-                        containsString("aria-valuenow=\"89500\""), containsString("aria-valuemax=\"500000\""),
-                        containsString("9 donors"), containsString("11 donations"),
-                        not(containsString("name=\"_csrf\"")))))
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("TEST MODE"),
+                                containsString("<h1 data-testid=\"title\">Support independent journalism</h1>"),
+                                containsString(">0 $<"),
+                                containsString(">2,500 $<"),
+                                containsString(">5,000 $<"),
+                                containsString("Keep the lights on"),
+                                containsString("Fund new reporting"),
+                                containsString("<strong>895 $</strong> raised"),
+                                containsString("left: 50%"),
+                                containsString("left: 100%"),
+                                containsString("width: 17.9%"),
+                                containsString("aria-valuenow=\"89500\""),
+                                containsString("aria-valuemax=\"500000\""),
+                                containsString("9 donors"),
+                                containsString("11 donations"),
+                                not(containsString("name=\"_csrf\"")))))
                 .andExpect(header().doesNotExist("Set-Cookie"));
     }
 
     @Test
     void amountsFollowTheReadersLocale() throws Exception {
         mvc.perform(get("/campaigns/support").header("Accept-Language", "de-DE"))
-                .andExpect(content().string(allOf(containsString(">2.500 $<"), containsString("<strong>895 $</strong>"))));
-        String slug = campaigns.create(TestCampaigns.draft(TestCampaigns.uniqueSlug("locale"), 250_000)).slug();
+                .andExpect(
+                        content().string(allOf(containsString(">2.500 $<"), containsString("<strong>895 $</strong>"))));
+        String slug = campaigns
+                .create(TestCampaigns.draft(TestCampaigns.uniqueSlug("locale"), 250_000))
+                .slug();
         mvc.perform(get("/campaigns/" + slug).header("Accept-Language", "en-US"))
-                .andExpect(content().string(allOf(containsString(">$2,500<"), containsString("<strong>$0</strong> raised"))));
+                .andExpect(content()
+                        .string(allOf(containsString(">$2,500<"), containsString("<strong>$0</strong> raised"))));
         mvc.perform(get("/campaigns/" + slug).header("Accept-Language", "de-DE"))
                 .andExpect(content().string(containsString(">2.500 $<")));
     }
@@ -82,38 +96,56 @@ class CampaignPageTest {
     void aBadAmountIsExplainedAndWhatWasTypedIsKept() throws Exception {
         long donations = count();
         mvc.perform(post("/campaigns/support/donate")
-                        .param("amount", "custom").param("customAmount", "lots").param("name", "Ada Lovelace")
+                        .param("amount", "custom")
+                        .param("customAmount", "lots")
+                        .param("name", "Ada Lovelace")
                         .param("message", "For the <b>newsroom</b>"))
                 .andExpect(status().isUnprocessableContent())
-                .andExpect(content().string(allOf(
-                        containsString("write the amount as a number, such as 25 or 25.50"),
-                        containsString("value=\"lots\""), containsString("value=\"Ada Lovelace\""),
-                        containsString("For the &lt;b&gt;newsroom&lt;/b&gt;"), not(containsString("<b>newsroom</b>")))));
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("write the amount as a number, such as 25 or 25.50"),
+                                containsString("value=\"lots\""),
+                                containsString("value=\"Ada Lovelace\""),
+                                containsString("For the &lt;b&gt;newsroom&lt;/b&gt;"),
+                                not(containsString("<b>newsroom</b>")))));
         mvc.perform(post("/campaigns/support/donate").param("amount", "custom").param("customAmount", "0.50"))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(content().string(containsString("Give from 1 $ to 10,000 $.")));
-        mvc.perform(post("/campaigns/support/donate").param("amount", "2500").param("interval", "weekly")
+        mvc.perform(post("/campaigns/support/donate")
+                        .param("amount", "2500")
+                        .param("interval", "weekly")
                         .param("email", "nobody"))
                 .andExpect(status().isUnprocessableContent())
-                .andExpect(content().string(allOf(containsString("Choose once or monthly."),
-                        containsString("This is not an email address."))));
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("Choose once or monthly."),
+                                containsString("This is not an email address."))));
         org.assertj.core.api.Assertions.assertThat(count()).isEqualTo(donations);
     }
 
     @Test
     void aValidGiftGoesToTheCheckoutOnceEvenWhenSubmittedTwice() throws Exception {
         long before = pendingDonations();
-        String first = mvc.perform(post("/campaigns/support/donate").param("amount", "custom").param("customAmount", "25")
-                        .param("interval", "month").param("requestKey", "form-key-1"))
+        String first = mvc.perform(post("/campaigns/support/donate")
+                        .param("amount", "custom")
+                        .param("customAmount", "25")
+                        .param("interval", "month")
+                        .param("requestKey", "form-key-1"))
                 .andExpect(status().isSeeOther())
                 .andExpect(header().string("Location", startsWith("/test-checkout/test_cs_")))
-                .andReturn().getResponse().getHeader("Location");
-        mvc.perform(post("/campaigns/support/donate").param("amount", "custom").param("customAmount", "25")
-                        .param("interval", "month").param("requestKey", "form-key-1"))
+                .andReturn()
+                .getResponse()
+                .getHeader("Location");
+        mvc.perform(post("/campaigns/support/donate")
+                        .param("amount", "custom")
+                        .param("customAmount", "25")
+                        .param("interval", "month")
+                        .param("requestKey", "form-key-1"))
                 .andExpect(status().isSeeOther())
                 .andExpect(header().string("Location", first));
         org.assertj.core.api.Assertions.assertThat(pendingDonations()).isEqualTo(before + 1);
-        mvc.perform(get("/campaigns/support")).andExpect(content().string(containsString("<strong>895 $</strong> raised")));
+        mvc.perform(get("/campaigns/support"))
+                .andExpect(content().string(containsString("<strong>895 $</strong> raised")));
     }
 
     @Test
@@ -125,11 +157,15 @@ class CampaignPageTest {
     }
 
     private long pendingDonations() {
-        return jdbc.sql("SELECT COUNT(*) FROM donation WHERE status = 'PENDING'").query(Long.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM donation WHERE status = 'PENDING'")
+                .query(Long.class)
+                .single();
     }
 
     private long count() {
         return jdbc.sql("SELECT COUNT(*) FROM donation").query(Long.class).single()
-                + jdbc.sql("SELECT COUNT(*) FROM ledger_entry").query(Long.class).single();
+                + jdbc.sql("SELECT COUNT(*) FROM ledger_entry")
+                        .query(Long.class)
+                        .single();
     }
 }

@@ -30,27 +30,72 @@ import org.springframework.test.context.TestPropertySource;
  * "Anonymous", the message escaped, the amount only where the donor allowed it; the form and the
  * API carry that consent; staff can hide an entry (audited) and show it again.
  */
-@TestPropertySource(properties = {StaffAccounts.ADMIN_EMAIL_SETTING, StaffAccounts.ADMIN_PASSWORD_SETTING,
-        StaffAccounts.ADMIN_TOKEN_SETTING})
+@TestPropertySource(
+        properties = {
+            StaffAccounts.ADMIN_EMAIL_SETTING,
+            StaffAccounts.ADMIN_PASSWORD_SETTING,
+            StaffAccounts.ADMIN_TOKEN_SETTING
+        })
 class DonorWallTest extends StripeAppTestBase {
 
-    private static final Pattern ENTRY = Pattern.compile("<li class=\"gp-wall-entry\" data-testid=\"wall-entry\">(.*?)</li>", Pattern.DOTALL);
+    private static final Pattern ENTRY =
+            Pattern.compile("<li class=\"gp-wall-entry\" data-testid=\"wall-entry\">(.*?)</li>", Pattern.DOTALL);
 
-    private Donation give(Campaign campaign, String name, boolean anonymous, String message, long amount, boolean showAmount, boolean pay)
+    private Donation give(
+            Campaign campaign,
+            String name,
+            boolean anonymous,
+            String message,
+            long amount,
+            boolean showAmount,
+            boolean pay)
             throws Exception {
-        Donation donation = donations.open(new NewDonation(campaign.id(), DonationChannel.STRIPE, DonationInterval.ONCE, campaign.money(amount),
-                campaign.money(amount), false, false, name, null, anonymous, message, null, showAmount), DonationStatus.PENDING);
+        Donation donation = donations.open(
+                new NewDonation(
+                        campaign.id(),
+                        DonationChannel.STRIPE,
+                        DonationInterval.ONCE,
+                        campaign.money(amount),
+                        campaign.money(amount),
+                        false,
+                        false,
+                        name,
+                        null,
+                        anonymous,
+                        message,
+                        null,
+                        showAmount),
+                DonationStatus.PENDING);
         if (pay) {
             String intent = id("pi");
-            STRIPE.putPaymentIntent(StripeJson.paymentIntent(intent, id("ch"), amount, 30, "usd", donation.publicId(), now()));
-            deliver(event(id("evt"), "checkout.session.completed", StripeJson.session(id("cs_test"), "payment", "paid", "complete", intent,
-                    null, donation.publicId(), amount, "usd", null, now()), now())).andExpect(jsonPath("$.result").value("applied"));
+            STRIPE.putPaymentIntent(
+                    StripeJson.paymentIntent(intent, id("ch"), amount, 30, "usd", donation.publicId(), now()));
+            deliver(event(
+                            id("evt"),
+                            "checkout.session.completed",
+                            StripeJson.session(
+                                    id("cs_test"),
+                                    "payment",
+                                    "paid",
+                                    "complete",
+                                    intent,
+                                    null,
+                                    donation.publicId(),
+                                    amount,
+                                    "usd",
+                                    null,
+                                    now()),
+                            now()))
+                    .andExpect(jsonPath("$.result").value("applied"));
         }
         return donation;
     }
 
     private List<String> wall(Campaign campaign) throws Exception {
-        String html = mvc.perform(get("/campaigns/" + campaign.slug())).andExpect(status().isOk()).andReturn().getResponse()
+        String html = mvc.perform(get("/campaigns/" + campaign.slug()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
                 .getContentAsString();
         Matcher m = ENTRY.matcher(html);
         List<String> entries = new java.util.ArrayList<>();
@@ -70,27 +115,44 @@ class DonorWallTest extends StripeAppTestBase {
 
         List<String> entries = wall(campaign);
         assertThat(entries).hasSize(3);
-        assertThat(entries.get(0)).startsWith("<span class=\"gp-wall-name\">Mallory</span>")
+        assertThat(entries.get(0))
+                .startsWith("<span class=\"gp-wall-name\">Mallory</span>")
                 .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&lt;b&gt;bold&lt;/b&gt;")
-                .doesNotContain("gp-wall-amount").doesNotContain("<script>");
-        assertThat(entries.get(1)).startsWith("<span class=\"gp-wall-name\">Anonymous</span>")
-                .contains("<span class=\"gp-wall-amount\">$10</span>").contains("Quietly").doesNotContain("Grace");
-        assertThat(entries.get(2)).startsWith("<span class=\"gp-wall-name\">Ada</span>")
-                .contains("<span class=\"gp-wall-amount\">$25</span>").contains("<q class=\"gp-wall-message\">For the night desk</q>");
+                .doesNotContain("gp-wall-amount")
+                .doesNotContain("<script>");
+        assertThat(entries.get(1))
+                .startsWith("<span class=\"gp-wall-name\">Anonymous</span>")
+                .contains("<span class=\"gp-wall-amount\">$10</span>")
+                .contains("Quietly")
+                .doesNotContain("Grace");
+        assertThat(entries.get(2))
+                .startsWith("<span class=\"gp-wall-name\">Ada</span>")
+                .contains("<span class=\"gp-wall-amount\">$25</span>")
+                .contains("<q class=\"gp-wall-message\">For the night desk</q>");
     }
 
     @Test
     void theFormAndTheApiCarryTheDonorsConsentToShowTheAmount() throws Exception {
         Campaign campaign = campaign("wallconsent");
-        mvc.perform(post("/campaigns/" + campaign.slug() + "/donate").contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .content("amount=custom&customAmount=12&interval=once&showAmount=true")).andExpect(status().isSeeOther());
-        mvc.perform(post("/api/campaigns/" + campaign.slug() + "/checkout").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"amountMinor\":1300,\"interval\":\"once\"}")).andExpect(status().isCreated());
-        assertThat(jdbc.sql("SELECT amount_minor, show_amount FROM donation WHERE campaign_id = ? ORDER BY id").param(campaign.id())
-                .query((rs, n) -> rs.getLong(1) + ":" + rs.getBoolean(2)).list()).containsExactly("1200:true", "1300:false");
-        mvc.perform(post("/api/campaigns/" + campaign.slug() + "/checkout").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"amountMinor\":1300,\"interval\":\"once\",\"message\":\"" + "x".repeat(501) + "\"}"))
-                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.errors[0].field").value("message"));
+        mvc.perform(post("/campaigns/" + campaign.slug() + "/donate")
+                        .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .content("amount=custom&customAmount=12&interval=once&showAmount=true"))
+                .andExpect(status().isSeeOther());
+        mvc.perform(post("/api/campaigns/" + campaign.slug() + "/checkout")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"amountMinor\":1300,\"interval\":\"once\"}"))
+                .andExpect(status().isCreated());
+        assertThat(jdbc.sql("SELECT amount_minor, show_amount FROM donation WHERE campaign_id = ? ORDER BY id")
+                        .param(campaign.id())
+                        .query((rs, n) -> rs.getLong(1) + ":" + rs.getBoolean(2))
+                        .list())
+                .containsExactly("1200:true", "1300:false");
+        mvc.perform(post("/api/campaigns/" + campaign.slug() + "/checkout")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(
+                                "{\"amountMinor\":1300,\"interval\":\"once\",\"message\":\"" + "x".repeat(501) + "\"}"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].field").value("message"));
     }
 
     @Test
@@ -101,19 +163,36 @@ class DonorWallTest extends StripeAppTestBase {
         assertThat(wall(campaign)).hasSize(2);
 
         Cookie admin = StaffAccounts.loginAsAdmin(mvc);
-        mvc.perform(post("/staff/donations/" + rude.publicId() + "/wall").cookie(admin).with(csrf()).param("visibility", "hidden"))
+        mvc.perform(post("/staff/donations/" + rude.publicId() + "/wall")
+                        .cookie(admin)
+                        .with(csrf())
+                        .param("visibility", "hidden"))
                 .andExpect(status().isOk());
         assertThat(wall(campaign)).singleElement().satisfies(e -> assertThat(e).contains("Ada"));
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'donor_wall.hidden' AND target = ?").param(rude.publicId())
-                .query(Long.class).single()).isEqualTo(1);
-        assertThat(testTotals(campaign).raisedMinor()).as("hiding changes no money").isEqualTo(2_600);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'donor_wall.hidden' AND target = ?")
+                        .param(rude.publicId())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        assertThat(testTotals(campaign).raisedMinor())
+                .as("hiding changes no money")
+                .isEqualTo(2_600);
 
-        mvc.perform(post("/staff/donations/" + rude.publicId() + "/wall").cookie(admin).with(csrf()).param("visibility", "maybe"))
+        mvc.perform(post("/staff/donations/" + rude.publicId() + "/wall")
+                        .cookie(admin)
+                        .with(csrf())
+                        .param("visibility", "maybe"))
                 .andExpect(status().isUnprocessableContent());
-        mvc.perform(post("/staff/donations/" + rude.publicId() + "/wall").cookie(admin).with(csrf()).param("visibility", "shown"))
+        mvc.perform(post("/staff/donations/" + rude.publicId() + "/wall")
+                        .cookie(admin)
+                        .with(csrf())
+                        .param("visibility", "shown"))
                 .andExpect(status().isOk());
         assertThat(wall(campaign)).hasSize(2);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'donor_wall.shown' AND target = ?").param(rude.publicId())
-                .query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'donor_wall.shown' AND target = ?")
+                        .param(rude.publicId())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 }

@@ -26,6 +26,7 @@ class LanguagesPageTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -40,32 +41,45 @@ class LanguagesPageTest {
                 .andExpect(content().string(containsString("TESTMODUS")))
                 .andExpect(content().string(containsString(">Spenden</button>")))
                 .andExpect(content().string(not(containsString("2,500 $"))));
-        mvc.perform(get("/campaigns/support").header(HttpHeaders.ACCEPT_LANGUAGE, "de-DE").param("lang", "en"))
+        mvc.perform(get("/campaigns/support")
+                        .header(HttpHeaders.ACCEPT_LANGUAGE, "de-DE")
+                        .param("lang", "en"))
                 .andExpect(content().string(containsString("<html lang=\"en\">")))
                 .andExpect(content().string(containsString("<strong>895 $</strong> raised")))
                 .andExpect(content().string(containsString("2,500 $")))
                 .andExpect(content().string(containsString(">Donate</button>")));
         mvc.perform(get("/campaigns/support").header(HttpHeaders.ACCEPT_LANGUAGE, "fr-FR"))
                 .andExpect(content().string(containsString("<html lang=\"en\">")));
-        mvc.perform(get("/campaigns/no-such-thing").param("lang", "de")).andExpect(status().isNotFound())
+        mvc.perform(get("/campaigns/no-such-thing").param("lang", "de"))
+                .andExpect(status().isNotFound())
                 .andExpect(content().string(containsString("Nicht gefunden")));
     }
 
     @Test
     void germanAmountsAreReadTheGermanWayAndTheLanguageIsKept() throws Exception {
-        mvc.perform(post("/campaigns/support/donate").contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .content("amount=custom&customAmount=1.250,50&interval=once&lang=de&requestKey=lang-de-1")).andExpect(status().isSeeOther());
+        mvc.perform(post("/campaigns/support/donate")
+                        .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .content("amount=custom&customAmount=1.250,50&interval=once&lang=de&requestKey=lang-de-1"))
+                .andExpect(status().isSeeOther());
         assertThat(jdbc.sql("SELECT amount_minor, locale FROM donation WHERE request_key = 'lang-de-1'")
-                .query((rs, n) -> rs.getLong(1) + " " + rs.getString(2)).single()).isEqualTo("125050 de-DE");
-        mvc.perform(post("/campaigns/support/donate").contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .content("amount=custom&customAmount=1,250.50&interval=once&requestKey=lang-en-1")).andExpect(status().isSeeOther());
+                        .query((rs, n) -> rs.getLong(1) + " " + rs.getString(2))
+                        .single())
+                .isEqualTo("125050 de-DE");
+        mvc.perform(post("/campaigns/support/donate")
+                        .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .content("amount=custom&customAmount=1,250.50&interval=once&requestKey=lang-en-1"))
+                .andExpect(status().isSeeOther());
         assertThat(jdbc.sql("SELECT amount_minor, locale FROM donation WHERE request_key = 'lang-en-1'")
-                .query((rs, n) -> rs.getLong(1) + " " + rs.getString(2)).single()).isEqualTo("125050 en-US");
-        mvc.perform(post("/campaigns/support/donate").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .query((rs, n) -> rs.getLong(1) + " " + rs.getString(2))
+                        .single())
+                .isEqualTo("125050 en-US");
+        mvc.perform(post("/campaigns/support/donate")
+                        .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                         .content("amount=custom&customAmount=zwölf&interval=once&lang=de"))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(content().string(containsString("Bitte den Betrag als Zahl schreiben, etwa 25 oder 25,50")));
-        mvc.perform(post("/campaigns/support/donate").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+        mvc.perform(post("/campaigns/support/donate")
+                        .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                         .content("amount=custom&customAmount=0,50&interval=weekly&email=nobody&lang=de"))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(content().string(containsString("Bitte spenden Sie zwischen 1 $ und 10.000 $.")))

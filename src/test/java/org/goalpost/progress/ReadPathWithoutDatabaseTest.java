@@ -78,7 +78,7 @@ class ReadPathWithoutDatabaseTest {
             mvc.perform(get("/widget/support.svg")).andExpect(status().isOk());
         }
         assertThat(CONNECTIONS.get() - before).isZero();
-        }
+    }
 
     @Test
     void aFloodOfUnknownSlugsTakesNoConnectionEither() throws Exception {
@@ -88,10 +88,13 @@ class ReadPathWithoutDatabaseTest {
         for (int i = 0; i < 100; i++) {
             String slug = "no-such-" + Long.toString(random.nextLong() & Long.MAX_VALUE, 36);
             mvc.perform(get("/api/campaigns/" + slug)).andExpect(status().isNotFound());
-            mvc.perform(get("/api/campaigns/" + slug).header("Origin", "https://elsewhere.example")).andExpect(status().isNotFound());
+            mvc.perform(get("/api/campaigns/" + slug).header("Origin", "https://elsewhere.example"))
+                    .andExpect(status().isNotFound());
             mvc.perform(get("/widget/" + slug + ".svg")).andExpect(status().isNotFound());
             mvc.perform(get("/campaigns/" + slug)).andExpect(status().isNotFound());
         }
-        assertThat(CONNECTIONS.get() - before).as("unknown slugs are answered from memory").isZero();
+        assertThat(CONNECTIONS.get() - before)
+                .as("unknown slugs are answered from memory")
+                .isZero();
     }
 }

@@ -24,10 +24,13 @@ class ReaderSessionTest {
 
     private void assertNoSession(MockHttpServletRequestBuilder request) throws Exception {
         MvcResult result = mvc.perform(request).andReturn();
-        String described = result.getRequest().getMethod() + " " + result.getRequest().getRequestURI() + " answered "
-                + result.getResponse().getStatus();
+        String described =
+                result.getRequest().getMethod() + " " + result.getRequest().getRequestURI() + " answered "
+                        + result.getResponse().getStatus();
         assertThat(result.getResponse().getStatus()).as(described).isLessThan(400);
-        assertThat(result.getRequest().getSession(false)).as(described + " and made a session").isNull();
+        assertThat(result.getRequest().getSession(false))
+                .as(described + " and made a session")
+                .isNull();
         assertThat(result.getResponse().getHeaders("Set-Cookie")).as(described).isEmpty();
     }
 
@@ -44,8 +47,10 @@ class ReaderSessionTest {
         assertNoSession(get("/widget/support"));
         assertNoSession(get("/widget/support.svg"));
         assertNoSession(get("/css/goalpost.css"));
-        assertNoSession(post("/campaigns/support/donate").param("amount", "2500").param("interval", "once"));
-        assertNoSession(post("/api/campaigns/support/checkout").contentType(MediaType.APPLICATION_JSON)
+        assertNoSession(
+                post("/campaigns/support/donate").param("amount", "2500").param("interval", "once"));
+        assertNoSession(post("/api/campaigns/support/checkout")
+                .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"amountMinor\":2500,\"interval\":\"once\"}"));
     }
 }

@@ -42,17 +42,32 @@ class WidgetReadPathTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     Campaigns campaigns;
+
     @Autowired
     Ledger ledger;
+
     @Autowired
     JdbcClient jdbc;
 
     private Campaign campaign(List<String> origins) {
         String slug = TestCampaigns.uniqueSlug("widget");
-        return campaigns.create(new CampaignDraft(slug, "Widget " + slug, null, "USD", "active", "none", "UTC", null, null, "gross",
-                "symbol-after", List.of(new TierDraft(250_000L, "Lights", null), new TierDraft(500_000L, "Reporting", null)), origins));
+        return campaigns.create(new CampaignDraft(
+                slug,
+                "Widget " + slug,
+                null,
+                "USD",
+                "active",
+                "none",
+                "UTC",
+                null,
+                null,
+                "gross",
+                "symbol-after",
+                List.of(new TierDraft(250_000L, "Lights", null), new TierDraft(500_000L, "Reporting", null)),
+                origins));
     }
 
     @Autowired
@@ -60,13 +75,25 @@ class WidgetReadPathTest {
 
     /** Records a gift, and waits for the cache to fold it in (a few milliseconds after the commit). */
     private void give(Campaign campaign, long minor, String source) {
-        ledger.record(campaign, LedgerEntry.gift(LedgerKind.OFFLINE_GIFT, campaign.money(minor), 0, source, null,
-                DonorRef.anonymous(source), false, Instant.now(), PeriodKey.ALL));
+        ledger.record(
+                campaign,
+                LedgerEntry.gift(
+                        LedgerKind.OFFLINE_GIFT,
+                        campaign.money(minor),
+                        0,
+                        source,
+                        null,
+                        DonorRef.anonymous(source),
+                        false,
+                        Instant.now(),
+                        PeriodKey.ALL));
         cache.awaitRebuilds();
     }
 
     private MvcResult json(String slug) throws Exception {
-        return mvc.perform(get("/api/campaigns/" + slug)).andExpect(status().isOk()).andReturn();
+        return mvc.perform(get("/api/campaigns/" + slug))
+                .andExpect(status().isOk())
+                .andReturn();
     }
 
     @Test
@@ -75,7 +102,8 @@ class WidgetReadPathTest {
         MvcResult first = json(campaign.slug());
         String etag = first.getResponse().getHeader("ETag");
         assertThat(etag).matches("\"[A-Za-z0-9_-]{22}\"");
-        assertThat(first.getResponse().getHeader("Cache-Control")).isEqualTo("max-age=5, public, stale-while-revalidate=10");
+        assertThat(first.getResponse().getHeader("Cache-Control"))
+                .isEqualTo("max-age=5, public, stale-while-revalidate=10");
         mvc.perform(get("/api/campaigns/" + campaign.slug()).header("If-None-Match", etag))
                 .andExpect(status().isNotModified())
                 .andExpect(header().string("ETag", etag))
@@ -95,9 +123,11 @@ class WidgetReadPathTest {
         assertThat(after.getResponse().getHeader("ETag")).isNotEqualTo(before);
         assertThat(after.getResponse().getContentAsString()).contains("\"raisedMinor\":1000");
         give(campaign, 1_000, "etag-" + campaign.slug());
-        assertThat(json(campaign.slug()).getResponse().getHeader("ETag")).as("a duplicate moves nothing")
+        assertThat(json(campaign.slug()).getResponse().getHeader("ETag"))
+                .as("a duplicate moves nothing")
                 .isEqualTo(after.getResponse().getHeader("ETag"));
-        mvc.perform(get("/api/campaigns/" + campaign.slug()).header("If-None-Match", before)).andExpect(status().isOk());
+        mvc.perform(get("/api/campaigns/" + campaign.slug()).header("If-None-Match", before))
+                .andExpect(status().isOk());
     }
 
     @Test
@@ -106,33 +136,63 @@ class WidgetReadPathTest {
         json(campaign.slug());
         String now = DbTime.param(Instant.now());
         // Another instance on the same database: rows written without this instance's events.
-        jdbc.sql("INSERT INTO ledger_entry (campaign_id, period_key, kind, amount_minor, fee_minor, currency, source_ref, donor_ref, "
-                        + "livemode, occurred_at, recorded_at) VALUES (?, 'ALL', 'OFFLINE_GIFT', 4200, 0, 'USD', ?, 'a:other', FALSE, ?, ?)")
-                .params(campaign.id(), "other-" + campaign.slug(), now, now).update();
-        jdbc.sql("INSERT INTO campaign_totals (campaign_id, period_key, livemode, currency, raised_minor, gross_minor, refunded_minor, "
-                        + "disputed_minor, adjusted_minor, fees_minor, donation_count, donor_count, updated_at) "
+        jdbc.sql("INSERT INTO ledger_entry (campaign_id, period_key, kind, amount_minor, fee_minor, "
+                        + "currency, source_ref, donor_ref, "
+                        + "livemode, occurred_at, recorded_at) VALUES (?, 'ALL', 'OFFLINE_GIFT', "
+                        + "4200, 0, 'USD', ?, 'a:other', FALSE, ?, ?)")
+                .params(campaign.id(), "other-" + campaign.slug(), now, now)
+                .update();
+        jdbc.sql("INSERT INTO campaign_totals (campaign_id, period_key, livemode, currency, "
+                        + "raised_minor, gross_minor, refunded_minor, "
+                        + "disputed_minor, adjusted_minor, fees_minor, donation_count, donor_count, "
+                        + "updated_at) "
                         + "VALUES (?, 'ALL', FALSE, 'USD', 4200, 4200, 0, 0, 0, 0, 1, 1, ?)")
-                .params(campaign.id(), now).update();
+                .params(campaign.id(), now)
+                .update();
         long started = System.nanoTime();
-        Awaitility.await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(50))
-                .until(() -> json(campaign.slug()).getResponse().getContentAsString().contains("\"raisedMinor\":4200"));
-        System.out.printf("WidgetReadPathTest: a change made elsewhere showed after %d ms%n", (System.nanoTime() - started) / 1_000_000);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(3))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() ->
+                        json(campaign.slug()).getResponse().getContentAsString().contains("\"raisedMinor\":4200"));
+        System.out.printf(
+                "WidgetReadPathTest: a change made elsewhere showed after %d ms%n",
+                (System.nanoTime() - started) / 1_000_000);
     }
 
     @Test
     void onlyAggregatesAreServed() throws Exception {
         Campaign campaign = campaign(null);
         give(campaign, 500, "aggregates-" + campaign.slug());
-        Map<String, Object> body = JsonMapper.builder().build().readValue(json(campaign.slug()).getResponse().getContentAsString(),
-                new tools.jackson.core.type.TypeReference<Map<String, Object>>() { });
-        assertThat(body.keySet()).containsExactlyInAnyOrder("slug", "title", "description", "currency", "status", "mode",
-                "countBasis", "amountStyle", "raisedMinor", "goalMinor", "percentOfGoal", "donorCount", "donationCount", "tiers",
-                "period", "updatedAt");
+        Map<String, Object> body = JsonMapper.builder()
+                .build()
+                .readValue(
+                        json(campaign.slug()).getResponse().getContentAsString(),
+                        new tools.jackson.core.type.TypeReference<Map<String, Object>>() {});
+        assertThat(body.keySet())
+                .containsExactlyInAnyOrder(
+                        "slug",
+                        "title",
+                        "description",
+                        "currency",
+                        "status",
+                        "mode",
+                        "countBasis",
+                        "amountStyle",
+                        "raisedMinor",
+                        "goalMinor",
+                        "percentOfGoal",
+                        "donorCount",
+                        "donationCount",
+                        "tiers",
+                        "period",
+                        "updatedAt");
     }
 
     @Test
     void unknownCampaignsAre404ProblemsEverywhere() throws Exception {
-        mvc.perform(get("/api/campaigns/nope-nope")).andExpect(status().isNotFound())
+        mvc.perform(get("/api/campaigns/nope-nope"))
+                .andExpect(status().isNotFound())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
         mvc.perform(get("/widget/nope-nope.svg")).andExpect(status().isNotFound());
         mvc.perform(get("/widget/nope-nope")).andExpect(status().isNotFound());
@@ -144,22 +204,39 @@ class WidgetReadPathTest {
                 .andExpect(status().isOk())
                 .andExpect(content().contentType("image/svg+xml"))
                 .andExpect(header().string("Cache-Control", containsString("public")))
-                .andExpect(content().string(allOf(
-                        containsString("<title id=\"gp-title\">Support independent journalism</title>"),
-                        containsString("<desc id=\"gp-desc\">895 $ raised of 5,000 $</desc>"),
-                        containsString("role=\"img\""),
-                        containsString("data-amount-minor=\"250000\" x1=\"300\" x2=\"300\""),
-                        containsString("data-amount-minor=\"500000\" x1=\"584\" x2=\"584\""),
-                        containsString("class=\"fill\" x=\"16\" y=\"20\" width=\"101\""),
-                        containsString(">2,500 $</text>"), containsString("<tspan>895 $</tspan> raised"))))
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("<title id=\"gp-title\">Support independent journalism</title>"),
+                                containsString("<desc id=\"gp-desc\">895 $ raised of 5,000 $</desc>"),
+                                containsString("role=\"img\""),
+                                containsString("data-amount-minor=\"250000\" x1=\"300\" x2=\"300\""),
+                                containsString("data-amount-minor=\"500000\" x1=\"584\" x2=\"584\""),
+                                containsString("class=\"fill\" x=\"16\" y=\"20\" width=\"101\""),
+                                containsString(">2,500 $</text>"),
+                                containsString("<tspan>895 $</tspan> raised"))))
                 .andReturn();
         String etag = svg.getResponse().getHeader("ETag");
         mvc.perform(get("/widget/support.svg").header("If-None-Match", etag)).andExpect(status().isNotModified());
-        mvc.perform(get("/widget/support.svg").param("locale", "de-DE")).andExpect(content().string(containsString(">2.500 $</text>")));
-        Campaign hostile = campaigns.create(new CampaignDraft(TestCampaigns.uniqueSlug("svg"), "<script>alert(1)</script> & co", null,
-                "USD", "active", null, null, null, null, null, null, List.of(new TierDraft(100L, "One", null))));
-        mvc.perform(get("/widget/" + hostile.slug() + ".svg")).andExpect(content().string(allOf(
-                containsString("&lt;script&gt;alert(1)&lt;/script&gt; &amp; co"), not(containsString("<script>")))));
+        mvc.perform(get("/widget/support.svg").param("locale", "de-DE"))
+                .andExpect(content().string(containsString(">2.500 $</text>")));
+        Campaign hostile = campaigns.create(new CampaignDraft(
+                TestCampaigns.uniqueSlug("svg"),
+                "<script>alert(1)</script> & co",
+                null,
+                "USD",
+                "active",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of(new TierDraft(100L, "One", null))));
+        mvc.perform(get("/widget/" + hostile.slug() + ".svg"))
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("&lt;script&gt;alert(1)&lt;/script&gt; &amp; co"),
+                                not(containsString("<script>")))));
     }
 
     @Test
@@ -168,13 +245,18 @@ class WidgetReadPathTest {
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Security-Policy", WidgetController.FRAME_POLICY + "*"))
                 .andExpect(header().doesNotExist("X-Frame-Options"))
-                .andExpect(content().string(allOf(containsString("role=\"progressbar\""), containsString("<strong>895 $</strong> raised"),
-                        containsString("TEST MODE"))));
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("role=\"progressbar\""),
+                                containsString("<strong>895 $</strong> raised"),
+                                containsString("TEST MODE"))));
         Campaign listed = campaign(List.of("https://news.example", "https://Blog.Example:8443/"));
         assertThat(listed.embedOrigins().asList()).containsExactly("https://news.example", "https://blog.example:8443");
         mvc.perform(get("/widget/" + listed.slug()))
-                .andExpect(header().string("Content-Security-Policy",
-                        WidgetController.FRAME_POLICY + "'self' https://news.example https://blog.example:8443"));
+                .andExpect(header().string(
+                                "Content-Security-Policy",
+                                WidgetController.FRAME_POLICY
+                                        + "'self' https://news.example https://blog.example:8443"));
         mvc.perform(get("/campaigns/support")).andExpect(header().string("X-Frame-Options", "DENY"));
         mvc.perform(get("/api/campaigns/support")).andExpect(header().string("X-Frame-Options", "DENY"));
     }
@@ -189,12 +271,15 @@ class WidgetReadPathTest {
                 .andExpect(header().doesNotExist("Access-Control-Allow-Credentials"));
         mvc.perform(get("/api/campaigns/" + listed.slug()).header("Origin", "https://evil.example"))
                 .andExpect(status().isForbidden());
-        mvc.perform(options("/api/campaigns/" + listed.slug() + "/checkout").header("Origin", "https://news.example")
-                        .header("Access-Control-Request-Method", "POST").header("Access-Control-Request-Headers", "content-type,idempotency-key"))
+        mvc.perform(options("/api/campaigns/" + listed.slug() + "/checkout")
+                        .header("Origin", "https://news.example")
+                        .header("Access-Control-Request-Method", "POST")
+                        .header("Access-Control-Request-Headers", "content-type,idempotency-key"))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Access-Control-Allow-Origin", "https://news.example"))
                 .andExpect(header().string("Access-Control-Allow-Methods", "POST"));
-        mvc.perform(options("/api/campaigns/" + listed.slug() + "/checkout").header("Origin", "https://evil.example")
+        mvc.perform(options("/api/campaigns/" + listed.slug() + "/checkout")
+                        .header("Origin", "https://evil.example")
                         .header("Access-Control-Request-Method", "POST"))
                 .andExpect(status().isForbidden());
         mvc.perform(get("/api/campaigns/support").header("Origin", "https://anywhere.example"))
@@ -207,8 +292,10 @@ class WidgetReadPathTest {
     void badEmbedOriginsAreRefusedByTheCampaignRules() {
         org.goalpost.shared.web.InvalidInputException e = org.assertj.core.api.Assertions.catchThrowableOfType(
                 org.goalpost.shared.web.InvalidInputException.class,
-                () -> campaign(List.of("https://ok.example", "ftp://files.example", "https://news.example/path", "not a url")));
-        assertThat(e.problems()).extracting(org.goalpost.shared.web.FieldProblem::field)
+                () -> campaign(List.of(
+                        "https://ok.example", "ftp://files.example", "https://news.example/path", "not a url")));
+        assertThat(e.problems())
+                .extracting(org.goalpost.shared.web.FieldProblem::field)
                 .containsExactly("embedOrigins[1]", "embedOrigins[2]", "embedOrigins[3]");
     }
 
@@ -222,7 +309,9 @@ class WidgetReadPathTest {
 
     @Test
     void thePingIsTrivial() throws Exception {
-        mvc.perform(get("/api/ping")).andExpect(status().isOk()).andExpect(jsonPath("$.pong").value(true));
+        mvc.perform(get("/api/ping"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.pong").value(true));
     }
 
     @Test
@@ -230,8 +319,13 @@ class WidgetReadPathTest {
         mvc.perform(get("/widget/no-such-campaign"))
                 .andExpect(status().isNotFound())
                 .andExpect(header().string("X-Frame-Options", "DENY"))
-                .andExpect(header().string("Content-Security-Policy", allOf(containsString("frame-ancestors 'none'"),
-                        containsString("object-src 'none'"), containsString("base-uri 'none'"), not(containsString("frame-ancestors *")))))
+                .andExpect(header().string(
+                                "Content-Security-Policy",
+                                allOf(
+                                        containsString("frame-ancestors 'none'"),
+                                        containsString("object-src 'none'"),
+                                        containsString("base-uri 'none'"),
+                                        not(containsString("frame-ancestors *")))))
                 .andExpect(header().string("X-Content-Type-Options", "nosniff"));
     }
 }

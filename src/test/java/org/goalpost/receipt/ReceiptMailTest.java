@@ -30,15 +30,17 @@ import org.springframework.test.context.TestPropertySource;
  * a failed instalment and for a refund. The webhook answers before any mail is sent, and a mail
  * the SMTP server refused is sent by a later attempt.
  */
-@TestPropertySource(properties = {
-        "spring.mail.host=127.0.0.1",
-        "goalpost.receipts.organisation-name=The Daily Example",
-        "goalpost.receipts.organisation-address=1 Press Street\\n12345 Newstown",
-        "goalpost.receipts.tax-id=EIN 12-3456789",
-        "goalpost.receipts.from=receipts@daily.example",
-        "goalpost.receipts.reply-to=members@daily.example",
-        "goalpost.receipts.poll=200ms",
-        "goalpost.receipts.retry-base=300ms"})
+@TestPropertySource(
+        properties = {
+            "spring.mail.host=127.0.0.1",
+            "goalpost.receipts.organisation-name=The Daily Example",
+            "goalpost.receipts.organisation-address=1 Press Street\\n12345 Newstown",
+            "goalpost.receipts.tax-id=EIN 12-3456789",
+            "goalpost.receipts.from=receipts@daily.example",
+            "goalpost.receipts.reply-to=members@daily.example",
+            "goalpost.receipts.poll=200ms",
+            "goalpost.receipts.retry-base=300ms"
+        })
 @SlowTest
 class ReceiptMailTest extends StripeAppTestBase {
 
@@ -59,9 +61,24 @@ class ReceiptMailTest extends StripeAppTestBase {
     }
 
     private Map<String, Object> paid(Donation donation, String intent, long amount) {
-        STRIPE.putPaymentIntent(StripeJson.paymentIntent(intent, "ch_" + intent.substring(3), amount, 60, "usd", donation.publicId(), now()));
-        return event(id("evt"), "checkout.session.completed", StripeJson.session(id("cs_test"), "payment", "paid", "complete", intent, null,
-                donation.publicId(), amount, "usd", donation.donorEmail(), now()), now());
+        STRIPE.putPaymentIntent(StripeJson.paymentIntent(
+                intent, "ch_" + intent.substring(3), amount, 60, "usd", donation.publicId(), now()));
+        return event(
+                id("evt"),
+                "checkout.session.completed",
+                StripeJson.session(
+                        id("cs_test"),
+                        "payment",
+                        "paid",
+                        "complete",
+                        intent,
+                        null,
+                        donation.publicId(),
+                        amount,
+                        "usd",
+                        donation.donorEmail(),
+                        now()),
+                now());
     }
 
     @Test
@@ -73,12 +90,28 @@ class ReceiptMailTest extends StripeAppTestBase {
         deliver(event).andExpect(status().isOk()).andExpect(jsonPath("$.result").value("applied"));
         long answered = System.nanoTime();
         assertThat(mailTo("ada@example.org", 1)).hasSize(1);
-        System.out.printf("ReceiptMailTest: the receipt reached the SMTP server %d ms after the webhook was answered%n",
+        System.out.printf(
+                "ReceiptMailTest: the receipt reached the SMTP server %d ms after the webhook was answered%n",
                 (System.nanoTime() - answered) / 1_000_000);
         deliver(event).andExpect(jsonPath("$.result").value("duplicate"));
         // another event about the same payment (a different event id): the payment is known, no second receipt
-        deliver(event(id("evt"), "checkout.session.completed", StripeJson.session(id("cs_test"), "payment", "paid", "complete", intent,
-                null, donation.publicId(), 2_500, "usd", "ada@example.org", now()), now())).andExpect(status().isOk());
+        deliver(event(
+                        id("evt"),
+                        "checkout.session.completed",
+                        StripeJson.session(
+                                id("cs_test"),
+                                "payment",
+                                "paid",
+                                "complete",
+                                intent,
+                                null,
+                                donation.publicId(),
+                                2_500,
+                                "usd",
+                                "ada@example.org",
+                                now()),
+                        now()))
+                .andExpect(status().isOk());
 
         List<MimeMessage> mail = mailTo("ada@example.org", 1);
         assertThat(mail).hasSize(1);
@@ -87,7 +120,8 @@ class ReceiptMailTest extends StripeAppTestBase {
         assertThat(receipt.getFrom()[0].toString()).isEqualTo("The Daily Example <receipts@daily.example>");
         assertThat(receipt.getReplyTo()[0].toString()).isEqualTo("members@daily.example");
         String body = body(receipt);
-        assertThat(body).contains("Hello,\n\nthank you for your donation. This is your receipt.")
+        assertThat(body)
+                .contains("Hello,\n\nthank you for your donation. This is your receipt.")
                 .contains("Amount: $25\n")
                 .containsPattern("Date: [A-Z][a-z]+ \\d{1,2}, 20\\d\\d\n")
                 .contains("Campaign: " + campaign.title() + "\n")
@@ -96,9 +130,14 @@ class ReceiptMailTest extends StripeAppTestBase {
                 .contains("The Daily Example\n1 Press Street\n12345 Newstown\nTax id: EIN 12-3456789")
                 .doesNotContain("Monthly donation");
 
-        assertThat(SMTP.after("ada@example.org", Duration.ofSeconds(1))).as("a few more polls: still one").hasSize(1);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM mail_outbox WHERE donation_id = ? AND sent_at IS NOT NULL").param(donation.id())
-                .query(Long.class).single()).isEqualTo(1);
+        assertThat(SMTP.after("ada@example.org", Duration.ofSeconds(1)))
+                .as("a few more polls: still one")
+                .hasSize(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM mail_outbox WHERE donation_id = ? AND sent_at IS NOT NULL")
+                        .param(donation.id())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
@@ -106,17 +145,39 @@ class ReceiptMailTest extends StripeAppTestBase {
         Campaign campaign = campaign("monthlymail");
         Donation donation = pendingDonation(campaign, DonationInterval.MONTH, 1_000, "grace@example.org");
         String subscription = id("sub");
-        deliver(event(id("evt"), "checkout.session.completed", StripeJson.session(id("cs_test"), "subscription", "paid", "complete",
-                null, subscription, donation.publicId(), 1_000, "usd", "grace@example.org", now()), now()))
+        deliver(event(
+                        id("evt"),
+                        "checkout.session.completed",
+                        StripeJson.session(
+                                id("cs_test"),
+                                "subscription",
+                                "paid",
+                                "complete",
+                                null,
+                                subscription,
+                                donation.publicId(),
+                                1_000,
+                                "usd",
+                                "grace@example.org",
+                                now()),
+                        now()))
                 .andExpect(jsonPath("$.result").value("applied"));
         String invoice = id("in");
         String intent = id("pi");
         String charge = id("ch");
         STRIPE.putPaymentIntent(StripeJson.paymentIntent(intent, charge, 1_000, 59, "usd", null, now()));
-        Map<String, Object> object = StripeJson.invoice(invoice, subscription, donation.publicId(), 1_000, "usd", "subscription_create",
-                "grace@example.org", now());
+        Map<String, Object> object = StripeJson.invoice(
+                invoice,
+                subscription,
+                donation.publicId(),
+                1_000,
+                "usd",
+                "subscription_create",
+                "grace@example.org",
+                now());
         STRIPE.putInvoice(object, intent);
-        deliver(event(id("evt"), "invoice.paid", object, now())).andExpect(jsonPath("$.result").value("applied"));
+        deliver(event(id("evt"), "invoice.paid", object, now()))
+                .andExpect(jsonPath("$.result").value("applied"));
 
         List<MimeMessage> first = mailTo("grace@example.org", 1);
         assertThat(first).hasSize(1);
@@ -126,24 +187,30 @@ class ReceiptMailTest extends StripeAppTestBase {
                 .contains("To change or cancel your monthly donation: https://give.example.org/donors/manage?lang=en");
 
         // the next month's payment fails, and Stripe retries it (and tells us) twice
-        Map<String, Object> failed = StripeJson.invoice(id("in"), subscription, donation.publicId(), 0, "usd", "subscription_cycle", null,
-                now());
+        Map<String, Object> failed = StripeJson.invoice(
+                id("in"), subscription, donation.publicId(), 0, "usd", "subscription_cycle", null, now());
         deliver(event(id("evt"), "invoice.payment_failed", failed, now())).andExpect(status().isOk());
         deliver(event(id("evt"), "invoice.payment_failed", failed, now())).andExpect(status().isOk());
         List<MimeMessage> afterFailure = mailTo("grace@example.org", 2);
         assertThat(afterFailure).hasSize(2);
-        assertThat(afterFailure.get(1).getSubject()).isEqualTo("Your monthly donation to " + campaign.title() + " could not be charged");
+        assertThat(afterFailure.get(1).getSubject())
+                .isEqualTo("Your monthly donation to " + campaign.title() + " could not be charged");
 
         // a refund of part of the first month
         String refund = id("re");
-        deliver(event(id("evt"), "refund.created", StripeJson.refund(refund, charge, intent, 400, "usd", "succeeded", now()), now()))
+        deliver(event(
+                        id("evt"),
+                        "refund.created",
+                        StripeJson.refund(refund, charge, intent, 400, "usd", "succeeded", now()),
+                        now()))
                 .andExpect(jsonPath("$.result").value("applied"));
         List<MimeMessage> afterRefund = mailTo("grace@example.org", 3);
         assertThat(afterRefund).hasSize(3);
         assertThat(afterRefund.get(2).getSubject()).isEqualTo("Your refund of $4");
         assertThat(body(afterRefund.get(2))).contains("Refunded: $4\n");
 
-        assertThat(SMTP.after("grace@example.org", Duration.ofSeconds(1))).as("one failure notice per invoice, one mail per event")
+        assertThat(SMTP.after("grace@example.org", Duration.ofSeconds(1)))
+                .as("one failure notice per invoice, one mail per event")
                 .hasSize(3);
     }
 
@@ -152,24 +219,50 @@ class ReceiptMailTest extends StripeAppTestBase {
         SMTP.stop();
         Campaign campaign = campaign("retrymail");
         Donation donation = pendingDonation(campaign, DonationInterval.ONCE, 700, "later@example.org");
-        deliver(paid(donation, id("pi"), 700)).andExpect(status().isOk()).andExpect(jsonPath("$.result").value("applied"));
-        String error = Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
-                .until(() -> jdbc.sql("SELECT last_error FROM mail_outbox WHERE donation_id = ?").param(donation.id()).query(String.class)
-                        .optional().orElse(null), java.util.Objects::nonNull);
+        deliver(paid(donation, id("pi"), 700))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.result").value("applied"));
+        String error = Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(50))
+                .until(
+                        () -> jdbc.sql("SELECT last_error FROM mail_outbox WHERE donation_id = ?")
+                                .param(donation.id())
+                                .query(String.class)
+                                .optional()
+                                .orElse(null),
+                        java.util.Objects::nonNull);
         assertThat(error).as("the failed attempt is kept").contains("MailSendException");
 
         SMTP.start();
         assertThat(mailTo("later@example.org", 1)).hasSize(1);
-        assertThat(jdbc.sql("SELECT attempts FROM mail_outbox WHERE donation_id = ?").param(donation.id()).query(Integer.class).single())
+        assertThat(jdbc.sql("SELECT attempts FROM mail_outbox WHERE donation_id = ?")
+                        .param(donation.id())
+                        .query(Integer.class)
+                        .single())
                 .isGreaterThanOrEqualTo(2);
     }
 
     @Test
     void aDonorWhoGaveInGermanGetsAGermanReceipt() throws Exception {
         Campaign campaign = campaign("germanmail");
-        Donation donation = donations.open(new org.goalpost.donation.NewDonation(campaign.id(), org.goalpost.donation.DonationChannel.STRIPE,
-                DonationInterval.ONCE, campaign.money(125_050), campaign.money(125_050), false, false, "Grete", "grete@example.org", false,
-                null, null, false, "de-DE"), org.goalpost.donation.DonationStatus.PENDING);
+        Donation donation = donations.open(
+                new org.goalpost.donation.NewDonation(
+                        campaign.id(),
+                        org.goalpost.donation.DonationChannel.STRIPE,
+                        DonationInterval.ONCE,
+                        campaign.money(125_050),
+                        campaign.money(125_050),
+                        false,
+                        false,
+                        "Grete",
+                        "grete@example.org",
+                        false,
+                        null,
+                        null,
+                        false,
+                        "de-DE"),
+                org.goalpost.donation.DonationStatus.PENDING);
         String intent = id("pi");
         deliver(paid(donation, intent, 125_050)).andExpect(jsonPath("$.result").value("applied"));
         List<MimeMessage> mail = mailTo("grete@example.org", 1);
@@ -188,10 +281,29 @@ class ReceiptMailTest extends StripeAppTestBase {
         Campaign campaign = campaign("nomail");
         Donation donation = pendingDonation(campaign, DonationInterval.ONCE, 900, null);
         String intent = id("pi");
-        STRIPE.putPaymentIntent(StripeJson.paymentIntent(intent, "ch_" + intent.substring(3), 900, 30, "usd", donation.publicId(), now()));
-        deliver(event(id("evt"), "checkout.session.completed", StripeJson.session(id("cs_test"), "payment", "paid", "complete", intent,
-                null, donation.publicId(), 900, "usd", null, now()), now())).andExpect(jsonPath("$.result").value("applied"));
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM mail_outbox WHERE donation_id = ?").param(donation.id()).query(Long.class).single())
+        STRIPE.putPaymentIntent(StripeJson.paymentIntent(
+                intent, "ch_" + intent.substring(3), 900, 30, "usd", donation.publicId(), now()));
+        deliver(event(
+                        id("evt"),
+                        "checkout.session.completed",
+                        StripeJson.session(
+                                id("cs_test"),
+                                "payment",
+                                "paid",
+                                "complete",
+                                intent,
+                                null,
+                                donation.publicId(),
+                                900,
+                                "usd",
+                                null,
+                                now()),
+                        now()))
+                .andExpect(jsonPath("$.result").value("applied"));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM mail_outbox WHERE donation_id = ?")
+                        .param(donation.id())
+                        .query(Long.class)
+                        .single())
                 .isZero();
     }
 }

@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
+import jakarta.servlet.http.Cookie;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,6 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.mock.web.MockHttpServletResponse;
-import jakarta.servlet.http.Cookie;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -41,8 +41,12 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMappi
  * without a CSRF token (pages) or without an API token (API, where a session cookie counts for nothing).
  */
 @AppTest
-@TestPropertySource(properties = {StaffAccounts.ADMIN_EMAIL_SETTING, StaffAccounts.ADMIN_PASSWORD_SETTING,
-        StaffAccounts.ADMIN_TOKEN_SETTING})
+@TestPropertySource(
+        properties = {
+            StaffAccounts.ADMIN_EMAIL_SETTING,
+            StaffAccounts.ADMIN_PASSWORD_SETTING,
+            StaffAccounts.ADMIN_TOKEN_SETTING
+        })
 class AccessRulesTest {
 
     static final String ADMIN_EMAIL = StaffAccounts.ADMIN_EMAIL;
@@ -54,7 +58,13 @@ class AccessRulesTest {
      * Who may call what. PUBLIC: anyone; SIGNED: anyone, the endpoint checks Stripe's signature itself;
      * SCRAPE: only with the metrics scrape token (no session or staff token opens it; none is set here).
      */
-    enum Access { PUBLIC, SIGNED, SCRAPE, STAFF, ADMIN }
+    enum Access {
+        PUBLIC,
+        SIGNED,
+        SCRAPE,
+        STAFF,
+        ADMIN
+    }
 
     static final Map<String, Access> RULES = new TreeMap<>(Map.ofEntries(
             // Public pages and the read path
@@ -69,7 +79,8 @@ class AccessRulesTest {
             Map.entry("GET /widget/{slug}", Access.PUBLIC),
             Map.entry("GET /widget/{slug}.svg", Access.PUBLIC),
             Map.entry("GET /test-checkout/{sessionId}", Access.PUBLIC),
-            // The donor portal: public routes; the portal's own session (opened by a single-use link) guards the changes
+            // The donor portal: public routes; the portal's own session (opened by a single-use link) guards the
+            // changes
             Map.entry("GET /donors/manage", Access.PUBLIC),
             Map.entry("POST /donors/manage", Access.PUBLIC),
             Map.entry("GET /donors/manage/{token}", Access.PUBLIC),
@@ -84,7 +95,8 @@ class AccessRulesTest {
             Map.entry("POST /stripe/webhook", Access.SIGNED),
             Map.entry("GET /login", Access.PUBLIC),
             Map.entry("GET /error", Access.PUBLIC),
-            // the whole API document, and the staff group (the sample group is "staff"), for staff only; the public group for all
+            // the whole API document, and the staff group (the sample group is "staff"), for staff only; the public
+            // group for all
             Map.entry("GET /v3/api-docs", Access.STAFF),
             Map.entry("GET /v3/api-docs.yaml", Access.STAFF),
             Map.entry("GET /v3/api-docs/{group}", Access.STAFF),
@@ -146,12 +158,24 @@ class AccessRulesTest {
 
     /** Endpoints that exist only with Stripe configured, or only with the local test gateway (without Stripe). */
     static final Set<String> ONLY_WITH_STRIPE = Set.of("POST /stripe/webhook");
-    static final Set<String> ONLY_WITH_TEST_GATEWAY = Set.of("GET /test-checkout/{sessionId}", "POST /test-checkout/{sessionId}/complete",
+
+    static final Set<String> ONLY_WITH_TEST_GATEWAY = Set.of(
+            "GET /test-checkout/{sessionId}",
+            "POST /test-checkout/{sessionId}/complete",
             "POST /test-checkout/{sessionId}/cancel");
 
     /** Concrete values for path variables; ids that exist nowhere, so that an allowed call changes nothing. */
-    private static final Map<String, String> SAMPLES = Map.of("slug", "support", "id", "999999", "sessionId", "cs_test_unknown",
-            "group", "staff", "key", "event:evt_unknown");
+    private static final Map<String, String> SAMPLES = Map.of(
+            "slug",
+            "support",
+            "id",
+            "999999",
+            "sessionId",
+            "cs_test_unknown",
+            "group",
+            "staff",
+            "key",
+            "event:evt_unknown");
 
     record Endpoint(String method, String pattern, List<String> params) {
 
@@ -187,10 +211,13 @@ class AccessRulesTest {
 
     @Autowired
     ApplicationContext context;
+
     @Autowired
     MockMvc mvc;
+
     @Autowired
     StaffUsers users;
+
     @Autowired
     ApiTokens tokens;
 
@@ -212,8 +239,11 @@ class AccessRulesTest {
                 unruled.add(endpoint.key());
             }
         }
-        assertThat(unruled).as("endpoints without an access rule in AccessRulesTest.RULES").isEmpty();
-        Set<String> mapped = new TreeSet<>(endpoints().stream().map(Endpoint::key).toList());
+        assertThat(unruled)
+                .as("endpoints without an access rule in AccessRulesTest.RULES")
+                .isEmpty();
+        Set<String> mapped =
+                new TreeSet<>(endpoints().stream().map(Endpoint::key).toList());
         Set<String> expected = new TreeSet<>(RULES.keySet());
         expected.removeAll(withStripe() ? ONLY_WITH_TEST_GATEWAY : ONLY_WITH_STRIPE);
         assertThat(mapped).as("rules for endpoints that no longer exist").containsAll(expected);
@@ -227,7 +257,8 @@ class AccessRulesTest {
             // With a CSRF token, so that what is checked is the access rule, not the missing token.
             MvcResult result = mvc.perform(call(endpoint).with(csrf())).andReturn();
             int status = result.getResponse().getStatus();
-            String described = endpoint.key() + " (anonymous) answered " + status + " " + result.getResponse().getRedirectedUrl();
+            String described = endpoint.key() + " (anonymous) answered " + status + " "
+                    + result.getResponse().getRedirectedUrl();
             switch (access) {
                 case PUBLIC, SIGNED -> assertAllowed(endpoint, status, described);
                 case SCRAPE -> assertThat(status).as(described).isEqualTo(401);
@@ -236,7 +267,9 @@ class AccessRulesTest {
                         assertThat(status).as(described).isEqualTo(401);
                     } else {
                         assertThat(status).as(described).isEqualTo(302);
-                        assertThat(result.getResponse().getRedirectedUrl()).as(described).endsWith("/login");
+                        assertThat(result.getResponse().getRedirectedUrl())
+                                .as(described)
+                                .endsWith("/login");
                     }
                 }
             }
@@ -265,7 +298,9 @@ class AccessRulesTest {
         for (Endpoint endpoint : endpoints()) {
             int status = perform(endpoint, session, ADMIN_TOKEN);
             if (rule(endpoint) == Access.SCRAPE) {
-                assertThat(status).as(endpoint.key() + ": the scrape token only, not an admin's session").isEqualTo(401);
+                assertThat(status)
+                        .as(endpoint.key() + ": the scrape token only, not an admin's session")
+                        .isEqualTo(401);
             } else {
                 assertAllowed(endpoint, status, endpoint.key() + " (ADMIN) answered " + status);
             }
@@ -277,16 +312,29 @@ class AccessRulesTest {
         Cookie session = login(ADMIN_EMAIL);
         int checked = 0;
         for (Endpoint endpoint : endpoints()) {
-            if (endpoint.changesState() && !endpoint.api() && rule(endpoint) != Access.PUBLIC && rule(endpoint) != Access.SIGNED) {
-                int status = mvc.perform(call(endpoint).cookie(session)).andReturn().getResponse().getStatus();
-                assertThat(status).as(endpoint.key() + " without a CSRF token answered " + status).isEqualTo(403);
+            if (endpoint.changesState()
+                    && !endpoint.api()
+                    && rule(endpoint) != Access.PUBLIC
+                    && rule(endpoint) != Access.SIGNED) {
+                int status = mvc.perform(call(endpoint).cookie(session))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus();
+                assertThat(status)
+                        .as(endpoint.key() + " without a CSRF token answered " + status)
+                        .isEqualTo(403);
                 checked++;
             }
         }
         assertThat(checked).isGreaterThanOrEqualTo(10);
         // a forged token is no better than none
-        int forged = mvc.perform(post("/staff/campaigns/support/status").param("status", "ENDED").param("_csrf", "forged")
-                .cookie(session)).andReturn().getResponse().getStatus();
+        int forged = mvc.perform(post("/staff/campaigns/support/status")
+                        .param("status", "ENDED")
+                        .param("_csrf", "forged")
+                        .cookie(session))
+                .andReturn()
+                .getResponse()
+                .getStatus();
         assertThat(forged).isEqualTo(403);
     }
 
@@ -296,11 +344,21 @@ class AccessRulesTest {
         int checked = 0;
         for (Endpoint endpoint : endpoints()) {
             if (endpoint.pattern().startsWith("/api/staff/")) {
-                int withSession = mvc.perform(call(endpoint).cookie(session).with(csrf())).andReturn().getResponse().getStatus();
-                assertThat(withSession).as(endpoint.key() + " with a staff session but no token").isEqualTo(401);
-                int wrongToken = mvc.perform(call(endpoint).header(HttpHeaders.AUTHORIZATION, "Bearer gp_" + "x".repeat(40)))
-                        .andReturn().getResponse().getStatus();
-                assertThat(wrongToken).as(endpoint.key() + " with an unknown token").isEqualTo(401);
+                int withSession = mvc.perform(call(endpoint).cookie(session).with(csrf()))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus();
+                assertThat(withSession)
+                        .as(endpoint.key() + " with a staff session but no token")
+                        .isEqualTo(401);
+                int wrongToken = mvc.perform(
+                                call(endpoint).header(HttpHeaders.AUTHORIZATION, "Bearer gp_" + "x".repeat(40)))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus();
+                assertThat(wrongToken)
+                        .as(endpoint.key() + " with an unknown token")
+                        .isEqualTo(401);
                 checked++;
             }
         }
@@ -316,7 +374,9 @@ class AccessRulesTest {
         Cookie session = login(ADMIN_EMAIL);
         List<String> snapshot = new ArrayList<>();
         for (Endpoint endpoint : endpoints().stream()
-                .sorted(java.util.Comparator.comparing(Endpoint::key).thenComparing(e -> e.params().toString())).toList()) {
+                .sorted(java.util.Comparator.comparing(Endpoint::key)
+                        .thenComparing(e -> e.params().toString()))
+                .toList()) {
             for (boolean admin : new boolean[] {false, true}) {
                 MockHttpServletRequestBuilder request = call(endpoint).secure(true);
                 if (!admin) {
@@ -326,29 +386,50 @@ class AccessRulesTest {
                 } else {
                     request.cookie(session).with(csrf());
                 }
-                MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
+                MockHttpServletResponse response =
+                        mvc.perform(request).andReturn().getResponse();
                 String described = endpoint.key() + (admin ? " (admin)" : " (anonymous)");
                 String policy = response.getHeader("Content-Security-Policy");
                 assertThat(policy).as(described).contains("object-src 'none'").contains("base-uri 'none'");
-                assertThat(policy).as(described + ": no inline script, no eval").doesNotContain("'unsafe-eval'")
-                        .doesNotContainPattern("script-src[^;]*'unsafe-inline'").containsPattern("script-src 'self'|default-src 'none'");
+                assertThat(policy)
+                        .as(described + ": no inline script, no eval")
+                        .doesNotContain("'unsafe-eval'")
+                        .doesNotContainPattern("script-src[^;]*'unsafe-inline'")
+                        .containsPattern("script-src 'self'|default-src 'none'");
                 if (endpoint.pattern().equals("/widget/{slug}") && response.getStatus() == 200) {
-                    assertThat(policy).as(described).contains("frame-ancestors *").contains("default-src 'none'");
-                    assertThat(response.getHeader("X-Frame-Options")).as(described).isNull();
+                    assertThat(policy)
+                            .as(described)
+                            .contains("frame-ancestors *")
+                            .contains("default-src 'none'");
+                    assertThat(response.getHeader("X-Frame-Options"))
+                            .as(described)
+                            .isNull();
                 } else {
                     assertThat(policy).as(described).contains("frame-ancestors 'none'");
-                    assertThat(response.getHeader("X-Frame-Options")).as(described).isEqualTo("DENY");
+                    assertThat(response.getHeader("X-Frame-Options"))
+                            .as(described)
+                            .isEqualTo("DENY");
                 }
-                assertThat(response.getHeader("X-Content-Type-Options")).as(described).isEqualTo("nosniff");
-                assertThat(response.getHeader("Referrer-Policy")).as(described).isEqualTo("strict-origin-when-cross-origin");
-                assertThat(response.getHeader("Strict-Transport-Security")).as(described).startsWith("max-age=");
+                assertThat(response.getHeader("X-Content-Type-Options"))
+                        .as(described)
+                        .isEqualTo("nosniff");
+                assertThat(response.getHeader("Referrer-Policy"))
+                        .as(described)
+                        .isEqualTo("strict-origin-when-cross-origin");
+                assertThat(response.getHeader("Strict-Transport-Security"))
+                        .as(described)
+                        .startsWith("max-age=");
                 if (response.getStatus() >= 400) {
-                    assertThat(response.getContentAsString()).as(described + ": no framework detail in an error body")
+                    assertThat(response.getContentAsString())
+                            .as(described + ": no framework detail in an error body")
                             .doesNotContain("Exception", "\tat ", "springframework", "Whitelabel", "Caused by");
                 }
-                snapshot.add(described + " " + response.getStatus() + " | CSP: " + policy + " | XFO: " + response.getHeader("X-Frame-Options")
-                        + " | " + response.getHeader("X-Content-Type-Options") + " | " + response.getHeader("Referrer-Policy")
-                        + " | HSTS: " + response.getHeader("Strict-Transport-Security") + " | Cache-Control: " + response.getHeader("Cache-Control"));
+                snapshot.add(described + " " + response.getStatus() + " | CSP: " + policy + " | XFO: "
+                        + response.getHeader("X-Frame-Options")
+                        + " | " + response.getHeader("X-Content-Type-Options") + " | "
+                        + response.getHeader("Referrer-Policy")
+                        + " | HSTS: " + response.getHeader("Strict-Transport-Security") + " | Cache-Control: "
+                        + response.getHeader("Cache-Control"));
             }
         }
         Snapshots.assertMatches(withStripe() ? "security-headers-with-stripe.txt" : "security-headers.txt", snapshot);
@@ -401,11 +482,14 @@ class AccessRulesTest {
     /** Every endpoint of every handler mapping in the application context. */
     private List<Endpoint> endpoints() {
         List<Endpoint> endpoints = new ArrayList<>();
-        for (RequestMappingInfoHandlerMapping mapping : context.getBeansOfType(RequestMappingInfoHandlerMapping.class).values()) {
+        for (RequestMappingInfoHandlerMapping mapping :
+                context.getBeansOfType(RequestMappingInfoHandlerMapping.class).values()) {
             for (RequestMappingInfo info : mapping.getHandlerMethods().keySet()) {
                 Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
                 List<String> params = info.getParamsCondition().getExpressions().stream()
-                        .filter(e -> !e.isNegated()).map(e -> e.getName()).toList();
+                        .filter(e -> !e.isNegated())
+                        .map(e -> e.getName())
+                        .toList();
                 for (String pattern : info.getPatternValues()) {
                     if (methods.isEmpty()) {
                         endpoints.add(new Endpoint("GET", pattern, params));
@@ -416,7 +500,8 @@ class AccessRulesTest {
                 }
             }
         }
-        for (AbstractUrlHandlerMapping mapping : context.getBeansOfType(AbstractUrlHandlerMapping.class).values()) {
+        for (AbstractUrlHandlerMapping mapping :
+                context.getBeansOfType(AbstractUrlHandlerMapping.class).values()) {
             mapping.getHandlerMap().keySet().forEach(pattern -> endpoints.add(new Endpoint("GET", pattern, List.of())));
         }
         return endpoints.stream().distinct().toList();

@@ -9,8 +9,12 @@ import org.springframework.test.context.TestPropertySource;
  * The same access rules with Stripe configured (against the stubbed Stripe API), where the
  * webhook exists and the local test gateway's pages do not.
  */
-@TestPropertySource(properties = {"goalpost.stripe.secret-key=sk_test_goalpost_access_rules", "goalpost.stripe.webhook-secret=whsec_access",
-        "goalpost.payments.reconcile-enabled=false"})
+@TestPropertySource(
+        properties = {
+            "goalpost.stripe.secret-key=sk_test_goalpost_access_rules",
+            "goalpost.stripe.webhook-secret=whsec_access",
+            "goalpost.payments.reconcile-enabled=false"
+        })
 class AccessRulesWithStripeTest extends AccessRulesTest {
 
     static final FakeStripe STRIPE = new FakeStripe();

@@ -27,8 +27,11 @@ class ForwardedHeadersTest {
     void forwardingHeadersAreBelievedFromNoPeerUnlessConfigured() {
         TomcatWebServer server = (TomcatWebServer) context.getWebServer();
         Valve[] valves = server.getTomcat().getEngine().getPipeline().getValves();
-        RemoteIpValve valve = Arrays.stream(valves).filter(RemoteIpValve.class::isInstance).map(RemoteIpValve.class::cast)
-                .findFirst().orElseThrow(() -> new AssertionError("no RemoteIpValve: GOALPOST_TRUSTED_PROXIES would do nothing"));
+        RemoteIpValve valve = Arrays.stream(valves)
+                .filter(RemoteIpValve.class::isInstance)
+                .map(RemoteIpValve.class::cast)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no RemoteIpValve: GOALPOST_TRUSTED_PROXIES would do nothing"));
         assertThat(valve.getInternalProxies()).as("trusted proxies by default").isNull();
         assertThat(valve.getTrustedProxies()).isNull();
         assertThat(valve.getRemoteIpHeader()).isEqualToIgnoringCase("X-Forwarded-For");

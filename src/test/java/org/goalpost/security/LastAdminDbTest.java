@@ -38,12 +38,17 @@ class LastAdminDbTest {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             for (int round = 0; round < 20; round++) {
-                jdbc.sql("UPDATE staff_user SET enabled = FALSE WHERE role = 'ADMIN'").update();
+                jdbc.sql("UPDATE staff_user SET enabled = FALSE WHERE role = 'ADMIN'")
+                        .update();
                 List<Long> admins = new ArrayList<>();
                 for (int i = 0; i < 2; i++) {
                     String email = "admin-" + UUID.randomUUID().toString().substring(0, 8) + "@newsroom.test";
                     users.create(email, "Admin", "Steady-lynx-paints-" + round + "-fences", "admin");
-                    admins.add(users.all().stream().filter(u -> u.email().equals(email)).findFirst().orElseThrow().id());
+                    admins.add(users.all().stream()
+                            .filter(u -> u.email().equals(email))
+                            .findFirst()
+                            .orElseThrow()
+                            .id());
                 }
                 CyclicBarrier together = new CyclicBarrier(2);
                 List<Future<Boolean>> demotions = new ArrayList<>();
@@ -62,8 +67,12 @@ class LastAdminDbTest {
                 for (Future<Boolean> demotion : demotions) {
                     done += demotion.get() ? 1 : 0;
                 }
-                assertThat(done).as("round %d: one demotion passes, the other is refused", round).isEqualTo(1);
-                assertThat(jdbc.sql("SELECT COUNT(*) FROM staff_user WHERE role = 'ADMIN' AND enabled = TRUE").query(Long.class).single())
+                assertThat(done)
+                        .as("round %d: one demotion passes, the other is refused", round)
+                        .isEqualTo(1);
+                assertThat(jdbc.sql("SELECT COUNT(*) FROM staff_user WHERE role = 'ADMIN' AND enabled = TRUE")
+                                .query(Long.class)
+                                .single())
                         .isEqualTo(1);
             }
         } finally {

@@ -37,14 +37,22 @@ class LoginBurstMailTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     StaffUsers users;
 
     private String attempt(String email, String password, String address) throws Exception {
-        return mvc.perform(post("/login").param("username", email).param("password", password).with(csrf()).with(request -> {
-            request.setRemoteAddr(address);
-            return request;
-        })).andReturn().getResponse().getRedirectedUrl();
+        return mvc.perform(post("/login")
+                        .param("username", email)
+                        .param("password", password)
+                        .with(csrf())
+                        .with(request -> {
+                            request.setRemoteAddr(address);
+                            return request;
+                        }))
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
     }
 
     @Test
@@ -57,9 +65,14 @@ class LoginBurstMailTest {
         List<MimeMessage> mails = SMTP.to(email, 1);
         assertThat(mails).hasSize(1);
         assertThat(mails.get(0).getSubject()).isEqualTo("Failed sign-ins to your Goalpost staff account");
-        assertThat(Smtp.body(mails.get(0))).contains(LoginThrottle.BURST + " failed sign-ins").contains("10 device(s)")
+        assertThat(Smtp.body(mails.get(0)))
+                .contains(LoginThrottle.BURST + " failed sign-ins")
+                .contains("10 device(s)")
                 .contains("your own sign-ins from a device without failures are not blocked");
-        assertThat(attempt(email, "Patient-walrus-sorts-44-stamps", "198.51.100.7")).endsWith("/staff");
-        assertThat(SMTP.after(email, java.time.Duration.ofMillis(500))).as("one notice an hour, not one per failure").hasSize(1);
+        assertThat(attempt(email, "Patient-walrus-sorts-44-stamps", "198.51.100.7"))
+                .endsWith("/staff");
+        assertThat(SMTP.after(email, java.time.Duration.ofMillis(500)))
+                .as("one notice an hour, not one per failure")
+                .hasSize(1);
     }
 }

@@ -27,8 +27,10 @@ class StaffBootstrapTest {
 
     @Autowired
     StaffUsers users;
+
     @Autowired
     ApiTokens tokens;
+
     @Autowired
     MockMvc mvc;
 
@@ -36,15 +38,26 @@ class StaffBootstrapTest {
     @Order(1)
     void withoutTheEnvironmentThereIsNoAccountAndNoDefaultPassword() throws Exception {
         assertThat(users.all()).isEmpty();
-        for (String[] guess : new String[][] {{"admin", "admin"}, {"admin@localhost", "password"}, {"admin@example.com", "changeme"}}) {
-            String target = mvc.perform(post("/login").param("username", guess[0]).param("password", guess[1]).with(csrf())
-                    .with(request -> {
-                        request.setRemoteAddr("10.77.0.1");
-                        return request;
-                    })).andReturn().getResponse().getRedirectedUrl();
+        for (String[] guess :
+                new String[][] {{"admin", "admin"}, {"admin@localhost", "password"}, {"admin@example.com", "changeme"}
+                }) {
+            String target = mvc.perform(post("/login")
+                            .param("username", guess[0])
+                            .param("password", guess[1])
+                            .with(csrf())
+                            .with(request -> {
+                                request.setRemoteAddr("10.77.0.1");
+                                return request;
+                            }))
+                    .andReturn()
+                    .getResponse()
+                    .getRedirectedUrl();
             assertThat(target).isEqualTo("/login?error");
         }
-        assertThat(mvc.perform(get("/api/staff/campaigns").header("Authorization", "Bearer admin")).andReturn().getResponse().getStatus())
+        assertThat(mvc.perform(get("/api/staff/campaigns").header("Authorization", "Bearer admin"))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
                 .isEqualTo(401);
     }
 
@@ -52,8 +65,11 @@ class StaffBootstrapTest {
     @Order(2)
     void aWeakBootstrapPasswordStopsTheStartAndSaysWhy() {
         StaffBootstrap weak = new StaffBootstrap(users, tokens, "first@newsroom.test", "short-pass", "");
-        assertThatThrownBy(() -> weak.run(null)).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("GOALPOST_ADMIN_PASSWORD").hasMessageContaining("at least 12").hasNoCause();
+        assertThatThrownBy(() -> weak.run(null))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("GOALPOST_ADMIN_PASSWORD")
+                .hasMessageContaining("at least 12")
+                .hasNoCause();
         StaffBootstrap common = new StaffBootstrap(users, tokens, "first@newsroom.test", "1q2w3e4r1234", "");
         assertThatThrownBy(() -> common.run(null)).hasMessageContaining("common");
         StaffBootstrap shortToken = new StaffBootstrap(users, tokens, "", "", "too-short");
@@ -64,16 +80,27 @@ class StaffBootstrapTest {
     @Test
     @Order(3)
     void theFirstAdminIsCreatedOnceAndCanLogIn() throws Exception {
-        new StaffBootstrap(users, tokens, " First@Newsroom.test ", "Long-enough-and-rare-42", "gp_" + "t".repeat(40)).run(null);
-        new StaffBootstrap(users, tokens, "second@newsroom.test", "Another-long-one-99-x", "gp_" + "t".repeat(40)).run(null);
+        new StaffBootstrap(users, tokens, " First@Newsroom.test ", "Long-enough-and-rare-42", "gp_" + "t".repeat(40))
+                .run(null);
+        new StaffBootstrap(users, tokens, "second@newsroom.test", "Another-long-one-99-x", "gp_" + "t".repeat(40))
+                .run(null);
         assertThat(users.all()).singleElement().satisfies(user -> {
             assertThat(user.email()).isEqualTo("first@newsroom.test");
             assertThat(user.role()).isEqualTo(StaffRole.ADMIN);
         });
         assertThat(tokens.all()).hasSize(1);
-        assertThat(mvc.perform(post("/login").param("username", "first@newsroom.test").param("password", "Long-enough-and-rare-42")
-                .with(csrf())).andReturn().getResponse().getRedirectedUrl()).endsWith("/staff");
-        assertThat(mvc.perform(get("/api/staff/campaigns").header("Authorization", "Bearer gp_" + "t".repeat(40))).andReturn().getResponse()
-                .getStatus()).isEqualTo(200);
+        assertThat(mvc.perform(post("/login")
+                                .param("username", "first@newsroom.test")
+                                .param("password", "Long-enough-and-rare-42")
+                                .with(csrf()))
+                        .andReturn()
+                        .getResponse()
+                        .getRedirectedUrl())
+                .endsWith("/staff");
+        assertThat(mvc.perform(get("/api/staff/campaigns").header("Authorization", "Bearer gp_" + "t".repeat(40)))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(200);
     }
 }

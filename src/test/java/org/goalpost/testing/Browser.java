@@ -28,11 +28,11 @@ import org.openqa.selenium.logging.LoggingPreferences;
 public final class Browser {
 
     public static final Path CHROMIUM = Path.of(System.getProperty("goalpost.chromium", "/usr/bin/chromium"));
-    public static final Path CHROMEDRIVER = Path.of(System.getProperty("goalpost.chromedriver", "/usr/bin/chromedriver"));
+    public static final Path CHROMEDRIVER =
+            Path.of(System.getProperty("goalpost.chromedriver", "/usr/bin/chromedriver"));
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-    private Browser() {
-    }
+    private Browser() {}
 
     /**
      * One Chromium for a test class, started before its tests and closed after them:
@@ -78,9 +78,19 @@ public final class Browser {
         }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1000,1400", "--lang=en-US", "--user-data-dir=" + profile);
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--window-size=1000,1400",
+                "--lang=en-US",
+                "--user-data-dir=" + profile);
         LoggingPreferences logging = new LoggingPreferences();
         logging.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logging);
@@ -100,9 +110,12 @@ public final class Browser {
     public static void assertNoPolicyViolations(ChromeDriver driver, String page) {
         List<String> violations = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .map(LogEntry::getMessage)
-                .filter(message -> message.contains("Content Security Policy") || message.contains("Content-Security-Policy"))
+                .filter(message ->
+                        message.contains("Content Security Policy") || message.contains("Content-Security-Policy"))
                 .toList();
-        org.assertj.core.api.Assertions.assertThat(violations).as("Content Security Policy violations on " + page).isEmpty();
+        org.assertj.core.api.Assertions.assertThat(violations)
+                .as("Content Security Policy violations on " + page)
+                .isEmpty();
     }
 
     /**
@@ -115,7 +128,8 @@ public final class Browser {
         try {
             Files.createDirectories(SCREENSHOTS);
             Path target = SCREENSHOTS.resolve(name + ".png");
-            Path taken = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
+            Path taken =
+                    ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
             Files.copy(taken, target, StandardCopyOption.REPLACE_EXISTING);
             return target;
         } catch (IOException e) {

@@ -20,11 +20,11 @@ public final class DbSuite {
     private static final Map<String, ConfigurableApplicationContext> CONTEXTS = new ConcurrentHashMap<>();
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> CONTEXTS.values().forEach(ConfigurableApplicationContext::close)));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(() -> CONTEXTS.values().forEach(ConfigurableApplicationContext::close)));
     }
 
-    private DbSuite() {
-    }
+    private DbSuite() {}
 
     public static ConfigurableApplicationContext app(DbTarget server) {
         return CONTEXTS.computeIfAbsent(server.url(), url -> start(server));
@@ -38,7 +38,8 @@ public final class DbSuite {
         DbTarget target = TestDatabases.fresh(server, "suite_" + server.kind());
         ConfigurableApplicationContext context = new SpringApplicationBuilder(GoalpostApplication.class)
                 .web(WebApplicationType.NONE)
-                .run("--spring.datasource.url=" + target.url(),
+                .run(
+                        "--spring.datasource.url=" + target.url(),
                         "--spring.datasource.username=" + target.username(),
                         "--spring.datasource.password=" + target.password(),
                         "--spring.datasource.hikari.maximum-pool-size=40",
@@ -56,7 +57,8 @@ public final class DbSuite {
             String database = connection.getCatalog();
             if (!target.databaseName().equalsIgnoreCase(database)) {
                 context.close();
-                throw new IllegalStateException("The test context is connected to database " + database + ", not to " + target.url());
+                throw new IllegalStateException(
+                        "The test context is connected to database " + database + ", not to " + target.url());
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);

@@ -29,8 +29,11 @@ public record DbTarget(String url, String username, String password) {
     /** The same server and driver, another database. */
     DbTarget withDatabase(String database) {
         if (isH2()) {
-            return new DbTarget("jdbc:h2:mem:" + database + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-                    username, password);
+            return new DbTarget(
+                    "jdbc:h2:mem:" + database
+                            + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+                    username,
+                    password);
         }
         Matcher m = matcher();
         return new DbTarget(m.group(1) + database + (m.group(3) == null ? "" : m.group(3)), username, password);

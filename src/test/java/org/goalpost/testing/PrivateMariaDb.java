@@ -38,9 +38,14 @@ public final class PrivateMariaDb implements AutoCloseable {
 
     /** Initialises a data directory under {@code target/} and starts the server on a free port. */
     public static PrivateMariaDb start() throws Exception {
-        Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target")).toAbsolutePath(), "private-mariadb-");
-        List<String> install = new ArrayList<>(List.of(INSTALL_DB.toString(), "--no-defaults", "--datadir=" + dir.resolve("data"),
-                "--auth-root-authentication-method=normal", "--skip-test-db"));
+        Path dir = Files.createTempDirectory(
+                Files.createDirectories(Path.of("target")).toAbsolutePath(), "private-mariadb-");
+        List<String> install = new ArrayList<>(List.of(
+                INSTALL_DB.toString(),
+                "--no-defaults",
+                "--datadir=" + dir.resolve("data"),
+                "--auth-root-authentication-method=normal",
+                "--skip-test-db"));
         asRootIfRoot(install);
         run(install, dir.resolve("install.log"), Duration.ofSeconds(60));
         PrivateMariaDb server = new PrivateMariaDb(dir, freePort());
@@ -59,7 +64,8 @@ public final class PrivateMariaDb implements AutoCloseable {
     /** Creates a database (root, empty password). */
     public void createDatabase(String name) throws SQLException {
         try (Connection c = DriverManager.getConnection(url("mariadb", ""), "root", "")) {
-            c.createStatement().execute("CREATE DATABASE `" + name + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+            c.createStatement()
+                    .execute("CREATE DATABASE `" + name + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
         }
     }
 
@@ -71,12 +77,22 @@ public final class PrivateMariaDb implements AutoCloseable {
 
     /** Starts the server again on the same data directory and port; returns once it takes connections. */
     public void startServer() throws Exception {
-        List<String> command = new ArrayList<>(List.of(MARIADBD.toString(), "--no-defaults", "--datadir=" + dir.resolve("data"),
-                "--port=" + port, "--bind-address=127.0.0.1", "--socket=" + dir.resolve("mysqld.sock"),
-                "--pid-file=" + dir.resolve("mysqld.pid"), "--innodb-buffer-pool-size=32M", "--skip-log-bin"));
+        List<String> command = new ArrayList<>(List.of(
+                MARIADBD.toString(),
+                "--no-defaults",
+                "--datadir=" + dir.resolve("data"),
+                "--port=" + port,
+                "--bind-address=127.0.0.1",
+                "--socket=" + dir.resolve("mysqld.sock"),
+                "--pid-file=" + dir.resolve("mysqld.pid"),
+                "--innodb-buffer-pool-size=32M",
+                "--skip-log-bin"));
         asRootIfRoot(command);
-        process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("server.log").toFile())).start();
+        process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        dir.resolve("server.log").toFile()))
+                .start();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -88,7 +104,8 @@ public final class PrivateMariaDb implements AutoCloseable {
                 Thread.sleep(50);
             }
         }
-        throw new IllegalStateException("mariadbd did not take connections within 60 s; see " + dir.resolve("server.log"));
+        throw new IllegalStateException(
+                "mariadbd did not take connections within 60 s; see " + dir.resolve("server.log"));
     }
 
     @Override
@@ -109,7 +126,10 @@ public final class PrivateMariaDb implements AutoCloseable {
     }
 
     private static void run(List<String> command, Path log, Duration limit) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process p = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         if (!p.waitFor(limit.toSeconds(), TimeUnit.SECONDS) || p.exitValue() != 0) {
             p.destroyForcibly();
             throw new IllegalStateException(String.join(" ", command) + " failed; see " + log);

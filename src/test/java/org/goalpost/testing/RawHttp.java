@@ -16,15 +16,14 @@ import java.util.Map;
  */
 public final class RawHttp {
 
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     /** The answer: status, headers (names in lower case) and body, de-chunked. */
-    public record Answer(int status, Map<String, String> headers, String body) {
-    }
+    public record Answer(int status, Map<String, String> headers, String body) {}
 
     /** One HTTP/1.1 request on a socket bound to {@code from}, read to the end. */
-    public static Answer send(String from, int port, String method, String path, Map<String, String> headers, String body)
+    public static Answer send(
+            String from, int port, String method, String path, Map<String, String> headers, String body)
             throws IOException {
         byte[] content = body.getBytes(StandardCharsets.UTF_8);
         Map<String, String> all = new LinkedHashMap<>(headers);
@@ -36,15 +35,23 @@ public final class RawHttp {
      * A request that declares {@code declaredLength} bytes of body but sends only {@code start} of
      * them before it reads the answer: whether the server answers without waiting for the rest.
      */
-    public static Answer sendStartOf(String from, int port, String method, String path, Map<String, String> headers, long declaredLength,
-            byte[] start) throws IOException {
+    public static Answer sendStartOf(
+            String from,
+            int port,
+            String method,
+            String path,
+            Map<String, String> headers,
+            long declaredLength,
+            byte[] start)
+            throws IOException {
         Map<String, String> all = new LinkedHashMap<>(headers);
         all.put("Content-Length", Long.toString(declaredLength));
         return exchange(from, port, method, path, all, start);
     }
 
     /** A request whose body is sent chunked (no length declared), in chunks of 8 KB. */
-    public static Answer sendChunked(String from, int port, String method, String path, Map<String, String> headers, byte[] body)
+    public static Answer sendChunked(
+            String from, int port, String method, String path, Map<String, String> headers, byte[] body)
             throws IOException {
         java.io.ByteArrayOutputStream chunked = new java.io.ByteArrayOutputStream();
         for (int at = 0; at < body.length; at += 8192) {
@@ -59,14 +66,17 @@ public final class RawHttp {
         return exchange(from, port, method, path, all, chunked.toByteArray());
     }
 
-    private static Answer exchange(String from, int port, String method, String path, Map<String, String> headers, byte[] content)
+    private static Answer exchange(
+            String from, int port, String method, String path, Map<String, String> headers, byte[] content)
             throws IOException {
         try (Socket socket = new Socket()) {
             socket.bind(new InetSocketAddress(from, 0));
             socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
             socket.setSoTimeout(10_000);
-            StringBuilder request = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n");
-            headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
+            StringBuilder request =
+                    new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n");
+            headers.forEach((name, value) ->
+                    request.append(name).append(": ").append(value).append("\r\n"));
             request.append("Connection: close\r\n\r\n");
             OutputStream out = socket.getOutputStream();
             out.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
@@ -82,13 +92,18 @@ public final class RawHttp {
             Map<String, String> answerHeaders = new LinkedHashMap<>();
             for (int i = 1; i < head.length; i++) {
                 int colon = head[i].indexOf(':');
-                answerHeaders.put(head[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), head[i].substring(colon + 1).trim());
+                answerHeaders.put(
+                        head[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                        head[i].substring(colon + 1).trim());
             }
             byte[] answerBody = java.util.Arrays.copyOfRange(raw, split + 4, raw.length);
             if ("chunked".equalsIgnoreCase(answerHeaders.get("transfer-encoding"))) {
                 answerBody = dechunk(answerBody);
             }
-            return new Answer(Integer.parseInt(head[0].split(" ")[1]), answerHeaders, new String(answerBody, StandardCharsets.UTF_8));
+            return new Answer(
+                    Integer.parseInt(head[0].split(" ")[1]),
+                    answerHeaders,
+                    new String(answerBody, StandardCharsets.UTF_8));
         }
     }
 
@@ -119,7 +134,8 @@ public final class RawHttp {
             return false;
         }
         String head = new String(raw, 0, split, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
-        java.util.regex.Matcher length = java.util.regex.Pattern.compile("\r\ncontent-length: *(\\d+)").matcher(head);
+        java.util.regex.Matcher length =
+                java.util.regex.Pattern.compile("\r\ncontent-length: *(\\d+)").matcher(head);
         if (length.find()) {
             return raw.length - split - 4 >= Integer.parseInt(length.group(1));
         }

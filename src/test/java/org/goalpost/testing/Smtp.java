@@ -70,7 +70,10 @@ public final class Smtp implements BeforeEachCallback, AfterAllCallback {
     public List<MimeMessage> after(String recipient, Duration wait) {
         int before = mailsTo(recipient).size();
         try {
-            Awaitility.await().during(wait).atMost(wait.plusSeconds(1)).pollInterval(Duration.ofMillis(50))
+            Awaitility.await()
+                    .during(wait)
+                    .atMost(wait.plusSeconds(1))
+                    .pollInterval(Duration.ofMillis(50))
                     .until(() -> mailsTo(recipient).size() == before);
         } catch (ConditionTimeoutException e) {
             // another mail came: the caller's assertion names it
@@ -81,7 +84,10 @@ public final class Smtp implements BeforeEachCallback, AfterAllCallback {
     /** The mails for {@code recipient} once {@code expected} have come, or all that came within {@code wait}. */
     private List<MimeMessage> to(String recipient, int expected, Duration wait) {
         try {
-            Awaitility.await().atMost(wait).pollInterval(Duration.ofMillis(50)).until(() -> mailsTo(recipient).size() >= expected);
+            Awaitility.await()
+                    .atMost(wait)
+                    .pollInterval(Duration.ofMillis(50))
+                    .until(() -> mailsTo(recipient).size() >= expected);
         } catch (ConditionTimeoutException e) {
             // fewer than expected: the caller's assertion says how many came
         }
@@ -89,13 +95,15 @@ public final class Smtp implements BeforeEachCallback, AfterAllCallback {
     }
 
     private List<MimeMessage> mailsTo(String recipient) {
-        return Arrays.stream(server.getReceivedMessages()).filter(m -> {
-            try {
-                return m.getAllRecipients()[0].toString().equals(recipient);
-            } catch (Exception e) {
-                return false;
-            }
-        }).toList();
+        return Arrays.stream(server.getReceivedMessages())
+                .filter(m -> {
+                    try {
+                        return m.getAllRecipients()[0].toString().equals(recipient);
+                    } catch (Exception e) {
+                        return false;
+                    }
+                })
+                .toList();
     }
 
     /** The decoded text of a mail, with Unix line ends. */

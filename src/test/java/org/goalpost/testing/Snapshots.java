@@ -16,8 +16,7 @@ public final class Snapshots {
 
     private static final Path DIRECTORY = Path.of("src", "test", "resources", "snapshots");
 
-    private Snapshots() {
-    }
+    private Snapshots() {}
 
     public static void assertMatches(String name, List<String> lines) throws IOException {
         Path file = DIRECTORY.resolve(name);
@@ -27,8 +26,11 @@ public final class Snapshots {
             Files.writeString(file, actual);
             return;
         }
-        assertThat(file).as("snapshot %s is missing: run the test with -Dsnapshots.update=true and review it", file).exists();
-        assertThat(actual).as("%s (after an intended change: -Dsnapshots.update=true, then review the diff)", file)
+        assertThat(file)
+                .as("snapshot %s is missing: run the test with -Dsnapshots.update=true and review it", file)
+                .exists();
+        assertThat(actual)
+                .as("%s (after an intended change: -Dsnapshots.update=true, then review the diff)", file)
                 .isEqualTo(Files.readString(file));
     }
 }

@@ -23,16 +23,21 @@ public final class StaffAccounts {
     public static final String ADMIN_PASSWORD_SETTING = "goalpost.admin.password=" + PASSWORD;
     public static final String ADMIN_TOKEN_SETTING = "goalpost.admin.api-token=" + ADMIN_TOKEN;
 
-    private StaffAccounts() {
-    }
+    private StaffAccounts() {}
 
     /** The staff session's cookie (the session itself is in the database: Spring Session JDBC). */
     public static final String SESSION_COOKIE = "GOALPOST_SESSION";
 
     /** Logs in through the real form (with its CSRF token) and returns the new session's cookie. */
     public static Cookie login(MockMvc mvc, String email, String password) throws Exception {
-        MvcResult result = mvc.perform(post("/login").param("username", email).param("password", password).with(csrf())).andReturn();
-        assertThat(result.getResponse().getRedirectedUrl()).as("login of " + email).endsWith("/staff");
+        MvcResult result = mvc.perform(post("/login")
+                        .param("username", email)
+                        .param("password", password)
+                        .with(csrf()))
+                .andReturn();
+        assertThat(result.getResponse().getRedirectedUrl())
+                .as("login of " + email)
+                .endsWith("/staff");
         return sessionCookie(result);
     }
 

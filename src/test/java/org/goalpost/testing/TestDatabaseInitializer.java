@@ -14,13 +14,15 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
     public void initialize(ConfigurableApplicationContext context) {
         DbTarget target = TestDatabases.fresh(TestDatabases.primary(), "app");
         TestPropertyValues.of(
-                "spring.datasource.url=" + target.url(),
-                "spring.datasource.username=" + target.username(),
-                "spring.datasource.password=" + target.password(),
-                // many test contexts stay cached at once: each holds few connections (the server allows 151)
-                "spring.datasource.hikari.maximum-pool-size=8",
-                "spring.datasource.hikari.minimum-idle=1",
-                // every test app can be scraped with this token (MetricsScrapeTest), without a context of its own
-                "goalpost.metrics.token=" + METRICS_TOKEN).applyTo(context);
+                        "spring.datasource.url=" + target.url(),
+                        "spring.datasource.username=" + target.username(),
+                        "spring.datasource.password=" + target.password(),
+                        // many test contexts stay cached at once: each holds few connections (the server allows 151)
+                        "spring.datasource.hikari.maximum-pool-size=8",
+                        "spring.datasource.hikari.minimum-idle=1",
+                        // every test app can be scraped with this token (MetricsScrapeTest), without a context of its
+                        // own
+                        "goalpost.metrics.token=" + METRICS_TOKEN)
+                .applyTo(context);
     }
 }

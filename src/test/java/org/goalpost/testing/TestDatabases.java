@@ -25,8 +25,7 @@ public final class TestDatabases {
     private static final ConcurrentHashMap<String, Boolean> ANNOUNCED = new ConcurrentHashMap<>();
     private static final String RUN = UUID.randomUUID().toString().substring(0, 6);
 
-    private TestDatabases() {
-    }
+    private TestDatabases() {}
 
     /** Every named server, or H2 when none is named. */
     public static List<DbTarget> targets() {
@@ -36,8 +35,11 @@ public final class TestDatabases {
         if (urls == null || urls.isBlank()) {
             return List.of(new DbTarget("jdbc:h2:mem:goalpost", "sa", ""));
         }
-        return Arrays.stream(urls.split(",")).map(String::strip).filter(s -> !s.isEmpty())
-                .map(url -> new DbTarget(url, username, password)).toList();
+        return Arrays.stream(urls.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .map(url -> new DbTarget(url, username, password))
+                .toList();
     }
 
     /** The first named server (or H2): where the application tests run. */
@@ -47,15 +49,18 @@ public final class TestDatabases {
 
     /** Creates a new, empty database on the target's server and returns the target pointing at it. */
     public static DbTarget fresh(DbTarget base, String purpose) {
-        String name = (base.isH2() ? "goalpost" : base.databaseName()) + "_" + purpose + "_" + RUN + "_" + COUNTER.incrementAndGet();
+        String name = (base.isH2() ? "goalpost" : base.databaseName()) + "_" + purpose + "_" + RUN + "_"
+                + COUNTER.incrementAndGet();
         DbTarget target = base.withDatabase(name);
         if (!base.isH2()) {
             try (Connection c = DriverManager.getConnection(base.serverUrl(), base.username(), base.password());
                     Statement s = c.createStatement()) {
                 s.execute("CREATE DATABASE `" + name + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
             } catch (SQLException e) {
-                throw new IllegalStateException("The test database server named by " + URL_VARIABLE + " (" + base.url()
-                        + ") cannot be used: " + e.getMessage(), e);
+                throw new IllegalStateException(
+                        "The test database server named by " + URL_VARIABLE + " (" + base.url() + ") cannot be used: "
+                                + e.getMessage(),
+                        e);
             }
         }
         announce(target);
@@ -70,9 +75,11 @@ public final class TestDatabases {
         }
         String line = "=".repeat(100);
         if (target.isH2()) {
-            System.out.println("\n" + line + "\n!!! " + URL_VARIABLE + " IS NOT SET: THE DATABASE TESTS RUN ON H2 IN MYSQL MODE, NOT ON A REAL "
+            System.out.println("\n" + line + "\n!!! " + URL_VARIABLE
+                    + " IS NOT SET: THE DATABASE TESTS RUN ON H2 IN MYSQL MODE, NOT ON A REAL "
                     + "MYSQL OR MARIADB SERVER.\n!!! " + description + "\n!!! Set " + URL_VARIABLE
-                    + "=jdbc:mariadb://127.0.0.1:3306/goalpost_test (see .ci/run) to test against a server.\n" + line + "\n");
+                    + "=jdbc:mariadb://127.0.0.1:3306/goalpost_test (see .ci/run) to test against a server.\n" + line
+                    + "\n");
         } else {
             System.out.println("\n" + line + "\nDATABASE TESTS RUN AGAINST: " + description + "\n" + line + "\n");
         }
@@ -82,10 +89,11 @@ public final class TestDatabases {
     public static String describe(DbTarget target) {
         try (Connection c = DriverManager.getConnection(target.url(), target.username(), target.password())) {
             DatabaseMetaData md = c.getMetaData();
-            return md.getDatabaseProductName() + " " + md.getDatabaseProductVersion() + " via " + md.getDriverName() + " "
-                    + md.getDriverVersion() + " (" + target.url() + ")";
+            return md.getDatabaseProductName() + " " + md.getDatabaseProductVersion() + " via " + md.getDriverName()
+                    + " " + md.getDriverVersion() + " (" + target.url() + ")";
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot connect to the test database " + target.url() + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Cannot connect to the test database " + target.url() + ": " + e.getMessage(), e);
         }
     }
 

@@ -10,12 +10,13 @@ public final class TestSeeds {
     /** The seed used when none is asked for. */
     public static final long FIXED = 20_261_202L;
 
-    private TestSeeds() {
-    }
+    private TestSeeds() {}
 
     public static long seed(String test) {
         String asked = System.getProperty("goalpost.test.seed", "");
-        long seed = asked.isBlank() ? FIXED : asked.strip().equals("random") ? System.nanoTime() : Long.parseLong(asked.strip());
+        long seed = asked.isBlank()
+                ? FIXED
+                : asked.strip().equals("random") ? System.nanoTime() : Long.parseLong(asked.strip());
         System.out.println(test + " seed=" + seed + " (rerun with -Dgoalpost.test.seed=" + seed + ")");
         return seed;
     }

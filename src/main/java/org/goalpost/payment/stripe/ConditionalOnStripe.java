@@ -10,5 +10,4 @@ import org.springframework.context.annotation.Conditional;
 @Target({ElementType.TYPE, ElementType.METHOD})
 @Retention(RetentionPolicy.RUNTIME)
 @Conditional(StripeKeyCondition.class)
-@interface ConditionalOnStripe {
-}
+@interface ConditionalOnStripe {}

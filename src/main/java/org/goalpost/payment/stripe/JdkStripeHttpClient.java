@@ -9,9 +9,9 @@ import com.stripe.net.StripeResponse;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.net.URISyntaxException;
-import java.net.http.HttpTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -45,27 +45,32 @@ class JdkStripeHttpClient extends HttpClient {
             if (readTimeout != null && readTimeout > 0) {
                 builder.timeout(Duration.ofMillis(readTimeout));
             }
-            for (Map.Entry<String, List<String>> header : request.headers().map().entrySet()) {
+            for (Map.Entry<String, List<String>> header :
+                    request.headers().map().entrySet()) {
                 builder.header(header.getKey(), String.join(",", header.getValue()));
             }
             builder.header("User-Agent", buildUserAgentString(request));
             builder.header("X-Stripe-Client-User-Agent", clientUserAgent);
             HttpContent content = request.content();
-            HttpRequest.BodyPublisher body = content == null ? HttpRequest.BodyPublishers.noBody()
+            HttpRequest.BodyPublisher body = content == null
+                    ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofByteArray(content.byteArrayContent());
             if (content != null) {
                 builder.header("Content-Type", content.contentType());
             }
             builder.method(request.method().name(), body);
-            HttpResponse<String> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new StripeResponse(response.statusCode(), HttpHeaders.of(response.headers().map()), response.body());
+            HttpResponse<String> response =
+                    client.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new StripeResponse(
+                    response.statusCode(), HttpHeaders.of(response.headers().map()), response.body());
         } catch (HttpTimeoutException e) {
             // stripe-java retries a connection error whose cause is a ConnectException or a SocketTimeoutException
             SocketTimeoutException timeout = new SocketTimeoutException(e.getMessage());
             timeout.initCause(e);
             throw new ApiConnectionException("Stripe did not answer in time: " + e.getMessage(), timeout);
         } catch (IOException e) {
-            throw new ApiConnectionException("Could not reach Stripe at " + request.url().getHost() + ": " + e.getMessage(), e);
+            throw new ApiConnectionException(
+                    "Could not reach Stripe at " + request.url().getHost() + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ApiConnectionException("Interrupted while calling Stripe", e);

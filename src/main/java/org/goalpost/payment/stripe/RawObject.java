@@ -59,7 +59,10 @@ record RawObject(JsonNode json) {
         return null;
     }
 
-    /** An invoice's subscription: {@code parent.subscription_details.subscription} (basil and later) or {@code subscription} (before). */
+    /**
+     * An invoice's subscription: {@code parent.subscription_details.subscription} (basil and later) or {@code
+     * subscription} (before).
+     */
     String invoiceSubscription() {
         return firstOf(new String[] {"parent", "subscription_details", "subscription"}, new String[] {"subscription"});
     }
@@ -69,6 +72,8 @@ record RawObject(JsonNode json) {
      * (basil and later) or {@code subscription_details.metadata} (before).
      */
     String invoiceDonationRef(String key) {
-        return firstOf(new String[] {"parent", "subscription_details", "metadata", key}, new String[] {"subscription_details", "metadata", key});
+        return firstOf(
+                new String[] {"parent", "subscription_details", "metadata", key},
+                new String[] {"subscription_details", "metadata", key});
     }
 }

@@ -11,11 +11,11 @@ import com.stripe.exception.StripeException;
 import com.stripe.model.Charge;
 import com.stripe.model.Dispute;
 import com.stripe.model.Event;
-import com.stripe.model.StripeCollection;
 import com.stripe.model.Invoice;
 import com.stripe.model.InvoicePayment;
 import com.stripe.model.PaymentIntent;
 import com.stripe.model.Refund;
+import com.stripe.model.StripeCollection;
 import com.stripe.model.Subscription;
 import com.stripe.model.checkout.Session;
 import com.stripe.net.RequestOptions;
@@ -58,13 +58,28 @@ class StripeApi {
     }
 
     Session createSession(SessionCreateParams params, String idempotencyKey) {
-        return call("open a checkout", () -> client.v1().checkout().sessions().create(params,
-                RequestOptions.builder().setIdempotencyKey(idempotencyKey).build()));
+        return call(
+                "open a checkout",
+                () -> client.v1()
+                        .checkout()
+                        .sessions()
+                        .create(
+                                params,
+                                RequestOptions.builder()
+                                        .setIdempotencyKey(idempotencyKey)
+                                        .build()));
     }
 
     Refund createRefund(RefundCreateParams params, String idempotencyKey) {
-        return call("refund a payment", () -> client.v1().refunds().create(params,
-                RequestOptions.builder().setIdempotencyKey(idempotencyKey).build()));
+        return call(
+                "refund a payment",
+                () -> client.v1()
+                        .refunds()
+                        .create(
+                                params,
+                                RequestOptions.builder()
+                                        .setIdempotencyKey(idempotencyKey)
+                                        .build()));
     }
 
     Session session(String id) {
@@ -74,7 +89,8 @@ class StripeApi {
     /** A PaymentIntent with its latest charge and that charge's balance transaction (fee and net). */
     PaymentIntent paymentIntent(String id) {
         PaymentIntentRetrieveParams params = PaymentIntentRetrieveParams.builder()
-                .addExpand("latest_charge.balance_transaction").build();
+                .addExpand("latest_charge.balance_transaction")
+                .build();
         return call("read a payment", () -> client.v1().paymentIntents().retrieve(id, params));
     }
 
@@ -87,15 +103,24 @@ class StripeApi {
     }
 
     /** A payment that paid (part of) an invoice: its PaymentIntent and the amount it paid. */
-    record InvoicePart(String paymentIntentId, long amountMinor) {
-    }
+    record InvoicePart(String paymentIntentId, long amountMinor) {}
 
     /** Every PaymentIntent that paid an invoice, in Stripe's order (an invoice's payments are not in its events). */
     List<InvoicePart> paymentsOfInvoice(String invoiceId) {
-        InvoicePaymentListParams params = InvoicePaymentListParams.builder().setInvoice(invoiceId).setLimit(100L).build();
-        return call("read an invoice's payments", () -> client.v1().invoicePayments().list(params)).getData().stream()
-                .filter(p -> "paid".equals(p.getStatus()) && p.getPayment() != null && p.getPayment().getPaymentIntent() != null)
-                .map(p -> new InvoicePart(p.getPayment().getPaymentIntent(), p.getAmountPaid() == null ? 0 : p.getAmountPaid()))
+        InvoicePaymentListParams params = InvoicePaymentListParams.builder()
+                .setInvoice(invoiceId)
+                .setLimit(100L)
+                .build();
+        return call(
+                        "read an invoice's payments",
+                        () -> client.v1().invoicePayments().list(params))
+                .getData()
+                .stream()
+                .filter(p -> "paid".equals(p.getStatus())
+                        && p.getPayment() != null
+                        && p.getPayment().getPaymentIntent() != null)
+                .map(p -> new InvoicePart(
+                        p.getPayment().getPaymentIntent(), p.getAmountPaid() == null ? 0 : p.getAmountPaid()))
                 .toList();
     }
 
@@ -104,9 +129,15 @@ class StripeApi {
         InvoicePaymentListParams params = InvoicePaymentListParams.builder()
                 .setPayment(InvoicePaymentListParams.Payment.builder()
                         .setType(InvoicePaymentListParams.Payment.Type.PAYMENT_INTENT)
-                        .setPaymentIntent(paymentIntentId).build())
-                .setLimit(10L).build();
-        return call("find a payment's invoice", () -> client.v1().invoicePayments().list(params)).getData().stream()
+                        .setPaymentIntent(paymentIntentId)
+                        .build())
+                .setLimit(10L)
+                .build();
+        return call(
+                        "find a payment's invoice",
+                        () -> client.v1().invoicePayments().list(params))
+                .getData()
+                .stream()
                 .map(InvoicePayment::getInvoice)
                 .filter(id -> id != null)
                 .findFirst();
@@ -120,9 +151,13 @@ class StripeApi {
         return call("read a dispute", () -> client.v1().disputes().retrieve(id));
     }
 
-    /** A checkout, or empty when Stripe has no such checkout (deleted with its account data, or made with another key). */
+    /**
+     * A checkout, or empty when Stripe has no such checkout (deleted with its account data, or made with
+     * another key).
+     */
     Optional<Session> sessionIfExists(String id) {
-        return unlessMissing("read a checkout", () -> client.v1().checkout().sessions().retrieve(id));
+        return unlessMissing(
+                "read a checkout", () -> client.v1().checkout().sessions().retrieve(id));
     }
 
     /** One event, or empty when Stripe no longer has it (it keeps events for 30 days). */
@@ -130,7 +165,10 @@ class StripeApi {
         return unlessMissing("read an event", () -> client.v1().events().retrieve(id));
     }
 
-    /** A read that answers empty for Stripe's 404 ({@code resource_missing}), and fails as {@link #call} does otherwise. */
+    /**
+     * A read that answers empty for Stripe's 404 ({@code resource_missing}), and fails as {@link #call} does
+     * otherwise.
+     */
     private static <T> Optional<T> unlessMissing(String what, Call<T> read) {
         return call(what, () -> {
             try {
@@ -146,12 +184,14 @@ class StripeApi {
 
     private static boolean missing(InvalidRequestException e) {
         return Integer.valueOf(404).equals(e.getStatusCode())
-                || e.getStripeError() != null && "resource_missing".equals(e.getStripeError().getCode());
+                || e.getStripeError() != null
+                        && "resource_missing".equals(e.getStripeError().getCode());
     }
 
     /** Every refund of a charge, whatever its state. */
     List<Refund> refundsOfCharge(String chargeId) {
-        RefundListParams params = RefundListParams.builder().setCharge(chargeId).setLimit(100L).build();
+        RefundListParams params =
+                RefundListParams.builder().setCharge(chargeId).setLimit(100L).build();
         List<Refund> refunds = new ArrayList<>();
         call("read a charge's refunds", () -> {
             client.v1().refunds().list(params).autoPagingIterable().forEach(refunds::add);
@@ -170,13 +210,16 @@ class StripeApi {
         String after = null;
         while (true) {
             EventListParams.Builder params = EventListParams.builder()
-                    .setCreated(EventListParams.Created.builder().setGte(since.getEpochSecond()).build())
+                    .setCreated(EventListParams.Created.builder()
+                            .setGte(since.getEpochSecond())
+                            .build())
                     .addAllType(types)
                     .setLimit(100L);
             if (after != null) {
                 params.setStartingAfter(after);
             }
-            StripeCollection<Event> page = call("list events", () -> client.v1().events().list(params.build()));
+            StripeCollection<Event> page =
+                    call("list events", () -> client.v1().events().list(params.build()));
             for (Event event : page.getData()) {
                 each.accept(event);
                 after = event.getId();
@@ -192,18 +235,42 @@ class StripeApi {
     }
 
     void cancelSubscription(String id, String idempotencyKey) {
-        call("cancel a subscription", () -> client.v1().subscriptions().cancel(id, SubscriptionCancelParams.builder().build(),
-                RequestOptions.builder().setIdempotencyKey(idempotencyKey).build()));
+        call(
+                "cancel a subscription",
+                () -> client.v1()
+                        .subscriptions()
+                        .cancel(
+                                id,
+                                SubscriptionCancelParams.builder().build(),
+                                RequestOptions.builder()
+                                        .setIdempotencyKey(idempotencyKey)
+                                        .build()));
     }
 
     void updateSubscription(String id, SubscriptionUpdateParams params, String idempotencyKey) {
-        call("change a subscription", () -> client.v1().subscriptions().update(id, params,
-                RequestOptions.builder().setIdempotencyKey(idempotencyKey).build()));
+        call(
+                "change a subscription",
+                () -> client.v1()
+                        .subscriptions()
+                        .update(
+                                id,
+                                params,
+                                RequestOptions.builder()
+                                        .setIdempotencyKey(idempotencyKey)
+                                        .build()));
     }
 
     String billingPortalUrl(String customer, String returnUrl) {
-        return call("open the billing portal", () -> client.v1().billingPortal().sessions().create(
-                com.stripe.param.billingportal.SessionCreateParams.builder().setCustomer(customer).setReturnUrl(returnUrl).build())).getUrl();
+        return call(
+                        "open the billing portal",
+                        () -> client.v1()
+                                .billingPortal()
+                                .sessions()
+                                .create(com.stripe.param.billingportal.SessionCreateParams.builder()
+                                        .setCustomer(customer)
+                                        .setReturnUrl(returnUrl)
+                                        .build()))
+                .getUrl();
     }
 
     /**
@@ -211,8 +278,11 @@ class StripeApi {
      * answers this key now. Throws Stripe's own exception, for the caller to describe.
      */
     void probe(Duration timeout) throws StripeException {
-        RequestOptions once = RequestOptions.builder().setMaxNetworkRetries(0).setConnectTimeout((int) timeout.toMillis())
-                .setReadTimeout((int) timeout.toMillis()).build();
+        RequestOptions once = RequestOptions.builder()
+                .setMaxNetworkRetries(0)
+                .setConnectTimeout((int) timeout.toMillis())
+                .setReadTimeout((int) timeout.toMillis())
+                .build();
         client.v1().events().list(EventListParams.builder().setLimit(1L).build(), once);
     }
 
@@ -221,23 +291,28 @@ class StripeApi {
             return call.run();
         } catch (RateLimitException e) {
             log.warn("Stripe rate-limited us while trying to {}", what);
-            throw new UpstreamFailureException("The payment provider is busy; nothing was charged. Please try again.", true, e);
+            throw new UpstreamFailureException(
+                    "The payment provider is busy; nothing was charged. Please try again.", true, e);
         } catch (InvalidRequestException e) {
             log.warn("Stripe refused to {}: {} ({})", what, e.getMessage(), e.getRequestId());
             String reason = e.getStripeError() != null && e.getStripeError().getMessage() != null
-                    ? e.getStripeError().getMessage() : "the request was refused";
+                    ? e.getStripeError().getMessage()
+                    : "the request was refused";
             throw new UpstreamFailureException("The payment provider refused this: " + reason, false, e);
         } catch (AuthenticationException e) {
-            log.error("Stripe rejected our credentials while trying to {}: check STRIPE_SECRET_KEY ({})", what, e.getRequestId());
+            log.error(
+                    "Stripe rejected our credentials while trying to {}: check STRIPE_SECRET_KEY ({})",
+                    what,
+                    e.getRequestId());
             throw new UpstreamFailureException("Payments are not available right now; nothing was charged.", false, e);
         } catch (ApiConnectionException | ApiException | IdempotencyException e) {
             log.warn("Stripe unavailable while trying to {}: {}", what, e.getMessage());
-            throw new UpstreamFailureException("The payment provider could not be reached; nothing was charged. Please try again.",
-                    true, e);
+            throw new UpstreamFailureException(
+                    "The payment provider could not be reached; nothing was charged. Please try again.", true, e);
         } catch (StripeException e) {
             log.warn("Stripe failed to {}: {}", what, e.getMessage());
-            throw new UpstreamFailureException("The payment provider could not be reached; nothing was charged. Please try again.",
-                    true, e);
+            throw new UpstreamFailureException(
+                    "The payment provider could not be reached; nothing was charged. Please try again.", true, e);
         }
     }
 }

@@ -24,10 +24,15 @@ class StripeConfiguration {
 
     @Bean
     StripeClient stripeClient(StripeProperties properties) {
-        log.info("Payments through Stripe ({} key, API {} at {}, {} webhook secret(s))", properties.liveKey() ? "live" : "test",
-                Stripe.API_VERSION, properties.apiBaseOrDefault(), properties.webhookSecrets().size());
+        log.info(
+                "Payments through Stripe ({} key, API {} at {}, {} webhook secret(s))",
+                properties.liveKey() ? "live" : "test",
+                Stripe.API_VERSION,
+                properties.apiBaseOrDefault(),
+                properties.webhookSecrets().size());
         if (properties.webhookSecrets().isEmpty()) {
-            log.warn("STRIPE_WEBHOOK_SECRET is not set: Stripe's webhooks will be refused; only the reconciler will count payments");
+            log.warn("STRIPE_WEBHOOK_SECRET is not set: Stripe's webhooks will be refused; only the reconciler "
+                    + "will count payments");
         }
         return StripeClient.builder()
                 .setApiKey(properties.secretKey())

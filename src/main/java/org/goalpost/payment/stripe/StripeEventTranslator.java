@@ -74,7 +74,11 @@ class StripeEventTranslator {
     }
 
     IncomingEvent incoming(Event event) {
-        return new IncomingEvent(event.getId(), event.getType(), Boolean.TRUE.equals(event.getLivemode()), createdOf(event),
+        return new IncomingEvent(
+                event.getId(),
+                event.getType(),
+                Boolean.TRUE.equals(event.getLivemode()),
+                createdOf(event),
                 () -> facts(event));
     }
 
@@ -83,11 +87,20 @@ class StripeEventTranslator {
         if (!StripeEventTypes.HANDLED.contains(type)) {
             return List.of();
         }
-        Read read = new Read(event, RawObject.of(event), Stripe.API_VERSION.equals(event.getApiVersion()),
-                Boolean.TRUE.equals(event.getLivemode()), createdOf(event));
+        Read read = new Read(
+                event,
+                RawObject.of(event),
+                Stripe.API_VERSION.equals(event.getApiVersion()),
+                Boolean.TRUE.equals(event.getLivemode()),
+                createdOf(event));
         if (!read.pinned()) {
-            log.info("Event {} ({}) is rendered at API version {}, not {}: its object is read again from Stripe if it is ours",
-                    event.getId(), type, event.getApiVersion(), Stripe.API_VERSION);
+            log.info(
+                    "Event {} ({}) is rendered at API version {}, not {}: its object is read again from "
+                            + "Stripe if it is ours",
+                    event.getId(),
+                    type,
+                    event.getApiVersion(),
+                    Stripe.API_VERSION);
         }
         if (StripeEventTypes.SESSION.contains(type)) {
             return session(read, type);
@@ -107,7 +120,10 @@ class StripeEventTranslator {
         return dispute(read, type);
     }
 
-    /** One event as received: its raw object, whether it is rendered at the pinned API version, its mode and creation time. */
+    /**
+     * One event as received: its raw object, whether it is rendered at the pinned API version, its mode and
+     * creation time.
+     */
     private record Read(Event event, RawObject raw, boolean pinned, boolean live, Instant created) {
 
         /** The event's object: as sent when it is rendered at the pinned version, else read again from Stripe. */
@@ -117,16 +133,20 @@ class StripeEventTranslator {
     }
 
     private List<PaymentFact> session(Read read, String type) {
-        String donationRef = read.raw().firstOf(new String[] {"client_reference_id"}, new String[] {"metadata", DONATION_KEY});
-        if (!isDonation(donationRef) && donations.findByCheckoutSession(read.raw().id()).isEmpty()) {
+        String donationRef =
+                read.raw().firstOf(new String[] {"client_reference_id"}, new String[] {"metadata", DONATION_KEY});
+        if (!isDonation(donationRef)
+                && donations.findByCheckoutSession(read.raw().id()).isEmpty()) {
             return List.of();
         }
         Session session = read.current(Session.class, stripe::session);
         if (StripeEventTypes.SESSION_ASYNC_FAILED.equals(type) || StripeEventTypes.SESSION_EXPIRED.equals(type)) {
             return List.of(new CheckoutClosed(donationRef(session), session.getId(), StripeStates.closed(type)));
         }
-        // a delayed method's gift is dated when its payment succeeded: this event says when, if its balance transaction does not
-        return completed(session, read.live(), StripeEventTypes.SESSION_ASYNC_SUCCEEDED.equals(type) ? read.created() : null);
+        // a delayed method's gift is dated when its payment succeeded: this event says when, if its balance transaction
+        // does not
+        return completed(
+                session, read.live(), StripeEventTypes.SESSION_ASYNC_SUCCEEDED.equals(type) ? read.created() : null);
     }
 
     /**
@@ -136,17 +156,28 @@ class StripeEventTranslator {
      */
     List<PaymentFact> completed(Session session, boolean live, Instant succeededAt) {
         String donationRef = donationRef(session);
-        String email = session.getCustomerDetails() != null ? session.getCustomerDetails().getEmail() : session.getCustomerEmail();
-        String name = session.getCustomerDetails() != null ? session.getCustomerDetails().getName() : null;
+        String email = session.getCustomerDetails() != null
+                ? session.getCustomerDetails().getEmail()
+                : session.getCustomerEmail();
+        String name = session.getCustomerDetails() != null
+                ? session.getCustomerDetails().getName()
+                : null;
         boolean paid = StripeStates.paid(session.getPaymentStatus());
         if ("subscription".equals(session.getMode())) {
-            return List.of(new SubscriptionStarted(donationRef, session.getId(), session.getSubscription(), paid, email, name));
+            return List.of(new SubscriptionStarted(
+                    donationRef, session.getId(), session.getSubscription(), paid, email, name));
         }
         if (!paid || session.getPaymentIntent() == null) {
             return List.of();
         }
         PaymentIntent intent = stripe.paymentIntent(session.getPaymentIntent());
-        return List.of(received(intent, intent.getId(), new Target(donationRef, null), live, new Payer(email, name), null,
+        return List.of(received(
+                intent,
+                intent.getId(),
+                new Target(donationRef, null),
+                live,
+                new Payer(email, name),
+                null,
                 succeededAt));
     }
 
@@ -164,14 +195,17 @@ class StripeEventTranslator {
                 return List.of();
             }
             Subscription subscription = stripe.subscription(subscriptionId);
-            donationRef = subscription.getMetadata() == null ? null : subscription.getMetadata().get(DONATION_KEY);
+            donationRef = subscription.getMetadata() == null
+                    ? null
+                    : subscription.getMetadata().get(DONATION_KEY);
             if (!isDonation(donationRef)) {
                 return List.of();
             }
         }
         Target target = new Target(donationRef, subscriptionId);
         if (StripeEventTypes.INVOICE_PAYMENT_FAILED.equals(type)) {
-            return List.of(new InstalmentFailed(subscriptionId, donationRef, read.raw().id()));
+            return List.of(
+                    new InstalmentFailed(subscriptionId, donationRef, read.raw().id()));
         }
         return invoicePaid(read.current(Invoice.class, stripe::invoice), target, read.live());
     }
@@ -184,21 +218,34 @@ class StripeEventTranslator {
         Target target = new Target(
                 Optional.ofNullable(metadata(invoice).get(DONATION_KEY)).orElse(known.donationRef()),
                 Optional.ofNullable(subscriptionOf(invoice)).orElse(known.subscriptionId()));
-        Instant paidAt = invoice.getStatusTransitions() != null && invoice.getStatusTransitions().getPaidAt() != null
-                ? Instant.ofEpochSecond(invoice.getStatusTransitions().getPaidAt()) : Instant.ofEpochSecond(invoice.getCreated());
+        Instant paidAt = invoice.getStatusTransitions() != null
+                        && invoice.getStatusTransitions().getPaidAt() != null
+                ? Instant.ofEpochSecond(invoice.getStatusTransitions().getPaidAt())
+                : Instant.ofEpochSecond(invoice.getCreated());
         List<PaidBy> paidBy = new ArrayList<>();
         String email = invoice.getCustomerEmail();
         String name = invoice.getCustomerName();
         for (StripeApi.InvoicePart part : stripe.paymentsOfInvoice(invoice.getId())) {
             PaymentIntent intent = stripe.paymentIntent(part.paymentIntentId());
-            PaymentReceived each = received(intent, invoice.getId(), target, live, new Payer(email, name), paidAt, null);
+            PaymentReceived each =
+                    received(intent, invoice.getId(), target, live, new Payer(email, name), paidAt, null);
             PaidBy only = each.paidBy().get(0);
-            paidBy.add(new PaidBy(only.paymentIntentId(), only.chargeId(), part.amountMinor() > 0 ? part.amountMinor() : only.amountMinor(),
+            paidBy.add(new PaidBy(
+                    only.paymentIntentId(),
+                    only.chargeId(),
+                    part.amountMinor() > 0 ? part.amountMinor() : only.amountMinor(),
                     only.feeMinor()));
             email = each.payer().email();
             name = each.payer().name();
         }
-        return List.of(new PaymentReceived(invoice.getId(), target, invoice.getAmountPaid(), invoice.getCurrency(), paidBy, live, paidAt,
+        return List.of(new PaymentReceived(
+                invoice.getId(),
+                target,
+                invoice.getAmountPaid(),
+                invoice.getCurrency(),
+                paidBy,
+                live,
+                paidAt,
                 new Payer(email, name)));
     }
 
@@ -214,9 +261,11 @@ class StripeEventTranslator {
         if (!isDonation(donationRef) && linked.isEmpty()) {
             return List.of();
         }
-        boolean tie = linked.map(Donation::subscriptionStateAt).filter(at -> at.getEpochSecond() == read.created().getEpochSecond())
+        boolean tie = linked.map(Donation::subscriptionStateAt)
+                .filter(at -> at.getEpochSecond() == read.created().getEpochSecond())
                 .isPresent();
-        Subscription subscription = read.pinned() && !tie ? object(read.event(), Subscription.class) : stripe.subscription(id);
+        Subscription subscription =
+                read.pinned() && !tie ? object(read.event(), Subscription.class) : stripe.subscription(id);
         return List.of(subscriptionState(subscription, read.created()));
     }
 
@@ -225,14 +274,16 @@ class StripeEventTranslator {
         if (subscription.getItems() != null && subscription.getItems().getData() != null) {
             amount = 0L;
             for (SubscriptionItem item : subscription.getItems().getData()) {
-                long unit = item.getPrice() != null && item.getPrice().getUnitAmount() != null ? item.getPrice().getUnitAmount() : 0;
+                long unit = item.getPrice() != null && item.getPrice().getUnitAmount() != null
+                        ? item.getPrice().getUnitAmount()
+                        : 0;
                 amount += unit * (item.getQuantity() == null ? 1 : item.getQuantity());
             }
         }
         Map<String, String> metadata = subscription.getMetadata() == null ? Map.of() : subscription.getMetadata();
         boolean paused = "paused".equals(subscription.getStatus()) || subscription.getPauseCollection() != null;
-        return new SubscriptionChanged(subscription.getId(), metadata.get(DONATION_KEY), subscription.getStatus(), amount, paused,
-                observedAt);
+        return new SubscriptionChanged(
+                subscription.getId(), metadata.get(DONATION_KEY), subscription.getStatus(), amount, paused, observedAt);
     }
 
     /**
@@ -259,15 +310,22 @@ class StripeEventTranslator {
         String chargeId = read.raw().string("charge");
         boolean known = payments.isKnown(intentId, chargeId);
         List<PaymentFact> facts = new ArrayList<>(known ? List.of() : paymentFirst(intentId, read.live()));
-        // ours (counted, or counted now): the refund as Stripe has it now; otherwise it waits, read from the event (ids and amounts)
-        Refund refund = known || !facts.isEmpty() ? read.current(Refund.class, stripe::refund) : lenient(read.event(), Refund.class);
+        // ours (counted, or counted now): the refund as Stripe has it now; otherwise it waits, read from the event (ids
+        // and amounts)
+        Refund refund = known || !facts.isEmpty()
+                ? read.current(Refund.class, stripe::refund)
+                : lenient(read.event(), Refund.class);
         facts.add(refundChanged(refund, intentId, chargeId));
         return facts;
     }
 
     private static RefundChanged refundChanged(Refund refund, String intentId, String chargeId) {
-        return new RefundChanged(refund.getId(), refund.getPaymentIntent() != null ? refund.getPaymentIntent() : intentId,
-                refund.getCharge() != null ? refund.getCharge() : chargeId, refund.getAmount(), StripeStates.refund(refund.getStatus()),
+        return new RefundChanged(
+                refund.getId(),
+                refund.getPaymentIntent() != null ? refund.getPaymentIntent() : intentId,
+                refund.getCharge() != null ? refund.getCharge() : chargeId,
+                refund.getAmount(),
+                StripeStates.refund(refund.getStatus()),
                 Instant.ofEpochSecond(refund.getCreated()));
     }
 
@@ -276,12 +334,17 @@ class StripeEventTranslator {
         String chargeId = read.raw().string("charge");
         boolean known = payments.isKnown(intentId, chargeId);
         List<PaymentFact> facts = new ArrayList<>(known ? List.of() : paymentFirst(intentId, read.live()));
-        Dispute dispute = known || !facts.isEmpty() ? read.current(Dispute.class, stripe::dispute) : lenient(read.event(), Dispute.class);
+        Dispute dispute = known || !facts.isEmpty()
+                ? read.current(Dispute.class, stripe::dispute)
+                : lenient(read.event(), Dispute.class);
         facts.add(disputeChanged(dispute, type));
         return facts;
     }
 
-    /** A dispute with its balance transactions: each withdrawal or reinstatement of the funds, and each fee, in the dispute's currency. */
+    /**
+     * A dispute with its balance transactions: each withdrawal or reinstatement of the funds, and each fee, in
+     * the dispute's currency.
+     */
     static DisputeChanged disputeChanged(Dispute dispute, String type) {
         List<BalanceMove> moves = new ArrayList<>();
         if (dispute.getBalanceTransactions() != null) {
@@ -289,12 +352,22 @@ class StripeEventTranslator {
                 if (transaction.getAmount() == null || transaction.getAmount() == 0) {
                     continue;
                 }
-                moves.add(new BalanceMove(transaction.getId(), transaction.getAmount() < 0, feeIn(transaction, dispute.getCurrency()),
-                        Instant.ofEpochSecond(transaction.getCreated() == null ? dispute.getCreated() : transaction.getCreated())));
+                moves.add(new BalanceMove(
+                        transaction.getId(),
+                        transaction.getAmount() < 0,
+                        feeIn(transaction, dispute.getCurrency()),
+                        Instant.ofEpochSecond(
+                                transaction.getCreated() == null ? dispute.getCreated() : transaction.getCreated())));
             }
         }
-        return new DisputeChanged(dispute.getId(), dispute.getPaymentIntent(), dispute.getCharge(), dispute.getAmount(),
-                StripeStates.dispute(type, dispute.getStatus()), Instant.ofEpochSecond(dispute.getCreated()), moves);
+        return new DisputeChanged(
+                dispute.getId(),
+                dispute.getPaymentIntent(),
+                dispute.getCharge(),
+                dispute.getAmount(),
+                StripeStates.dispute(type, dispute.getStatus()),
+                Instant.ofEpochSecond(dispute.getCreated()),
+                moves);
     }
 
     /**
@@ -309,11 +382,13 @@ class StripeEventTranslator {
             return List.of();
         }
         PaymentIntent intent = stripe.paymentIntent(intentId);
-        String donationRef = intent.getMetadata() == null ? null : intent.getMetadata().get(DONATION_KEY);
+        String donationRef =
+                intent.getMetadata() == null ? null : intent.getMetadata().get(DONATION_KEY);
         if (!isDonation(donationRef)) {
             return List.of();
         }
-        return List.of(received(intent, intent.getId(), new Target(donationRef, null), live, Payer.UNKNOWN, null, null));
+        return List.of(
+                received(intent, intent.getId(), new Target(donationRef, null), live, Payer.UNKNOWN, null, null));
     }
 
     /**
@@ -326,7 +401,13 @@ class StripeEventTranslator {
      * pending sweep) thus dates it the same way: a gift started on 31 January that clears on 4
      * February counts in February.
      */
-    static PaymentReceived received(PaymentIntent intent, String sourceRef, Target target, boolean live, Payer payer, Instant paidAt,
+    static PaymentReceived received(
+            PaymentIntent intent,
+            String sourceRef,
+            Target target,
+            boolean live,
+            Payer payer,
+            Instant paidAt,
             Instant succeededAt) {
         Charge charge = intent.getLatestChargeObject();
         long fee = 0;
@@ -346,10 +427,20 @@ class StripeEventTranslator {
             }
         }
         at = at != null ? at : succeededAt != null ? succeededAt : Instant.ofEpochSecond(intent.getCreated());
-        long amount = intent.getAmountReceived() != null && intent.getAmountReceived() > 0 ? intent.getAmountReceived() : intent.getAmount();
-        String email = payer.email() != null ? payer.email() : chargeEmail != null ? chargeEmail : intent.getReceiptEmail();
-        return new PaymentReceived(sourceRef, target, amount, intent.getCurrency(),
-                List.of(new PaidBy(intent.getId(), charge != null ? charge.getId() : intent.getLatestCharge(), amount, fee)), live, at,
+        long amount = intent.getAmountReceived() != null && intent.getAmountReceived() > 0
+                ? intent.getAmountReceived()
+                : intent.getAmount();
+        String email =
+                payer.email() != null ? payer.email() : chargeEmail != null ? chargeEmail : intent.getReceiptEmail();
+        return new PaymentReceived(
+                sourceRef,
+                target,
+                amount,
+                intent.getCurrency(),
+                List.of(new PaidBy(
+                        intent.getId(), charge != null ? charge.getId() : intent.getLatestCharge(), amount, fee)),
+                live,
+                at,
                 new Payer(email, payer.name() != null ? payer.name() : chargeName));
     }
 
@@ -367,11 +458,15 @@ class StripeEventTranslator {
         }
         BigDecimal rate = transaction.getExchangeRate();
         if (rate == null || rate.signum() <= 0) {
-            log.warn("Balance transaction {} is in {} without an exchange rate: fee not recorded", transaction.getId(),
+            log.warn(
+                    "Balance transaction {} is in {} without an exchange rate: fee not recorded",
+                    transaction.getId(),
                     transaction.getCurrency());
             return 0;
         }
-        return BigDecimal.valueOf(transaction.getFee()).divide(rate, 0, RoundingMode.HALF_UP).longValueExact();
+        return BigDecimal.valueOf(transaction.getFee())
+                .divide(rate, 0, RoundingMode.HALF_UP)
+                .longValueExact();
     }
 
     static String donationRef(Session session) {
@@ -386,16 +481,19 @@ class StripeEventTranslator {
     }
 
     private boolean isOurSubscription(String subscriptionId) {
-        return subscriptionId != null && donations.findBySubscription(subscriptionId).isPresent();
+        return subscriptionId != null
+                && donations.findBySubscription(subscriptionId).isPresent();
     }
 
     private static String subscriptionOf(Invoice invoice) {
         return invoice.getParent() != null && invoice.getParent().getSubscriptionDetails() != null
-                ? invoice.getParent().getSubscriptionDetails().getSubscription() : null;
+                ? invoice.getParent().getSubscriptionDetails().getSubscription()
+                : null;
     }
 
     private static Map<String, String> metadata(Invoice invoice) {
-        if (invoice.getParent() != null && invoice.getParent().getSubscriptionDetails() != null
+        if (invoice.getParent() != null
+                && invoice.getParent().getSubscriptionDetails() != null
                 && invoice.getParent().getSubscriptionDetails().getMetadata() != null) {
             return invoice.getParent().getSubscriptionDetails().getMetadata();
         }

@@ -17,18 +17,28 @@ final class StripeEventTypes {
     static final String INVOICE_PAYMENT_FAILED = "invoice.payment_failed";
     static final String CHARGE_REFUNDED = "charge.refunded";
 
-    static final List<String> SESSION = List.of(SESSION_COMPLETED, SESSION_ASYNC_SUCCEEDED, SESSION_ASYNC_FAILED, SESSION_EXPIRED);
+    static final List<String> SESSION =
+            List.of(SESSION_COMPLETED, SESSION_ASYNC_SUCCEEDED, SESSION_ASYNC_FAILED, SESSION_EXPIRED);
     static final List<String> INVOICE = List.of(INVOICE_PAID, INVOICE_PAYMENT_FAILED);
-    static final List<String> SUBSCRIPTION = List.of("customer.subscription.created", "customer.subscription.updated",
-            "customer.subscription.deleted", "customer.subscription.paused", "customer.subscription.resumed");
+    static final List<String> SUBSCRIPTION = List.of(
+            "customer.subscription.created",
+            "customer.subscription.updated",
+            "customer.subscription.deleted",
+            "customer.subscription.paused",
+            "customer.subscription.resumed");
     static final List<String> REFUND = List.of("refund.created", "refund.updated", "refund.failed");
-    static final List<String> DISPUTE = List.of("charge.dispute.created", "charge.dispute.updated", "charge.dispute.closed",
-            "charge.dispute.funds_withdrawn", "charge.dispute.funds_reinstated");
+    static final List<String> DISPUTE = List.of(
+            "charge.dispute.created",
+            "charge.dispute.updated",
+            "charge.dispute.closed",
+            "charge.dispute.funds_withdrawn",
+            "charge.dispute.funds_reinstated");
 
     /** Every handled type, as the reconciler asks for them. */
-    static final List<String> HANDLED = java.util.stream.Stream.of(SESSION, INVOICE, SUBSCRIPTION, REFUND, DISPUTE,
-            List.of(CHARGE_REFUNDED)).flatMap(List::stream).toList();
+    static final List<String> HANDLED = java.util.stream.Stream.of(
+                    SESSION, INVOICE, SUBSCRIPTION, REFUND, DISPUTE, List.of(CHARGE_REFUNDED))
+            .flatMap(List::stream)
+            .toList();
 
-    private StripeEventTypes() {
-    }
+    private StripeEventTypes() {}
 }

@@ -49,7 +49,9 @@ class StripeGateway implements PaymentGateway {
     @Override
     public CheckoutSession openCheckout(CheckoutRequest request) {
         Session session = stripe.createSession(params(request), request.idempotencyKey());
-        return new CheckoutSession(session.getId(), session.getUrl(),
+        return new CheckoutSession(
+                session.getId(),
+                session.getUrl(),
                 session.getExpiresAt() == null ? null : Instant.ofEpochSecond(session.getExpiresAt()));
     }
 
@@ -69,10 +71,13 @@ class StripeGateway implements PaymentGateway {
                 .setCurrency(donation.amount().currencyCode().toLowerCase(Locale.ROOT))
                 .setUnitAmount(donation.amount().minor())
                 .setProductData(PriceData.ProductData.builder()
-                        .setName((monthly ? "Monthly donation: " : "Donation: ") + request.campaign().title())
+                        .setName((monthly ? "Monthly donation: " : "Donation: ")
+                                + request.campaign().title())
                         .build());
         if (monthly) {
-            price.setRecurring(PriceData.Recurring.builder().setInterval(PriceData.Recurring.Interval.MONTH).build());
+            price.setRecurring(PriceData.Recurring.builder()
+                    .setInterval(PriceData.Recurring.Interval.MONTH)
+                    .build());
         }
         SessionCreateParams.Builder params = SessionCreateParams.builder()
                 .setMode(monthly ? SessionCreateParams.Mode.SUBSCRIPTION : SessionCreateParams.Mode.PAYMENT)
@@ -81,15 +86,24 @@ class StripeGateway implements PaymentGateway {
                 .setClientReferenceId(donationId)
                 .putMetadata(StripeEventTranslator.DONATION_KEY, donationId)
                 .putMetadata(StripeEventTranslator.CAMPAIGN_KEY, slug)
-                .setAdaptivePricing(SessionCreateParams.AdaptivePricing.builder().setEnabled(false).build())
-                .addLineItem(LineItem.builder().setQuantity(1L).setPriceData(price.build()).build());
+                .setAdaptivePricing(SessionCreateParams.AdaptivePricing.builder()
+                        .setEnabled(false)
+                        .build())
+                .addLineItem(LineItem.builder()
+                        .setQuantity(1L)
+                        .setPriceData(price.build())
+                        .build());
         if (donation.donorEmail() != null) {
             params.setCustomerEmail(donation.donorEmail());
         }
         // Stripe's page in the donor's language (German or English); otherwise Stripe follows the browser
-        String language = donation.locale() == null ? "" : Locale.forLanguageTag(donation.locale()).getLanguage();
-        params.setLocale("de".equals(language) ? SessionCreateParams.Locale.DE
-                : "en".equals(language) ? SessionCreateParams.Locale.EN : SessionCreateParams.Locale.AUTO);
+        String language = donation.locale() == null
+                ? ""
+                : Locale.forLanguageTag(donation.locale()).getLanguage();
+        params.setLocale(
+                "de".equals(language)
+                        ? SessionCreateParams.Locale.DE
+                        : "en".equals(language) ? SessionCreateParams.Locale.EN : SessionCreateParams.Locale.AUTO);
         if (monthly) {
             params.setSubscriptionData(SessionCreateParams.SubscriptionData.builder()
                     .putMetadata(StripeEventTranslator.DONATION_KEY, donationId)
@@ -111,23 +125,33 @@ class StripeGateway implements PaymentGateway {
         stripe.cancelSubscription(subscriptionId, idempotencyKey);
     }
 
-    /** The subscription's one item gets a new monthly price of the same product; the change applies from the next invoice. */
+    /**
+     * The subscription's one item gets a new monthly price of the same product; the change applies from the
+     * next invoice.
+     */
     @Override
     public void changeSubscriptionAmount(String subscriptionId, long amountMinor, String idempotencyKey) {
         Subscription subscription = stripe.subscription(subscriptionId);
         SubscriptionItem item = subscription.getItems().getData().get(0);
-        stripe.updateSubscription(subscriptionId, SubscriptionUpdateParams.builder()
-                .addItem(SubscriptionUpdateParams.Item.builder().setId(item.getId())
-                        .setPriceData(SubscriptionUpdateParams.Item.PriceData.builder()
-                                .setCurrency(item.getPrice().getCurrency())
-                                .setProduct(item.getPrice().getProduct())
-                                .setUnitAmount(amountMinor)
-                                .setRecurring(SubscriptionUpdateParams.Item.PriceData.Recurring.builder()
-                                        .setInterval(SubscriptionUpdateParams.Item.PriceData.Recurring.Interval.MONTH).build())
+        stripe.updateSubscription(
+                subscriptionId,
+                SubscriptionUpdateParams.builder()
+                        .addItem(SubscriptionUpdateParams.Item.builder()
+                                .setId(item.getId())
+                                .setPriceData(SubscriptionUpdateParams.Item.PriceData.builder()
+                                        .setCurrency(item.getPrice().getCurrency())
+                                        .setProduct(item.getPrice().getProduct())
+                                        .setUnitAmount(amountMinor)
+                                        .setRecurring(SubscriptionUpdateParams.Item.PriceData.Recurring.builder()
+                                                .setInterval(
+                                                        SubscriptionUpdateParams.Item.PriceData.Recurring.Interval
+                                                                .MONTH)
+                                                .build())
+                                        .build())
                                 .build())
-                        .build())
-                .setProrationBehavior(SubscriptionUpdateParams.ProrationBehavior.NONE)
-                .build(), idempotencyKey);
+                        .setProrationBehavior(SubscriptionUpdateParams.ProrationBehavior.NONE)
+                        .build(),
+                idempotencyKey);
     }
 
     @Override
@@ -137,10 +161,12 @@ class StripeGateway implements PaymentGateway {
 
     @Override
     public RefundStarted refund(GatewayPayments.Payment payment, long amountMinor, String idempotencyKey) {
-        Refund refund = stripe.createRefund(RefundCreateParams.builder()
-                .setPaymentIntent(payment.paymentIntentId())
-                .setAmount(amountMinor)
-                .build(), idempotencyKey);
+        Refund refund = stripe.createRefund(
+                RefundCreateParams.builder()
+                        .setPaymentIntent(payment.paymentIntentId())
+                        .setAmount(amountMinor)
+                        .build(),
+                idempotencyKey);
         return new RefundStarted(refund.getId(), refund.getStatus(), List.of());
     }
 
@@ -168,11 +194,15 @@ class StripeGateway implements PaymentGateway {
     @Override
     public List<PaymentFact> settle(Donation pending) {
         if (pending.checkoutSessionId() == null) {
-            return List.of(new PaymentFact.CheckoutClosed(pending.publicId(), null, DonationStatus.FAILED, "no checkout was opened"));
+            return List.of(new PaymentFact.CheckoutClosed(
+                    pending.publicId(), null, DonationStatus.FAILED, "no checkout was opened"));
         }
         Optional<Session> found = stripe.sessionIfExists(pending.checkoutSessionId());
         if (found.isEmpty()) {
-            return List.of(new PaymentFact.CheckoutClosed(pending.publicId(), pending.checkoutSessionId(), DonationStatus.ABANDONED,
+            return List.of(new PaymentFact.CheckoutClosed(
+                    pending.publicId(),
+                    pending.checkoutSessionId(),
+                    DonationStatus.ABANDONED,
                     "Stripe has no checkout " + pending.checkoutSessionId() + " (404)"));
         }
         Session session = found.get();

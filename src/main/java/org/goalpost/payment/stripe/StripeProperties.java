@@ -32,7 +32,10 @@ record StripeProperties(
         if (webhookSecret == null || webhookSecret.isBlank()) {
             return List.of();
         }
-        return Arrays.stream(webhookSecret.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(webhookSecret.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     String apiBaseOrDefault() {

@@ -27,8 +27,7 @@ class StripeReachability implements HealthIndicator {
     private final ReentrantLock probing = new ReentrantLock();
     private volatile Checked last;
 
-    private record Checked(Instant at, Health health) {
-    }
+    private record Checked(Instant at, Health health) {}
 
     StripeReachability(StripeApi api, Clock clock, Duration cacheFor, Duration timeout) {
         this.api = api;
@@ -45,7 +44,9 @@ class StripeReachability implements HealthIndicator {
         }
         if (!probing.tryLock()) {
             // another request is probing: answer with what is known rather than queue behind it
-            return checked != null ? checked.health() : Health.unknown().withDetail("checked", "in progress").build();
+            return checked != null
+                    ? checked.health()
+                    : Health.unknown().withDetail("checked", "in progress").build();
         }
         try {
             checked = last;
@@ -68,13 +69,22 @@ class StripeReachability implements HealthIndicator {
         Instant at = clock.instant();
         try {
             api.probe(timeout);
-            return Health.up().withDetail("checkedAt", at.toString()).withDetail("millis", (System.nanoTime() - began) / 1_000_000).build();
+            return Health.up()
+                    .withDetail("checkedAt", at.toString())
+                    .withDetail("millis", (System.nanoTime() - began) / 1_000_000)
+                    .build();
         } catch (StripeException e) {
-            return Health.unknown().withDetail("checkedAt", at.toString()).withDetail("reachable", false)
-                    .withDetail("reason", reason(e)).build();
+            return Health.unknown()
+                    .withDetail("checkedAt", at.toString())
+                    .withDetail("reachable", false)
+                    .withDetail("reason", reason(e))
+                    .build();
         } catch (RuntimeException e) {
-            return Health.unknown().withDetail("checkedAt", at.toString()).withDetail("reachable", false)
-                    .withDetail("reason", "unexpected answer: " + e.getClass().getSimpleName()).build();
+            return Health.unknown()
+                    .withDetail("checkedAt", at.toString())
+                    .withDetail("reachable", false)
+                    .withDetail("reason", "unexpected answer: " + e.getClass().getSimpleName())
+                    .build();
         }
     }
 
@@ -90,6 +100,7 @@ class StripeReachability implements HealthIndicator {
             return "the restricted key may not read events";
         }
         Integer status = e.getStatusCode();
-        return "Stripe answered HTTP " + (status == null ? "?" : status) + (e.getRequestId() == null ? "" : " (" + e.getRequestId() + ")");
+        return "Stripe answered HTTP " + (status == null ? "?" : status)
+                + (e.getRequestId() == null ? "" : " (" + e.getRequestId() + ")");
     }
 }

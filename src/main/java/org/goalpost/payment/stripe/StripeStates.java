@@ -14,10 +14,12 @@ final class StripeStates {
 
     private static final Logger log = LoggerFactory.getLogger(StripeStates.class);
 
-    private StripeStates() {
-    }
+    private StripeStates() {}
 
-    /** A refund's {@code status}: {@code pending}, {@code requires_action}, {@code succeeded}, {@code failed}, {@code canceled}. */
+    /**
+     * A refund's {@code status}: {@code pending}, {@code requires_action}, {@code succeeded}, {@code failed},
+     * {@code canceled}.
+     */
     static RefundState refund(String status) {
         return switch (status == null ? "" : status) {
             case "succeeded" -> RefundState.SUCCEEDED;
@@ -45,7 +47,8 @@ final class StripeStates {
             case "needs_response", "under_review" -> DisputeState.OPEN;
             case "won" -> DisputeState.WON;
             case "lost" -> DisputeState.LOST;
-            case "warning_needs_response", "warning_under_review", "warning_closed", "prevented" -> DisputeState.INQUIRY;
+            case "warning_needs_response", "warning_under_review", "warning_closed", "prevented" ->
+                DisputeState.INQUIRY;
             default -> {
                 log.warn("Unknown Stripe dispute status '{}': treated as an inquiry (no money moved)", status);
                 yield DisputeState.INQUIRY;

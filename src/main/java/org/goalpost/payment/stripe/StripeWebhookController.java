@@ -23,21 +23,25 @@ class StripeWebhookController {
     private final StripeEventTranslator translator;
     private final EventProcessor processor;
 
-    StripeWebhookController(StripeWebhookVerifier verifier, StripeEventTranslator translator, EventProcessor processor) {
+    StripeWebhookController(
+            StripeWebhookVerifier verifier, StripeEventTranslator translator, EventProcessor processor) {
         this.verifier = verifier;
         this.translator = translator;
         this.processor = processor;
     }
 
     @PostMapping(path = "/stripe/webhook", produces = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, Object> receive(@RequestBody(required = false) byte[] body,
+    Map<String, Object> receive(
+            @RequestBody(required = false) byte[] body,
             @RequestHeader(name = "Stripe-Signature", required = false) String signature) {
         if (body == null || body.length == 0) {
             throw new MalformedInputException("body", "is empty");
         }
         String payload = verifier.verify(new String(body, StandardCharsets.UTF_8), signature);
         // Stripe delivers at least once: a redelivery this instance has settled is answered before any parsing
-        EventProcessor.Result result = StripeWebhookVerifier.leadingEventId(payload).filter(id -> processor.settledLately(id, "WEBHOOK")).isPresent()
+        EventProcessor.Result result = StripeWebhookVerifier.leadingEventId(payload)
+                        .filter(id -> processor.settledLately(id, "WEBHOOK"))
+                        .isPresent()
                 ? EventProcessor.Result.DUPLICATE
                 : processor.process(translator.incoming(verifier.parse(payload)), "WEBHOOK");
         return Map.of("received", true, "result", result.name().toLowerCase());

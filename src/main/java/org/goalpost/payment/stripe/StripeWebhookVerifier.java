@@ -17,7 +17,8 @@ import org.goalpost.shared.web.MalformedInputException;
  */
 class StripeWebhookVerifier {
 
-    private static final Pattern LEADING_ID = Pattern.compile("\\s*\\{\\s*\"id\"\\s*:\\s*\"(evt_[A-Za-z0-9_]{1,100})\"");
+    private static final Pattern LEADING_ID =
+            Pattern.compile("\\s*\\{\\s*\"id\"\\s*:\\s*\"(evt_[A-Za-z0-9_]{1,100})\"");
 
     private final List<String> secrets;
     private final long toleranceSeconds;
@@ -48,7 +49,8 @@ class StripeWebhookVerifier {
                 throw new MalformedInputException("Stripe-Signature", "is malformed");
             }
         }
-        throw new MalformedInputException("Stripe-Signature", "does not match the body, or is older than " + toleranceSeconds + " s");
+        throw new MalformedInputException(
+                "Stripe-Signature", "does not match the body, or is older than " + toleranceSeconds + " s");
     }
 
     /** The event of a verified payload. */

@@ -64,6 +64,8 @@ class TestCheckoutController {
     }
 
     private Donation donation(String sessionId) {
-        return donations.findByCheckoutSession(sessionId).orElseThrow(() -> new NotFoundException("No test checkout " + sessionId));
+        return donations
+                .findByCheckoutSession(sessionId)
+                .orElseThrow(() -> new NotFoundException("No test checkout " + sessionId));
     }
 }

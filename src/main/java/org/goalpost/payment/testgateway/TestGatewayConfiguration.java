@@ -5,10 +5,10 @@ import org.goalpost.payment.FeeModel;
 import org.goalpost.payment.PaymentProperties;
 import org.goalpost.payment.stripe.StripeKeyCondition;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.DependsOn;
-import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /** The test gateway, when no Stripe key is configured (the embedded default). */

@@ -18,8 +18,7 @@ public final class DbTime {
 
     private static final DateTimeFormatter SQL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
 
-    private DbTime() {
-    }
+    private DbTime() {}
 
     /** The value to bind for an instant; microsecond precision, as the columns keep. */
     public static String param(Instant instant) {

@@ -11,8 +11,7 @@ public final class DuplicateKeys {
     private static final int MYSQL_DUPLICATE_ENTRY = 1062;
     private static final String SQLSTATE_UNIQUE_VIOLATION = "23505";
 
-    private DuplicateKeys() {
-    }
+    private DuplicateKeys() {}
 
     public static boolean isDuplicateKey(DataAccessException failure) {
         if (failure instanceof DuplicateKeyException) {
@@ -23,7 +22,8 @@ public final class DuplicateKeys {
         }
         for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql
-                    && (sql.getErrorCode() == MYSQL_DUPLICATE_ENTRY || SQLSTATE_UNIQUE_VIOLATION.equals(sql.getSQLState()))) {
+                    && (sql.getErrorCode() == MYSQL_DUPLICATE_ENTRY
+                            || SQLSTATE_UNIQUE_VIOLATION.equals(sql.getSQLState()))) {
                 return true;
             }
         }

@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionOperations;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Runs a unit of work in one database transaction, at READ COMMITTED: each statement sees what
@@ -63,7 +63,9 @@ public class Transactions {
         boolean transientFailure = failure instanceof PessimisticLockingFailureException
                 || failure instanceof TransientDataAccessException;
         if (transientFailure) {
-            log.info("Transaction failed on a lock ({}); trying again", failure.getClass().getSimpleName());
+            log.info(
+                    "Transaction failed on a lock ({}); trying again",
+                    failure.getClass().getSimpleName());
         }
         return transientFailure;
     }

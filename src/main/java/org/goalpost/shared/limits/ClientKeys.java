@@ -23,7 +23,8 @@ public class ClientKeys {
 
     public ClientKeys(@Value("${goalpost.rate-limit.ipv6-prefix:64}") int ipv6Prefix) {
         if (ipv6Prefix < 16 || ipv6Prefix > 128) {
-            throw new IllegalArgumentException("GOALPOST_IPV6_PREFIX must be between 16 and 128 bits, not " + ipv6Prefix);
+            throw new IllegalArgumentException(
+                    "GOALPOST_IPV6_PREFIX must be between 16 and 128 bits, not " + ipv6Prefix);
         }
         this.ipv6Prefix = ipv6Prefix;
     }
@@ -35,7 +36,8 @@ public class ClientKeys {
         }
         try {
             // a literal: no name lookup happens
-            InetAddress parsed = InetAddress.getByName(address.startsWith("[") ? address.substring(1, address.length() - 1) : address);
+            InetAddress parsed = InetAddress.getByName(
+                    address.startsWith("[") ? address.substring(1, address.length() - 1) : address);
             byte[] bytes = parsed.getAddress();
             if (bytes.length == 4) {
                 return parsed.getHostAddress();

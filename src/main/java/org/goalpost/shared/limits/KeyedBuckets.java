@@ -21,7 +21,10 @@ public final class KeyedBuckets {
     public KeyedBuckets(int capacity, Duration period, long maxKeys) {
         this.capacity = capacity;
         this.period = period;
-        this.buckets = Caffeine.newBuilder().maximumSize(maxKeys).expireAfterAccess(period.multipliedBy(2)).build();
+        this.buckets = Caffeine.newBuilder()
+                .maximumSize(maxKeys)
+                .expireAfterAccess(period.multipliedBy(2))
+                .build();
     }
 
     /** The bucket of a key (null: the key "unknown"). */
@@ -31,6 +34,11 @@ public final class KeyedBuckets {
 
     /** One bucket of {@code capacity} tokens refilled evenly over {@code period}. */
     public static Bucket single(int capacity, Duration period) {
-        return Bucket.builder().addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, period).build()).build();
+        return Bucket.builder()
+                .addLimit(Bandwidth.builder()
+                        .capacity(capacity)
+                        .refillGreedy(capacity, period)
+                        .build())
+                .build();
     }
 }

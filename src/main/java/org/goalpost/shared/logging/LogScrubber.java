@@ -12,11 +12,11 @@ import java.util.regex.Pattern;
 public final class LogScrubber {
 
     private static final Pattern CARD_LIKE = Pattern.compile("(?<![\\w.])\\d(?:[ -]?\\d){12,18}(?![\\w])");
-    private static final Pattern SECRETS = Pattern.compile("\\b((?:sk|rk)_(?:live|test)_|whsec_|gp_)[A-Za-z0-9_+/=]{6,}");
+    private static final Pattern SECRETS =
+            Pattern.compile("\\b((?:sk|rk)_(?:live|test)_|whsec_|gp_)[A-Za-z0-9_+/=]{6,}");
     static final String CARD_REMOVED = "[card-like number removed]";
 
-    private LogScrubber() {
-    }
+    private LogScrubber() {}
 
     public static String scrub(String line) {
         if (line == null || line.isEmpty()) {

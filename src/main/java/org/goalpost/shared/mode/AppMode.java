@@ -7,7 +7,8 @@ import java.util.Locale;
  * numbers count only the money of the app's mode; in test mode every page says so.
  */
 public enum AppMode {
-    TEST, LIVE;
+    TEST,
+    LIVE;
 
     public boolean isLive() {
         return this == LIVE;
@@ -22,7 +23,8 @@ public enum AppMode {
         return switch (value.trim().toLowerCase(Locale.ROOT)) {
             case "test" -> TEST;
             case "live" -> LIVE;
-            default -> throw new IllegalArgumentException("goalpost.mode must be 'test' or 'live', not '" + value + "'");
+            default ->
+                throw new IllegalArgumentException("goalpost.mode must be 'test' or 'live', not '" + value + "'");
         };
     }
 }

@@ -12,8 +12,8 @@ import java.util.stream.Collectors;
  */
 public final class Currencies {
 
-    public static final List<String> DEFAULT_ALLOWED = List.of(
-            "USD", "EUR", "GBP", "CAD", "AUD", "NZD", "CHF", "SEK", "NOK", "DKK", "PLN", "CZK", "JPY");
+    public static final List<String> DEFAULT_ALLOWED =
+            List.of("USD", "EUR", "GBP", "CAD", "AUD", "NZD", "CHF", "SEK", "NOK", "DKK", "PLN", "CZK", "JPY");
 
     private final Set<Currency> allowed;
 

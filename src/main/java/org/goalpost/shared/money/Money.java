@@ -26,12 +26,16 @@ public record Money(long minor, Currency currency) implements Comparable<Money> 
         return new Money(0, currency);
     }
 
-    /** Parses a major-unit amount such as {@code "2500"} or {@code "12.50"}; more decimals than the currency has is an error. */
+    /**
+     * Parses a major-unit amount such as {@code "2500"} or {@code "12.50"}; more decimals than the currency has
+     * is an error.
+     */
     public static Money ofMajor(String major, Currency currency) {
         BigDecimal value = new BigDecimal(major.trim());
         int digits = fractionDigits(currency);
         if (value.scale() > digits) {
-            throw new IllegalArgumentException(currency.getCurrencyCode() + " has " + digits + " decimal places: " + major);
+            throw new IllegalArgumentException(
+                    currency.getCurrencyCode() + " has " + digits + " decimal places: " + major);
         }
         return new Money(value.movePointRight(digits).longValueExact(), currency);
     }

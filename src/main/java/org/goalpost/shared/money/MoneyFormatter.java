@@ -10,8 +10,7 @@ import java.util.Locale;
  */
 public final class MoneyFormatter {
 
-    private MoneyFormatter() {
-    }
+    private MoneyFormatter() {}
 
     public static String format(Money money, Locale locale, AmountStyle style) {
         BigDecimal major = money.toMajor();

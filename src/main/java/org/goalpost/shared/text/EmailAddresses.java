@@ -8,8 +8,7 @@ public final class EmailAddresses {
 
     private static final Pattern SHAPE = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
 
-    private EmailAddresses() {
-    }
+    private EmailAddresses() {}
 
     /** Trimmed and in lower case; null for null or blank. */
     public static String normalise(String email) {

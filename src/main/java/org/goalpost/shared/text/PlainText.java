@@ -9,8 +9,7 @@ package org.goalpost.shared.text;
  */
 public final class PlainText {
 
-    private PlainText() {
-    }
+    private PlainText() {}
 
     /** One line of printable text (a name). */
     public static boolean isLine(String text) {
@@ -22,7 +21,10 @@ public final class PlainText {
         return text == null || text.codePoints().allMatch(c -> c == '\n' || c == '\r' || printable(c)) && whole(text);
     }
 
-    /** The text with what {@link #isLine} refuses taken out (for names that come from a payment provider, not from a form). */
+    /**
+     * The text with what {@link #isLine} refuses taken out (for names that come from a payment provider, not
+     * from a form).
+     */
     public static String line(String text) {
         if (text == null) {
             return null;
@@ -33,8 +35,12 @@ public final class PlainText {
     }
 
     private static boolean printable(int c) {
-        return !Character.isISOControl(c) && !(c >= 0x202A && c <= 0x202E) && !(c >= 0x2066 && c <= 0x2069) && c != 0xFEFF
-                && Character.getType(c) != Character.UNASSIGNED && !(Character.getType(c) == Character.SURROGATE);
+        return !Character.isISOControl(c)
+                && !(c >= 0x202A && c <= 0x202E)
+                && !(c >= 0x2066 && c <= 0x2069)
+                && c != 0xFEFF
+                && Character.getType(c) != Character.UNASSIGNED
+                && !(Character.getType(c) == Character.SURROGATE);
     }
 
     /** No unpaired surrogate: Java strings may hold them, and they are not characters. */

@@ -43,11 +43,13 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidInputException.class)
     ProblemDetail invalidInput(InvalidInputException e) {
         if (e instanceof ConflictException) {
-            ProblemDetail problem = validationProblem(HttpStatus.CONFLICT, "The change conflicts with what is in use: see errors.", e.problems());
+            ProblemDetail problem = validationProblem(
+                    HttpStatus.CONFLICT, "The change conflicts with what is in use: see errors.", e.problems());
             problem.setTitle("Conflict");
             return problem;
         }
-        return validationProblem(HttpStatus.UNPROCESSABLE_CONTENT, "The request breaks a rule: see errors.", e.problems());
+        return validationProblem(
+                HttpStatus.UNPROCESSABLE_CONTENT, "The request breaks a rule: see errors.", e.problems());
     }
 
     @ExceptionHandler(NotFoundException.class)
@@ -73,8 +75,10 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         problem.setType(TOO_MANY);
         problem.setTitle("Too many requests");
         problem.setProperty("retryAfterSeconds", e.retryAfterSeconds());
-        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     @ExceptionHandler(ChallengeRequiredException.class)
@@ -83,14 +87,17 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         problem.setType(CHALLENGE);
         problem.setTitle("Person check required");
         problem.setProperty("captcha", Map.of("provider", e.provider(), "siteKey", e.siteKey()));
-        return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(HttpStatus.FORBIDDEN)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     /** Anything unexpected: logged in full here, answered without any detail. */
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
         log.error("Request failed", e);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.INTERNAL_SERVER_ERROR,
                 "The request could not be completed; nothing was changed. Please try again.");
         problem.setType(INTERNAL);
         problem.setTitle("Internal error");
@@ -98,24 +105,28 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldProblem> problems = ex.getBindingResult().getFieldErrors().stream()
                 .map(error -> new FieldProblem(error.getField(), error.getDefaultMessage()))
                 .toList();
-        return ResponseEntity.badRequest().body(validationProblem(HttpStatus.BAD_REQUEST, "The request is not valid: see errors.", problems));
+        return ResponseEntity.badRequest()
+                .body(validationProblem(HttpStatus.BAD_REQUEST, "The request is not valid: see errors.", problems));
     }
 
     /** A body cut at its bound while being read (sent without a length) is too large, not malformed. */
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
             if (cause instanceof RequestBodyLimits.TooLargeException tooLarge) {
-                ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage());
+                ProblemDetail problem =
+                        ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage());
                 problem.setType(URI.create("https://goalpost.dev/problems/too-large"));
                 problem.setTitle("Request too large");
-                return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).header(HttpHeaders.CONNECTION, "close").body(problem);
+                return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                        .header(HttpHeaders.CONNECTION, "close")
+                        .body(problem);
             }
         }
         return super.handleHttpMessageNotReadable(ex, headers, status, request);

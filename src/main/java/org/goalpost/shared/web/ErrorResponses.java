@@ -28,8 +28,11 @@ class ErrorResponses implements ErrorController {
         if (path.startsWith("/api/") || path.startsWith("/stripe/") || path.startsWith("/actuator")) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail(status));
             problem.setTitle(status.getReasonPhrase());
-            problem.setInstance(UriComponentsBuilder.fromPath(path).build().encode().toUri());
-            return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+            problem.setInstance(
+                    UriComponentsBuilder.fromPath(path).build().encode().toUri());
+            return ResponseEntity.status(status)
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problem);
         }
         ModelAndView page = new ModelAndView("error", status);
         page.addObject("status", status.value());
@@ -49,8 +52,10 @@ class ErrorResponses implements ErrorController {
             case METHOD_NOT_ALLOWED -> "This address does not take this method.";
             case NOT_ACCEPTABLE -> "This address cannot answer in the media type asked for.";
             case UNSUPPORTED_MEDIA_TYPE -> "This address does not take this media type; send application/json.";
-            default -> status.is5xxServerError() ? "The request could not be completed; nothing was changed. Please try again."
-                    : "The request was refused; nothing was changed.";
+            default ->
+                status.is5xxServerError()
+                        ? "The request could not be completed; nothing was changed. Please try again."
+                        : "The request was refused; nothing was changed.";
         };
     }
 }

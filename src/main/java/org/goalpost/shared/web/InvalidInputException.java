@@ -29,7 +29,11 @@ public class InvalidInputException extends RuntimeException {
 
     private static String summary(List<FieldProblem> problems) {
         StringBuilder text = new StringBuilder("Invalid input:");
-        problems.forEach(p -> text.append(' ').append(p.field()).append(" (").append(p.message()).append(')'));
+        problems.forEach(p -> text.append(' ')
+                .append(p.field())
+                .append(" (")
+                .append(p.message())
+                .append(')'));
         return text.toString();
     }
 }

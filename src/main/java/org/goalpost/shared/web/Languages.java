@@ -11,7 +11,8 @@ import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * The languages readers and donors are served in: English and German. A {@code lang} parameter
- * ({@code ?lang=de}, or a form field; the widget's {@code locale} too) chooses; otherwise the first supported language of the
+ * ({@code ?lang=de}, or a form field; the widget's {@code locale} too) chooses; otherwise the first supported
+ * language of the
  * browser's {@code Accept-Language}, keeping its region for number and date formats; otherwise
  * English (United States). No cookie or session: readers get none.
  */
@@ -27,13 +28,17 @@ public class Languages {
             @Override
             public Locale resolveLocale(HttpServletRequest request) {
                 String lang = request.getParameter("lang");
-                return resolve(lang != null ? lang : request.getParameter("locale"),
-                        request.getHeader("Accept-Language") == null ? List.of() : Collections.list(request.getLocales()));
+                return resolve(
+                        lang != null ? lang : request.getParameter("locale"),
+                        request.getHeader("Accept-Language") == null
+                                ? List.of()
+                                : Collections.list(request.getLocales()));
             }
 
             @Override
             public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
-                throw new UnsupportedOperationException("The language comes from the request: ?lang= or Accept-Language");
+                throw new UnsupportedOperationException(
+                        "The language comes from the request: ?lang= or Accept-Language");
             }
         };
     }

@@ -40,7 +40,10 @@ class PageModelAdvice {
     /** A filter or form value that cannot be used, where the page has no form of its own to show it in. */
     @ExceptionHandler(InvalidInputException.class)
     String badInput(InvalidInputException e, Model model, jakarta.servlet.http.HttpServletResponse response) {
-        response.setStatus(e instanceof MalformedInputException ? HttpStatus.BAD_REQUEST.value() : HttpStatus.UNPROCESSABLE_CONTENT.value());
+        response.setStatus(
+                e instanceof MalformedInputException
+                        ? HttpStatus.BAD_REQUEST.value()
+                        : HttpStatus.UNPROCESSABLE_CONTENT.value());
         model.addAttribute("testMode", !mode.isLive());
         model.addAttribute("problems", e.problems());
         return "bad-input";

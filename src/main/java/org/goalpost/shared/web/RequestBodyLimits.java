@@ -42,7 +42,10 @@ public class RequestBodyLimits extends OncePerRequestFilter {
     /** Bounds what Jackson reads everywhere in the app (set once, before any mapper is built). */
     public static void applyJsonLimits() {
         StreamReadConstraints.overrideDefaultStreamReadConstraints(StreamReadConstraints.builder()
-                .maxStringLength(JSON_STRING).maxNestingDepth(JSON_DEPTH).maxNumberLength(100).build());
+                .maxStringLength(JSON_STRING)
+                .maxNestingDepth(JSON_DEPTH)
+                .maxNumberLength(100)
+                .build());
     }
 
     static int limitFor(HttpServletRequest request) {
@@ -77,8 +80,10 @@ public class RequestBodyLimits extends OncePerRequestFilter {
         if (path.startsWith("/api/") || path.startsWith("/stripe/") || path.startsWith("/actuator/")) {
             response.setStatus(413);
             response.setContentType("application/problem+json");
-            byte[] body = ("{\"type\":\"https://goalpost.dev/problems/too-large\",\"title\":\"Request too large\",\"status\":413,"
-                    + "\"detail\":\"The request body may be at most " + limit + " bytes.\"}").getBytes(StandardCharsets.UTF_8);
+            byte[] body = ("{\"type\":\"https://goalpost.dev/problems/too-large\",\"title\":\"Request too "
+                            + "large\",\"status\":413,"
+                            + "\"detail\":\"The request body may be at most " + limit + " bytes.\"}")
+                    .getBytes(StandardCharsets.UTF_8);
             response.setContentLength(body.length);
             response.getOutputStream().write(body);
             return;

@@ -48,8 +48,10 @@ public final class FakeStripe implements AutoCloseable {
 
     /** On a given port (0: any free one). */
     public FakeStripe(int port) {
-        server = new WireMockServer((port == 0 ? options().dynamicPort() : options().port(port))
-                .containerThreads(64).extensions(new Router()));
+        server = new WireMockServer(
+                (port == 0 ? options().dynamicPort() : options().port(port))
+                        .containerThreads(64)
+                        .extensions(new Router()));
         server.start();
         stubRouter();
     }
@@ -63,7 +65,9 @@ public final class FakeStripe implements AutoCloseable {
     }
 
     private void stubRouter() {
-        server.stubFor(any(urlPathMatching("/v1/.*")).atPriority(10).willReturn(aResponse().withTransformers("fake-stripe")));
+        server.stubFor(any(urlPathMatching("/v1/.*"))
+                .atPriority(10)
+                .willReturn(aResponse().withTransformers("fake-stripe")));
     }
 
     public String url() {
@@ -106,7 +110,8 @@ public final class FakeStripe implements AutoCloseable {
         List<Map<String, Object>> payments = new ArrayList<>();
         int n = 0;
         for (Map.Entry<String, Long> part : new java.util.TreeMap<>(paidBy).entrySet()) {
-            Map<String, Object> payment = StripeJson.invoicePayment(id, part.getKey(), part.getValue(), (String) invoice.get("currency"));
+            Map<String, Object> payment =
+                    StripeJson.invoicePayment(id, part.getKey(), part.getValue(), (String) invoice.get("currency"));
             payment.put("id", payment.get("id") + "_" + n++);
             payments.add(payment);
             invoicePaymentsByIntent.put(part.getKey(), payment);
@@ -120,7 +125,9 @@ public final class FakeStripe implements AutoCloseable {
 
     /** A refund in its latest state, listed under its charge. */
     public void putRefund(Map<String, Object> refund) {
-        refundsByCharge.computeIfAbsent((String) refund.get("charge"), c -> new ConcurrentHashMap<>()).put((String) refund.get("id"), refund);
+        refundsByCharge
+                .computeIfAbsent((String) refund.get("charge"), c -> new ConcurrentHashMap<>())
+                .put((String) refund.get("id"), refund);
     }
 
     /** A dispute in its current state, as {@code GET /v1/disputes/{id}} answers it. */
@@ -144,8 +151,11 @@ public final class FakeStripe implements AutoCloseable {
 
     /** The {@code Stripe-Version} header of every request to a path starting with {@code pathPrefix}. */
     public List<String> versionsAsked(String pathPrefix) {
-        return server.getAllServeEvents().stream().map(ServeEvent::getRequest).filter(r -> r.getUrl().startsWith(pathPrefix))
-                .map(r -> r.getHeader("Stripe-Version")).toList();
+        return server.getAllServeEvents().stream()
+                .map(ServeEvent::getRequest)
+                .filter(r -> r.getUrl().startsWith(pathPrefix))
+                .map(r -> r.getHeader("Stripe-Version"))
+                .toList();
     }
 
     public Map<String, Object> session(String id) {
@@ -153,7 +163,8 @@ public final class FakeStripe implements AutoCloseable {
     }
 
     public List<LoggedRequest> requests(RequestMethod method, String pathPrefix) {
-        return server.getAllServeEvents().stream().map(ServeEvent::getRequest)
+        return server.getAllServeEvents().stream()
+                .map(ServeEvent::getRequest)
                 .filter(r -> r.getMethod().equals(method) && r.getUrl().startsWith(pathPrefix))
                 .toList();
     }
@@ -182,8 +193,17 @@ public final class FakeStripe implements AutoCloseable {
             String[] parts = path.split("/");
             Object body = route(request, path, parts);
             if (body == null) {
-                return json(404, StripeJson.map("error", StripeJson.map("type", "invalid_request_error",
-                        "code", "resource_missing", "message", "No such object: " + path)));
+                return json(
+                        404,
+                        StripeJson.map(
+                                "error",
+                                StripeJson.map(
+                                        "type",
+                                        "invalid_request_error",
+                                        "code",
+                                        "resource_missing",
+                                        "message",
+                                        "No such object: " + path)));
             }
             return json(200, body);
         }
@@ -198,8 +218,14 @@ public final class FakeStripe implements AutoCloseable {
             if (path.startsWith("/v1/payment_intents/pi_bench_")) {
                 String[] fields = parts[3].split("_", 5);
                 long amount = Long.parseLong(fields[2]);
-                return StripeJson.paymentIntent(parts[3], "ch_" + parts[3].substring(3), amount, Long.parseLong(fields[3]), "usd",
-                        fields[4], System.currentTimeMillis() / 1000);
+                return StripeJson.paymentIntent(
+                        parts[3],
+                        "ch_" + parts[3].substring(3),
+                        amount,
+                        Long.parseLong(fields[3]),
+                        "usd",
+                        fields[4],
+                        System.currentTimeMillis() / 1000);
             }
             if (path.startsWith("/v1/payment_intents/")) {
                 return intents.get(parts[3]);
@@ -212,34 +238,54 @@ public final class FakeStripe implements AutoCloseable {
             }
             if (path.equals("/v1/invoice_payments")) {
                 if (query(request, "invoice") != null) {
-                    return StripeJson.list(invoicePaymentsByInvoice.getOrDefault(query(request, "invoice"), List.of()), "/v1/invoice_payments");
+                    return StripeJson.list(
+                            invoicePaymentsByInvoice.getOrDefault(query(request, "invoice"), List.of()),
+                            "/v1/invoice_payments");
                 }
                 Map<String, Object> found = invoicePaymentsByIntent.get(query(request, "payment[payment_intent]"));
                 return StripeJson.list(found == null ? List.of() : List.of(found), "/v1/invoice_payments");
             }
             if (path.startsWith("/v1/refunds/")) {
-                return refundsByCharge.values().stream().map(refunds -> refunds.get(parts[3])).filter(r -> r != null).findFirst().orElse(null);
+                return refundsByCharge.values().stream()
+                        .map(refunds -> refunds.get(parts[3]))
+                        .filter(r -> r != null)
+                        .findFirst()
+                        .orElse(null);
             }
             if (path.startsWith("/v1/disputes/")) {
                 return disputes.get(parts[3]);
             }
             if (path.startsWith("/v1/events/")) {
-                return events.stream().filter(e -> parts[3].equals(e.get("id"))).findFirst().orElse(null);
+                return events.stream()
+                        .filter(e -> parts[3].equals(e.get("id")))
+                        .findFirst()
+                        .orElse(null);
             }
             if (request.getMethod().equals(RequestMethod.POST) && path.equals("/v1/refunds")) {
                 return createRefund(request);
             }
             if (path.equals("/v1/refunds")) {
-                Map<String, Map<String, Object>> refunds = refundsByCharge.getOrDefault(query(request, "charge"), Map.of());
+                Map<String, Map<String, Object>> refunds =
+                        refundsByCharge.getOrDefault(query(request, "charge"), Map.of());
                 return StripeJson.list(new ArrayList<>(refunds.values()), "/v1/refunds");
             }
             if (path.startsWith("/v1/subscriptions/")) {
                 return subscription(request, parts[3]);
             }
             if (request.getMethod().equals(RequestMethod.POST) && path.equals("/v1/billing_portal/sessions")) {
-                return StripeJson.map("id", "bps_" + sessionCounter.incrementAndGet(), "object", "billing_portal.session",
-                        "customer", form(request, "customer"), "return_url", form(request, "return_url"), "livemode", false,
-                        "url", "https://billing.stripe.test/p/session/" + form(request, "customer"));
+                return StripeJson.map(
+                        "id",
+                        "bps_" + sessionCounter.incrementAndGet(),
+                        "object",
+                        "billing_portal.session",
+                        "customer",
+                        form(request, "customer"),
+                        "return_url",
+                        form(request, "return_url"),
+                        "livemode",
+                        false,
+                        "url",
+                        "https://billing.stripe.test/p/session/" + form(request, "customer"));
             }
             if (path.equals("/v1/events")) {
                 return eventPage(request);
@@ -254,11 +300,14 @@ public final class FakeStripe implements AutoCloseable {
          */
         private Map<String, Object> eventPage(LoggedRequest request) {
             long since = Long.parseLong(query(request, "created[gte]") == null ? "0" : query(request, "created[gte]"));
-            List<String> types = request.getQueryParams().entrySet().stream().filter(e -> e.getKey().startsWith("types["))
-                    .flatMap(e -> e.getValue().values().stream()).toList();
+            List<String> types = request.getQueryParams().entrySet().stream()
+                    .filter(e -> e.getKey().startsWith("types["))
+                    .flatMap(e -> e.getValue().values().stream())
+                    .toList();
             List<Map<String, Object>> listed = new ArrayList<>(events.stream()
                     .filter(e -> ((Number) e.get("created")).longValue() >= since)
-                    .filter(e -> types.isEmpty() || types.contains((String) e.get("type"))).toList());
+                    .filter(e -> types.isEmpty() || types.contains((String) e.get("type")))
+                    .toList());
             Collections.reverse(listed);
             String after = query(request, "starting_after");
             if (after != null) {
@@ -269,7 +318,8 @@ public final class FakeStripe implements AutoCloseable {
                 listed = listed.subList(Math.min(listed.size(), at + 1), listed.size());
             }
             int limit = query(request, "limit") == null ? 10 : Integer.parseInt(query(request, "limit"));
-            Map<String, Object> page = StripeJson.list(new ArrayList<>(listed.subList(0, Math.min(limit, listed.size()))), "/v1/events");
+            Map<String, Object> page =
+                    StripeJson.list(new ArrayList<>(listed.subList(0, Math.min(limit, listed.size()))), "/v1/events");
             page.put("has_more", listed.size() > limit);
             return page;
         }
@@ -285,11 +335,13 @@ public final class FakeStripe implements AutoCloseable {
                 subscription = new java.util.LinkedHashMap<>(subscription);
                 subscription.put("status", "canceled");
                 subscriptions.put(id, subscription);
-            } else if (request.getMethod().equals(RequestMethod.POST) && form(request, "items[0][price_data][unit_amount]") != null) {
+            } else if (request.getMethod().equals(RequestMethod.POST)
+                    && form(request, "items[0][price_data][unit_amount]") != null) {
                 long amount = Long.parseLong(form(request, "items[0][price_data][unit_amount]"));
                 Map<String, Object> metadata = (Map<String, Object>) subscription.get("metadata");
-                Map<String, Object> changed = StripeJson.subscription(id, (String) subscription.get("status"),
-                        (String) metadata.get("donation_id"), amount, (String) subscription.get("currency"));
+                Map<String, Object> changed = StripeJson.subscription(
+                        id, (String) subscription.get("status"), (String) metadata.get("donation_id"), amount, (String)
+                                subscription.get("currency"));
                 changed.put("customer", subscription.get("customer"));
                 subscriptions.put(id, changed);
                 subscription = changed;
@@ -298,12 +350,23 @@ public final class FakeStripe implements AutoCloseable {
         }
 
         private Map<String, Object> createSession(LoggedRequest request) {
-            String id = "cs_test_" + sessionCounter.incrementAndGet() + "_" + Integer.toHexString(request.getBodyAsString().hashCode());
+            String id = "cs_test_" + sessionCounter.incrementAndGet() + "_"
+                    + Integer.toHexString(request.getBodyAsString().hashCode());
             String donationId = form(request, "client_reference_id");
             String mode = form(request, "mode");
             long amount = Long.parseLong(form(request, "line_items[0][price_data][unit_amount]"));
-            Map<String, Object> session = StripeJson.session(id, mode, "unpaid", "open", null, null, donationId, amount,
-                    form(request, "line_items[0][price_data][currency]"), form(request, "customer_email"), System.currentTimeMillis() / 1000);
+            Map<String, Object> session = StripeJson.session(
+                    id,
+                    mode,
+                    "unpaid",
+                    "open",
+                    null,
+                    null,
+                    donationId,
+                    amount,
+                    form(request, "line_items[0][price_data][currency]"),
+                    form(request, "customer_email"),
+                    System.currentTimeMillis() / 1000);
             sessions.put(id, session);
             return session;
         }
@@ -323,9 +386,17 @@ public final class FakeStripe implements AutoCloseable {
             }
             @SuppressWarnings("unchecked")
             Map<String, Object> charge = (Map<String, Object>) intent.get("latest_charge");
-            long amount = form(request, "amount") == null ? ((Number) intent.get("amount")).longValue() : Long.parseLong(form(request, "amount"));
-            Map<String, Object> refund = StripeJson.refund("re_fake_" + sessionCounter.incrementAndGet(), (String) charge.get("id"),
-                    (String) intent.get("id"), amount, (String) intent.get("currency"), "succeeded", System.currentTimeMillis() / 1000);
+            long amount = form(request, "amount") == null
+                    ? ((Number) intent.get("amount")).longValue()
+                    : Long.parseLong(form(request, "amount"));
+            Map<String, Object> refund = StripeJson.refund(
+                    "re_fake_" + sessionCounter.incrementAndGet(),
+                    (String) charge.get("id"),
+                    (String) intent.get("id"),
+                    amount,
+                    (String) intent.get("currency"),
+                    "succeeded",
+                    System.currentTimeMillis() / 1000);
             putRefund(refund);
             if (key != null) {
                 refundsByIdempotencyKey.put(key, refund);
@@ -336,8 +407,11 @@ public final class FakeStripe implements AutoCloseable {
         private String form(LoggedRequest request, String name) {
             for (String pair : request.getBodyAsString().split("&")) {
                 String[] kv = pair.split("=", 2);
-                if (java.net.URLDecoder.decode(kv[0], java.nio.charset.StandardCharsets.UTF_8).equals(name)) {
-                    return kv.length > 1 ? java.net.URLDecoder.decode(kv[1], java.nio.charset.StandardCharsets.UTF_8) : "";
+                if (java.net.URLDecoder.decode(kv[0], java.nio.charset.StandardCharsets.UTF_8)
+                        .equals(name)) {
+                    return kv.length > 1
+                            ? java.net.URLDecoder.decode(kv[1], java.nio.charset.StandardCharsets.UTF_8)
+                            : "";
                 }
             }
             return null;

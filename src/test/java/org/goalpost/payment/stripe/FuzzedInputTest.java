@@ -38,22 +38,75 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * retyped, oversized, hostile strings) or plain garbage. Rerun a failure with
  * {@code -Dgoalpost.test.seed=…}; {@code -Dgoalpost.fuzz.cases=…} changes the count.
  */
-@TestPropertySource(properties = {StaffAccounts.ADMIN_TOKEN_SETTING, "goalpost.rate-limit.checkout-per-ip=100000",
-        "goalpost.rate-limit.checkout-global=0", "server.tomcat.remoteip.internal-proxies=127\\.0\\.0\\.1"})
+@TestPropertySource(
+        properties = {
+            StaffAccounts.ADMIN_TOKEN_SETTING,
+            "goalpost.rate-limit.checkout-per-ip=100000",
+            "goalpost.rate-limit.checkout-global=0",
+            "server.tomcat.remoteip.internal-proxies=127\\.0\\.0\\.1"
+        })
 @SlowTest
 class FuzzedInputTest extends StripeAppTestBase {
 
-    private static final Object[] HOSTILE = {null, true, false, 0, -1, 1, Long.MAX_VALUE, Long.MIN_VALUE, 1e308, -0.0, 12.5, "",
-            " ", "x".repeat(20_000), "𝄞 emoji 🎉", "<script>alert(1)</script>", "' OR 1=1 --", "\u0000\u0001", "=cmd|'/C calc'!A0",
-            "../../etc/passwd", "2500", "1e5", "NaN", List.of(), List.of(1, 2), Map.of(), Map.of("a", Map.of("b", 1)), "once", "month",
-            "monthly", "USD", "usd", "XXX", "2026-13-45", "2026-02", "Europe/Nowhere", "America/New_York", "cash", "cheque",
-            // oversized (past the public API's 16 KB bound, within the staff API's 64 KB) and shaped text
-            "y".repeat(40_000), "Eve\nBcc: all@example.org", "\u202Eevil", "\uD800", "Jane;=2+5;x",
-            // addresses of every shape, as values and as forwarded clients
-            "2001:db8:f:1::1", "2001:db8:f:1:ffff:ffff:ffff:ffff", "::ffff:192.0.2.1", "[2001:db8::1]", "fe80::1%eth0", "::", "1.2.3"};
+    private static final Object[] HOSTILE = {
+        null,
+        true,
+        false,
+        0,
+        -1,
+        1,
+        Long.MAX_VALUE,
+        Long.MIN_VALUE,
+        1e308,
+        -0.0,
+        12.5,
+        "",
+        " ",
+        "x".repeat(20_000),
+        "𝄞 emoji 🎉",
+        "<script>alert(1)</script>",
+        "' OR 1=1 --",
+        "\u0000\u0001",
+        "=cmd|'/C calc'!A0",
+        "../../etc/passwd",
+        "2500",
+        "1e5",
+        "NaN",
+        List.of(),
+        List.of(1, 2),
+        Map.of(),
+        Map.of("a", Map.of("b", 1)),
+        "once",
+        "month",
+        "monthly",
+        "USD",
+        "usd",
+        "XXX",
+        "2026-13-45",
+        "2026-02",
+        "Europe/Nowhere",
+        "America/New_York",
+        "cash",
+        "cheque",
+        // oversized (past the public API's 16 KB bound, within the staff API's 64 KB) and shaped text
+        "y".repeat(40_000),
+        "Eve\nBcc: all@example.org",
+        "\u202Eevil",
+        "\uD800",
+        "Jane;=2+5;x",
+        // addresses of every shape, as values and as forwarded clients
+        "2001:db8:f:1::1",
+        "2001:db8:f:1:ffff:ffff:ffff:ffff",
+        "::ffff:192.0.2.1",
+        "[2001:db8::1]",
+        "fe80::1%eth0",
+        "::",
+        "1.2.3"
+    };
 
     private static final MockServletContext SERVLET_CONTEXT = new MockServletContext();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Value("${local.server.port}")
     int port;
@@ -96,12 +149,25 @@ class FuzzedInputTest extends StripeAppTestBase {
             }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        System.out.printf("FuzzedInputTest: %d cases in %.1f s (checkout JSON %d, donate form %d, webhook %d, path/query %d, "
-                + "staff campaigns %d, offline gifts %d of which %d accepted); %d problems%n", cases, seconds, byTarget[0], byTarget[1],
-                byTarget[2], byTarget[3], byTarget[4], byTarget[5], acceptedGifts, failures.size());
+        System.out.printf(
+                "FuzzedInputTest: %d cases in %.1f s (checkout JSON %d, donate form %d, webhook %d, path/query %d, "
+                        + "staff campaigns %d, offline gifts %d of which %d accepted); %d problems%n",
+                cases,
+                seconds,
+                byTarget[0],
+                byTarget[1],
+                byTarget[2],
+                byTarget[3],
+                byTarget[4],
+                byTarget[5],
+                acceptedGifts,
+                failures.size());
         assertThat(failures).as("seed " + seed).isEmpty();
-        assertThat(ledgerRows() - ledgerBefore).as("money moved only by accepted offline gifts (seed " + seed + ")").isEqualTo(acceptedGifts);
-        assertThat(STRIPE.requests(com.github.tomakehurst.wiremock.http.RequestMethod.POST, "/v1/refunds")).isEmpty();
+        assertThat(ledgerRows() - ledgerBefore)
+                .as("money moved only by accepted offline gifts (seed " + seed + ")")
+                .isEqualTo(acceptedGifts);
+        assertThat(STRIPE.requests(com.github.tomakehurst.wiremock.http.RequestMethod.POST, "/v1/refunds"))
+                .isEmpty();
     }
 
     /** Checks a request whose kind (API or page) its path tells: {@code /api/…} answers problem details. */
@@ -120,7 +186,8 @@ class FuzzedInputTest extends StripeAppTestBase {
         if (status >= 500) {
             failures.add(described(target, status, request));
         } else if (status >= 400) {
-            String type = response.headers().firstValue(HttpHeaders.CONTENT_TYPE).orElse("none");
+            String type =
+                    response.headers().firstValue(HttpHeaders.CONTENT_TYPE).orElse("none");
             if (api && !type.startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE)) {
                 failures.add(described(target, status, request) + " without problem details (" + type + ")");
             }
@@ -138,15 +205,18 @@ class FuzzedInputTest extends StripeAppTestBase {
     private HttpResponse<String> send(MockHttpServletRequest request) throws Exception {
         String query = request.getQueryString();
         // a lone surrogate cannot be sent in a URL by any client (it is not text): it goes as UTF-8 does, as '?'
-        HttpRequest.Builder http = HttpRequest.newBuilder(URI.create(wellFormed("http://127.0.0.1:" + port + request.getRequestURI()
-                + (query == null ? "" : "?" + query)))).timeout(Duration.ofSeconds(20));
+        HttpRequest.Builder http = HttpRequest.newBuilder(URI.create(wellFormed(
+                        "http://127.0.0.1:" + port + request.getRequestURI() + (query == null ? "" : "?" + query))))
+                .timeout(Duration.ofSeconds(20));
         for (String name : java.util.Collections.list(request.getHeaderNames())) {
             if (!name.equalsIgnoreCase("Content-Length") && !name.equalsIgnoreCase("Host")) {
                 http.header(name, headerSafe(request.getHeader(name)));
             }
         }
         byte[] body = request.getContentAsByteArray();
-        http.method(request.getMethod(), body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        http.method(
+                request.getMethod(),
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         return HTTP.send(http.build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -182,8 +252,11 @@ class FuzzedInputTest extends StripeAppTestBase {
         valid.put("message", "Keep going");
         valid.put("coverFees", true);
         MockHttpServletRequestBuilder request = post("/api/campaigns/" + slugOr(campaign.slug()) + "/checkout")
-                .contentType(random.nextInt(20) == 0 ? MediaType.TEXT_PLAIN : MediaType.APPLICATION_JSON).content(json(valid))
-                .header("X-Forwarded-For", random.nextBoolean() ? "2001:db8:f:1::" + Integer.toHexString(random.nextInt(65_536)) : text());
+                .contentType(random.nextInt(20) == 0 ? MediaType.TEXT_PLAIN : MediaType.APPLICATION_JSON)
+                .content(json(valid))
+                .header(
+                        "X-Forwarded-For",
+                        random.nextBoolean() ? "2001:db8:f:1::" + Integer.toHexString(random.nextInt(65_536)) : text());
         if (random.nextInt(5) == 0) {
             request.header("Idempotency-Key", text());
         }
@@ -193,7 +266,18 @@ class FuzzedInputTest extends StripeAppTestBase {
     private MockHttpServletRequestBuilder donateForm(Campaign campaign) {
         MockHttpServletRequestBuilder request = post("/campaigns/" + slugOr(campaign.slug()) + "/donate")
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED);
-        String[] names = {"amount", "customAmount", "interval", "name", "email", "message", "anonymous", "coverFees", "requestKey", "other"};
+        String[] names = {
+            "amount",
+            "customAmount",
+            "interval",
+            "name",
+            "email",
+            "message",
+            "anonymous",
+            "coverFees",
+            "requestKey",
+            "other"
+        };
         for (String name : names) {
             if (random.nextInt(3) > 0) {
                 request.param(name, random.nextBoolean() ? String.valueOf(pick()) : text());
@@ -203,8 +287,18 @@ class FuzzedInputTest extends StripeAppTestBase {
     }
 
     private MockHttpServletRequestBuilder webhook(Campaign campaign) throws Exception {
-        Map<String, Object> session = StripeJson.session(id("cs_test"), "payment", "paid", "complete", id("pi"), null, "unknown-donation",
-                2_500, "usd", "ada@example.org", now());
+        Map<String, Object> session = StripeJson.session(
+                id("cs_test"),
+                "payment",
+                "paid",
+                "complete",
+                id("pi"),
+                null,
+                "unknown-donation",
+                2_500,
+                "usd",
+                "ada@example.org",
+                now());
         String payload = random.nextInt(4) == 0 ? garbage() : json(event(session));
         String signature;
         switch (random.nextInt(5)) {
@@ -214,12 +308,20 @@ class FuzzedInputTest extends StripeAppTestBase {
             case 3 -> signature = null;
             default -> {
                 // correctly signed: only bodies that are no usable event, so that nothing reaches Stripe's API
-                payload = random.nextBoolean() ? garbage() : json(Map.of("id", String.valueOf(pick()), "object", "event",
-                        "data", pick() == null ? "" : String.valueOf(pick())));
+                payload = random.nextBoolean()
+                        ? garbage()
+                        : json(Map.of(
+                                "id",
+                                String.valueOf(pick()),
+                                "object",
+                                "event",
+                                "data",
+                                pick() == null ? "" : String.valueOf(pick())));
                 signature = sign(payload, SECRET, now());
             }
         }
-        MockHttpServletRequestBuilder request = post("/stripe/webhook").contentType(MediaType.APPLICATION_JSON).content(payload);
+        MockHttpServletRequestBuilder request =
+                post("/stripe/webhook").contentType(MediaType.APPLICATION_JSON).content(payload);
         if (signature != null) {
             request.header("Stripe-Signature", signature);
         }
@@ -227,7 +329,8 @@ class FuzzedInputTest extends StripeAppTestBase {
     }
 
     private Map<String, Object> event(Map<String, Object> object) {
-        Map<String, Object> event = new LinkedHashMap<>(StripeJson.event(id("evt"), "checkout.session.completed", object, now()));
+        Map<String, Object> event =
+                new LinkedHashMap<>(StripeJson.event(id("evt"), "checkout.session.completed", object, now()));
         mutate(event);
         return event;
     }
@@ -241,10 +344,26 @@ class FuzzedInputTest extends StripeAppTestBase {
             case 2 -> get("/widget/" + slug + ".svg").queryParam("locale", value);
             case 3 -> get("/widget/" + slug).queryParam("locale", value);
             case 4 -> get("/campaigns/" + slug).queryParam("canceled", value);
-            case 5 -> get("/api/staff/donations").header(HttpHeaders.AUTHORIZATION, StaffAccounts.bearer(StaffAccounts.ADMIN_TOKEN))
-                    .queryParam(pickOf("campaign", "status", "from", "to", "mode", "interval", "q", "cursor", "size", "period"), value);
-            default -> get("/api/staff/campaigns/" + slug + "/totals")
-                    .header(HttpHeaders.AUTHORIZATION, StaffAccounts.bearer(StaffAccounts.ADMIN_TOKEN)).queryParam("period", value);
+            case 5 ->
+                get("/api/staff/donations")
+                        .header(HttpHeaders.AUTHORIZATION, StaffAccounts.bearer(StaffAccounts.ADMIN_TOKEN))
+                        .queryParam(
+                                pickOf(
+                                        "campaign",
+                                        "status",
+                                        "from",
+                                        "to",
+                                        "mode",
+                                        "interval",
+                                        "q",
+                                        "cursor",
+                                        "size",
+                                        "period"),
+                                value);
+            default ->
+                get("/api/staff/campaigns/" + slug + "/totals")
+                        .header(HttpHeaders.AUTHORIZATION, StaffAccounts.bearer(StaffAccounts.ADMIN_TOKEN))
+                        .queryParam("period", value);
         };
     }
 
@@ -259,13 +378,15 @@ class FuzzedInputTest extends StripeAppTestBase {
         valid.put("tiers", List.of(tier));
         mutate(tier);
         boolean update = random.nextBoolean();
-        MockHttpServletRequestBuilder request = update ? put("/api/staff/campaigns/" + slugOr(campaign.slug())) : post("/api/staff/campaigns");
+        MockHttpServletRequestBuilder request =
+                update ? put("/api/staff/campaigns/" + slugOr(campaign.slug())) : post("/api/staff/campaigns");
         if (update) {
             // an update must not change what money exists in: keep the campaign's identity fields usually
             valid.put("slug", campaign.slug());
         }
         return request.header(HttpHeaders.AUTHORIZATION, StaffAccounts.bearer(StaffAccounts.ADMIN_TOKEN))
-                .contentType(MediaType.APPLICATION_JSON).content(json(valid));
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json(valid));
     }
 
     private MockHttpServletRequestBuilder offlineGift(Campaign campaign) {
@@ -278,7 +399,8 @@ class FuzzedInputTest extends StripeAppTestBase {
         valid.put("note", "At the front desk");
         return post("/api/staff/campaigns/" + slugOr(campaign.slug()) + "/offline-gifts")
                 .header(HttpHeaders.AUTHORIZATION, StaffAccounts.bearer(StaffAccounts.ADMIN_TOKEN))
-                .contentType(MediaType.APPLICATION_JSON).content(json(valid));
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json(valid));
     }
 
     /** A valid body, mutated once or more; now and then plain garbage instead. */
@@ -308,7 +430,7 @@ class FuzzedInputTest extends StripeAppTestBase {
         return switch (random.nextInt(6)) {
             case 0 -> "";
             case 1 -> "[".repeat(5_000);
-            case 2 -> "{\"amountMinor\": 25" ;
+            case 2 -> "{\"amountMinor\": 25";
             case 3 -> new String(bytes(), StandardCharsets.ISO_8859_1);
             case 4 -> "{\"amountMinor\": 1, \"amountMinor\": 2}";
             default -> "null";
@@ -338,7 +460,10 @@ class FuzzedInputTest extends StripeAppTestBase {
         return text.toString();
     }
 
-    /** Values for URLs stay under Tomcat's 8 KB request line (longer ones it refuses itself, before the app sees them). */
+    /**
+     * Values for URLs stay under Tomcat's 8 KB request line (longer ones it refuses itself, before the app sees
+     * them).
+     */
     private String queryValue() {
         String value = random.nextBoolean() ? String.valueOf(pick()) : text();
         return value.length() > 600 ? value.substring(0, 600) : value;

@@ -33,21 +33,28 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 final class Instances {
 
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final Pattern RAISED = Pattern.compile("\"raisedMinor\":(\\d+)");
 
-    private Instances() {
-    }
+    private Instances() {}
 
     /** An instance on the given database, paying through {@code stripe}, signing secret {@code secret}. */
-    static ConfigurableApplicationContext start(String url, String username, String password, FakeStripe stripe, String secret,
-            String... more) {
-        List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.datasource.url=" + url,
-                "--spring.datasource.username=" + username, "--spring.datasource.password=" + password,
-                "--spring.datasource.hikari.maximum-pool-size=12", "--spring.datasource.hikari.minimum-idle=1",
-                "--goalpost.stripe.secret-key=sk_test_instances", "--goalpost.stripe.webhook-secret=" + secret,
-                "--goalpost.stripe.api-base=" + stripe.url(), "--goalpost.rate-limit.checkout-per-ip=0",
-                "--goalpost.rate-limit.checkout-global=0", "--spring.main.banner-mode=off"));
+    static ConfigurableApplicationContext start(
+            String url, String username, String password, FakeStripe stripe, String secret, String... more) {
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--spring.datasource.url=" + url,
+                "--spring.datasource.username=" + username,
+                "--spring.datasource.password=" + password,
+                "--spring.datasource.hikari.maximum-pool-size=12",
+                "--spring.datasource.hikari.minimum-idle=1",
+                "--goalpost.stripe.secret-key=sk_test_instances",
+                "--goalpost.stripe.webhook-secret=" + secret,
+                "--goalpost.stripe.api-base=" + stripe.url(),
+                "--goalpost.rate-limit.checkout-per-ip=0",
+                "--goalpost.rate-limit.checkout-global=0",
+                "--spring.main.banner-mode=off"));
         args.addAll(List.of(more));
         return new SpringApplicationBuilder(GoalpostApplication.class).run(args.toArray(String[]::new));
     }
@@ -58,31 +65,62 @@ final class Instances {
 
     /** A pending donation, its PaymentIntent at the stub, and its signed checkout.session.completed event. */
     static String payment(FakeStripe stripe, Donations donations, Campaign campaign, long amount) throws Exception {
-        Donation donation = donations.open(new NewDonation(campaign.id(), DonationChannel.STRIPE, DonationInterval.ONCE,
-                campaign.money(amount), campaign.money(amount), false, false, null, null, false, null, null), DonationStatus.PENDING);
+        Donation donation = donations.open(
+                new NewDonation(
+                        campaign.id(),
+                        DonationChannel.STRIPE,
+                        DonationInterval.ONCE,
+                        campaign.money(amount),
+                        campaign.money(amount),
+                        false,
+                        false,
+                        null,
+                        null,
+                        false,
+                        null,
+                        null),
+                DonationStatus.PENDING);
         String intent = "pi_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         long now = Instant.now().getEpochSecond();
-        stripe.putPaymentIntent(StripeJson.paymentIntent(intent, "ch_" + intent.substring(3), amount, amount * 3 / 100, "usd",
-                donation.publicId(), now));
-        Map<String, Object> event = StripeJson.event("evt_" + UUID.randomUUID().toString().replace("-", ""), "checkout.session.completed",
-                StripeJson.session("cs_test_" + intent.substring(3), "payment", "paid", "complete", intent, null, donation.publicId(), amount,
-                        "usd", null, now), now);
+        stripe.putPaymentIntent(StripeJson.paymentIntent(
+                intent, "ch_" + intent.substring(3), amount, amount * 3 / 100, "usd", donation.publicId(), now));
+        Map<String, Object> event = StripeJson.event(
+                "evt_" + UUID.randomUUID().toString().replace("-", ""),
+                "checkout.session.completed",
+                StripeJson.session(
+                        "cs_test_" + intent.substring(3),
+                        "payment",
+                        "paid",
+                        "complete",
+                        intent,
+                        null,
+                        donation.publicId(),
+                        amount,
+                        "usd",
+                        null,
+                        now),
+                now);
         return StripeJson.write(event);
     }
 
     /** Delivers a signed webhook as Stripe does; returns the status. */
     static int post(int port, String payload, String secret) throws Exception {
-        String signature = Webhook.Signature.generateSignatureHeader(payload, secret, Instant.now().getEpochSecond());
+        String signature = Webhook.Signature.generateSignatureHeader(
+                payload, secret, Instant.now().getEpochSecond());
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/stripe/webhook"))
-                .header("Content-Type", "application/json").header("Stripe-Signature", signature)
-                .POST(HttpRequest.BodyPublishers.ofString(payload)).timeout(Duration.ofSeconds(30)).build();
+                .header("Content-Type", "application/json")
+                .header("Stripe-Signature", signature)
+                .POST(HttpRequest.BodyPublishers.ofString(payload))
+                .timeout(Duration.ofSeconds(30))
+                .build();
         return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     /** The raised amount the instance's widget JSON shows now, or -1 when it answers otherwise. */
     static long raised(int port, String slug) throws Exception {
         HttpResponse<String> response = HTTP.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/campaigns/" + slug)).build(),
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/campaigns/" + slug))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         Matcher matcher = RAISED.matcher(response.body());
         return response.statusCode() == 200 && matcher.find() ? Long.parseLong(matcher.group(1)) : -1;
@@ -98,11 +136,18 @@ final class Instances {
         boolean holds() throws Exception;
     }
 
-    /** Milliseconds until {@code condition} holds, checked every 20 ms (Awaitility); -1 when it did not within {@code limit}. */
+    /**
+     * Milliseconds until {@code condition} holds, checked every 20 ms (Awaitility); -1 when it did not within
+     * {@code limit}.
+     */
     static long millisUntil(Condition condition, Duration limit) {
         long began = System.nanoTime();
         try {
-            Awaitility.await().atMost(limit).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20)).until(condition::holds);
+            Awaitility.await()
+                    .atMost(limit)
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(20))
+                    .until(condition::holds);
             return (System.nanoTime() - began) / 1_000_000;
         } catch (ConditionTimeoutException e) {
             return -1;

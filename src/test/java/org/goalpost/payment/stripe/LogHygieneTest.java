@@ -26,22 +26,34 @@ class LogHygieneTest extends StripeAppTestBase {
     @Test
     void aCardNumberEchoedByStripeIsNotLogged(CapturedOutput output) throws Exception {
         Campaign campaign = campaign("hygiene");
-        STRIPE.server.stubFor(WireMock.post(urlPathEqualTo("/v1/checkout/sessions")).atPriority(1).willReturn(aResponse()
-                .withStatus(400).withHeader("Content-Type", "application/json").withHeader("Request-Id", "req_hygiene")
-                .withBody("{\"error\":{\"type\":\"invalid_request_error\",\"param\":\"custom_text\",\"message\":"
-                        + "\"Invalid string: 4242 4242 4242 4242 looks like a card number\"}}")));
-        mvc.perform(post("/api/campaigns/" + campaign.slug() + "/checkout").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"amountMinor\":1500,\"interval\":\"once\",\"name\":\"4242 4242 4242 4242\"}")).andExpect(status().isBadGateway());
+        STRIPE.server.stubFor(WireMock.post(urlPathEqualTo("/v1/checkout/sessions"))
+                .atPriority(1)
+                .willReturn(aResponse()
+                        .withStatus(400)
+                        .withHeader("Content-Type", "application/json")
+                        .withHeader("Request-Id", "req_hygiene")
+                        .withBody(
+                                "{\"error\":{\"type\":\"invalid_request_error\",\"param\":\"custom_text\",\"message\":"
+                                        + "\"Invalid string: 4242 4242 4242 4242 looks like a card number\"}}")));
+        mvc.perform(post("/api/campaigns/" + campaign.slug() + "/checkout")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"amountMinor\":1500,\"interval\":\"once\",\"name\":\"4242 4242 4242 4242\"}"))
+                .andExpect(status().isBadGateway());
 
-        assertThat(output.getOut()).contains("Stripe refused to open a checkout: Invalid string: [card-like number removed]")
+        assertThat(output.getOut())
+                .contains("Stripe refused to open a checkout: Invalid string: [card-like number removed]")
                 .doesNotContain("4242 4242 4242 4242");
     }
 
     @Test
     void secretsInAnExceptionAreNotLogged(CapturedOutput output) {
-        LoggerFactory.getLogger(LogHygieneTest.class).error("Request failed",
-                new IllegalStateException("connect with sk_test_goalpost_tests and " + SECRET));
-        assertThat(output.getOut()).contains("IllegalStateException: connect with sk_test_[removed] and whsec_[removed]")
-                .doesNotContain("sk_test_goalpost_tests").doesNotContain(SECRET);
+        LoggerFactory.getLogger(LogHygieneTest.class)
+                .error(
+                        "Request failed",
+                        new IllegalStateException("connect with sk_test_goalpost_tests and " + SECRET));
+        assertThat(output.getOut())
+                .contains("IllegalStateException: connect with sk_test_[removed] and whsec_[removed]")
+                .doesNotContain("sk_test_goalpost_tests")
+                .doesNotContain(SECRET);
     }
 }

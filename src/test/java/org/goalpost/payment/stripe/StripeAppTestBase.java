@@ -35,14 +35,16 @@ import org.springframework.test.web.servlet.ResultActions;
  * (the current one and one being rotated out), one network retry, short timeouts.
  */
 @AppTest
-@TestPropertySource(properties = {
-        "goalpost.stripe.secret-key=sk_test_goalpost_tests",
-        "goalpost.stripe.webhook-secret=" + StripeAppTestBase.SECRET + "," + StripeAppTestBase.OLD_SECRET,
-        "goalpost.stripe.max-network-retries=2",
-        "goalpost.stripe.read-timeout=2s",
-        "goalpost.stripe.health-cache=0s",
-        "goalpost.payments.reconcile-enabled=false",
-        "goalpost.payments.public-url=https://give.example.org"})
+@TestPropertySource(
+        properties = {
+            "goalpost.stripe.secret-key=sk_test_goalpost_tests",
+            "goalpost.stripe.webhook-secret=" + StripeAppTestBase.SECRET + "," + StripeAppTestBase.OLD_SECRET,
+            "goalpost.stripe.max-network-retries=2",
+            "goalpost.stripe.read-timeout=2s",
+            "goalpost.stripe.health-cache=0s",
+            "goalpost.payments.reconcile-enabled=false",
+            "goalpost.payments.public-url=https://give.example.org"
+        })
 public abstract class StripeAppTestBase {
 
     public static final String SECRET = "whsec_test_current";
@@ -56,16 +58,23 @@ public abstract class StripeAppTestBase {
 
     @Autowired
     protected MockMvc mvc;
+
     @Autowired
     protected Campaigns campaigns;
+
     @Autowired
     protected Donations donations;
+
     @Autowired
     protected Totals totals;
+
     @Autowired
     protected JdbcClient jdbc;
 
-    /** A fresh Stripe, and a reconciler that has neither read the event list yet nor parked anything (tests share a database). */
+    /**
+     * A fresh Stripe, and a reconciler that has neither read the event list yet nor parked anything (tests
+     * share a database).
+     */
     @BeforeEach
     void resetStripe() {
         STRIPE.reset();
@@ -78,8 +87,21 @@ public abstract class StripeAppTestBase {
     }
 
     protected Donation pendingDonation(Campaign campaign, DonationInterval interval, long amount, String email) {
-        return donations.open(new NewDonation(campaign.id(), DonationChannel.STRIPE, interval, campaign.money(amount),
-                campaign.money(amount), false, false, null, email, false, null, null), DonationStatus.PENDING);
+        return donations.open(
+                new NewDonation(
+                        campaign.id(),
+                        DonationChannel.STRIPE,
+                        interval,
+                        campaign.money(amount),
+                        campaign.money(amount),
+                        false,
+                        false,
+                        null,
+                        email,
+                        false,
+                        null,
+                        null),
+                DonationStatus.PENDING);
     }
 
     protected PeriodTotals testTotals(Campaign campaign) {
@@ -99,8 +121,10 @@ public abstract class StripeAppTestBase {
     }
 
     protected ResultActions deliver(String payload, String secret, long signedAt) throws Exception {
-        return mvc.perform(post("/stripe/webhook").contentType(MediaType.APPLICATION_JSON)
-                .header("Stripe-Signature", sign(payload, secret, signedAt)).content(payload));
+        return mvc.perform(post("/stripe/webhook")
+                .contentType(MediaType.APPLICATION_JSON)
+                .header("Stripe-Signature", sign(payload, secret, signedAt))
+                .content(payload));
     }
 
     protected static String sign(String payload, String secret, long signedAt) throws Exception {
@@ -112,6 +136,9 @@ public abstract class StripeAppTestBase {
     }
 
     protected List<String> ledgerKinds(Donation donation) {
-        return jdbc.sql("SELECT kind FROM ledger_entry WHERE donation_id = ? ORDER BY id").param(donation.id()).query(String.class).list();
+        return jdbc.sql("SELECT kind FROM ledger_entry WHERE donation_id = ? ORDER BY id")
+                .param(donation.id())
+                .query(String.class)
+                .list();
     }
 }

@@ -1,10 +1,10 @@
 package org.goalpost.payment.stripe;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -26,19 +26,25 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.ResultActions;
 
-/** Opening Stripe Checkout: the exact request Stripe gets, its idempotency key, retries, and errors the donor understands. */
+/**
+ * Opening Stripe Checkout: the exact request Stripe gets, its idempotency key, retries, and errors the donor
+ * understands.
+ */
 class StripeCheckoutTest extends StripeAppTestBase {
 
     private ResultActions checkout(String slug, String json) throws Exception {
         return mvc.perform(post("/api/campaigns/" + slug + "/checkout")
-                .contentType(MediaType.APPLICATION_JSON).content(json));
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json));
     }
 
     private static Map<String, String> form(LoggedRequest request) {
         Map<String, String> params = new LinkedHashMap<>();
         for (String pair : request.getBodyAsString().split("&")) {
             String[] kv = pair.split("=", 2);
-            params.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8), kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
+            params.put(
+                    URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+                    kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
         }
         return params;
     }
@@ -50,10 +56,15 @@ class StripeCheckoutTest extends StripeAppTestBase {
     @Test
     void aOneTimeGiftOpensAPaymentModeCheckoutWithTheDonationInItsMetadata() throws Exception {
         Campaign campaign = campaign("checkout-once");
-        String body = checkout(campaign.slug(), "{\"amountMinor\":2500,\"interval\":\"once\",\"email\":\"ada@example.org\",\"name\":\"Ada\"}")
+        String body = checkout(
+                        campaign.slug(),
+                        "{\"amountMinor\":2500,\"interval\":\"once\",\"email\":\"ada@example.org\",\"name\":\"Ada\"}")
                 .andExpect(status().isCreated())
-                .andExpect(jsonPath("$.checkoutUrl").value(org.hamcrest.Matchers.startsWith("https://checkout.stripe.test/c/pay/cs_test_")))
-                .andReturn().getResponse().getContentAsString();
+                .andExpect(jsonPath("$.checkoutUrl")
+                        .value(org.hamcrest.Matchers.startsWith("https://checkout.stripe.test/c/pay/cs_test_")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         String donationId = com.jayway.jsonpath.JsonPath.read(body, "$.donationId");
 
         assertThat(sessionRequests()).hasSize(1);
@@ -61,7 +72,8 @@ class StripeCheckoutTest extends StripeAppTestBase {
         assertThat(request.getHeader("Idempotency-Key")).isEqualTo("goalpost-checkout-" + donationId);
         assertThat(request.getHeader("Authorization")).isEqualTo("Bearer sk_test_goalpost_tests");
         Map<String, String> params = form(request);
-        assertThat(params).containsEntry("mode", "payment")
+        assertThat(params)
+                .containsEntry("mode", "payment")
                 .containsEntry("submit_type", "donate")
                 .containsEntry("client_reference_id", donationId)
                 .containsEntry("metadata[donation_id]", donationId)
@@ -75,24 +87,32 @@ class StripeCheckoutTest extends StripeAppTestBase {
                 .containsEntry("customer_email", "ada@example.org")
                 .containsEntry("adaptive_pricing[enabled]", "false")
                 .containsEntry("locale", "en")
-                .containsEntry("success_url", "https://give.example.org/campaigns/" + campaign.slug() + "/thanks?donation=" + donationId)
-                .containsEntry("cancel_url", "https://give.example.org/campaigns/" + campaign.slug() + "?canceled=" + donationId);
+                .containsEntry(
+                        "success_url",
+                        "https://give.example.org/campaigns/" + campaign.slug() + "/thanks?donation=" + donationId)
+                .containsEntry(
+                        "cancel_url",
+                        "https://give.example.org/campaigns/" + campaign.slug() + "?canceled=" + donationId);
         assertThat(params.keySet()).noneMatch(key -> key.startsWith("subscription_data"));
         assertThat(params.keySet()).noneMatch(key -> key.contains("recurring"));
 
         Donation donation = donations.findByPublicId(donationId).orElseThrow();
         assertThat(donation.status()).isEqualTo(DonationStatus.PENDING);
         assertThat(donation.checkoutSessionId()).startsWith("cs_test_");
-        assertThat(testTotals(campaign).raisedMinor()).as("opening a checkout moves no money").isZero();
+        assertThat(testTotals(campaign).raisedMinor())
+                .as("opening a checkout moves no money")
+                .isZero();
     }
 
     @Test
     void aMonthlyGiftOpensASubscriptionModeCheckoutWithAMonthlyPrice() throws Exception {
         Campaign campaign = campaign("checkout-monthly");
-        checkout(campaign.slug(), "{\"amountMinor\":1234,\"interval\":\"month\"}").andExpect(status().isCreated());
+        checkout(campaign.slug(), "{\"amountMinor\":1234,\"interval\":\"month\"}")
+                .andExpect(status().isCreated());
         Map<String, String> params = form(sessionRequests().get(0));
         String donationId = params.get("client_reference_id");
-        assertThat(params).containsEntry("mode", "subscription")
+        assertThat(params)
+                .containsEntry("mode", "subscription")
                 .containsEntry("line_items[0][price_data][unit_amount]", "1234")
                 .containsEntry("line_items[0][price_data][recurring][interval]", "month")
                 .containsEntry("subscription_data[metadata][donation_id]", donationId)
@@ -105,11 +125,18 @@ class StripeCheckoutTest extends StripeAppTestBase {
     @Test
     void stripesPageSpeaksTheDonorsLanguage() throws Exception {
         Campaign campaign = campaign("checkout-de");
-        mvc.perform(post("/api/campaigns/" + campaign.slug() + "/checkout").header("Accept-Language", "de-DE,de;q=0.9")
-                .contentType(MediaType.APPLICATION_JSON).content("{\"amountMinor\":1500,\"interval\":\"once\"}")).andExpect(status().isCreated());
+        mvc.perform(post("/api/campaigns/" + campaign.slug() + "/checkout")
+                        .header("Accept-Language", "de-DE,de;q=0.9")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"amountMinor\":1500,\"interval\":\"once\"}"))
+                .andExpect(status().isCreated());
         Map<String, String> params = form(sessionRequests().get(0));
         assertThat(params).containsEntry("locale", "de");
-        assertThat(donations.findByPublicId(params.get("client_reference_id")).orElseThrow().locale()).isEqualTo("de-DE");
+        assertThat(donations
+                        .findByPublicId(params.get("client_reference_id"))
+                        .orElseThrow()
+                        .locale())
+                .isEqualTo("de-DE");
     }
 
     @Test
@@ -122,21 +149,29 @@ class StripeCheckoutTest extends StripeAppTestBase {
     @Test
     void aRefusedRequestMakesNoStripeCallAndWritesNothing() throws Exception {
         Campaign campaign = campaign("checkout-refused");
-        long before = jdbc.sql("SELECT COUNT(*) FROM donation").query(Long.class).single();
-        checkout(campaign.slug(), "{\"amountMinor\":50}").andExpect(status().isUnprocessableContent())
+        long before =
+                jdbc.sql("SELECT COUNT(*) FROM donation").query(Long.class).single();
+        checkout(campaign.slug(), "{\"amountMinor\":50}")
+                .andExpect(status().isUnprocessableContent())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.errors[0].field").value("amountMinor"));
-        checkout(campaign.slug(), "{\"amountMinor\":2500,\"interval\":\"weekly\",\"message\":\"" + "x".repeat(501) + "\"}")
+        checkout(
+                        campaign.slug(),
+                        "{\"amountMinor\":2500,\"interval\":\"weekly\",\"message\":\"" + "x".repeat(501) + "\"}")
                 .andExpect(status().isUnprocessableContent())
-                .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.containsInAnyOrder("interval", "message")));
-        checkout(campaign.slug(), "{\"amountMinor\":25.5}").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field")
+                        .value(org.hamcrest.Matchers.containsInAnyOrder("interval", "message")));
+        checkout(campaign.slug(), "{\"amountMinor\":25.5}")
+                .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("amountMinor"));
         checkout(campaign.slug(), "{\"amountMinor\":\"2500\"}").andExpect(status().isBadRequest());
-        checkout(campaign.slug(), "{not json").andExpect(status().isBadRequest())
+        checkout(campaign.slug(), "{not json")
+                .andExpect(status().isBadRequest())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
         checkout("no-such-campaign", "{\"amountMinor\":2500}").andExpect(status().isNotFound());
         assertThat(sessionRequests()).isEmpty();
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM donation").query(Long.class).single()).isEqualTo(before);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM donation").query(Long.class).single())
+                .isEqualTo(before);
     }
 
     @Test
@@ -144,15 +179,27 @@ class StripeCheckoutTest extends StripeAppTestBase {
         Campaign campaign = campaign("checkout-double");
         String json = "{\"amountMinor\":2500}";
         String first = mvc.perform(post("/api/campaigns/" + campaign.slug() + "/checkout")
-                        .contentType(MediaType.APPLICATION_JSON).header("Idempotency-Key", "widget-abc-1").content(json))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .header("Idempotency-Key", "widget-abc-1")
+                        .content(json))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         String second = mvc.perform(post("/api/campaigns/" + campaign.slug() + "/checkout")
-                        .contentType(MediaType.APPLICATION_JSON).header("Idempotency-Key", "widget-abc-1").content(json))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .header("Idempotency-Key", "widget-abc-1")
+                        .content(json))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(second).isEqualTo(first);
         assertThat(sessionRequests()).hasSize(1);
         mvc.perform(post("/api/campaigns/" + campaign.slug() + "/checkout")
-                        .contentType(MediaType.APPLICATION_JSON).header("Idempotency-Key", "widget-abc-1").content("{\"amountMinor\":9900}"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .header("Idempotency-Key", "widget-abc-1")
+                        .content("{\"amountMinor\":9900}"))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors[0].field").value("Idempotency-Key"));
     }
@@ -160,66 +207,107 @@ class StripeCheckoutTest extends StripeAppTestBase {
     @Test
     void stripe5xxIsRetriedWithTheSameIdempotencyKey() throws Exception {
         Campaign campaign = campaign("checkout-retry");
-        STRIPE.server.stubFor(WireMock.post(urlPathEqualTo("/v1/checkout/sessions")).atPriority(1).inScenario("flaky")
-                .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("failed once")
-                .willReturn(aResponse().withStatus(500).withHeader("Content-Type", "application/json")
+        STRIPE.server.stubFor(WireMock.post(urlPathEqualTo("/v1/checkout/sessions"))
+                .atPriority(1)
+                .inScenario("flaky")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willSetStateTo("failed once")
+                .willReturn(aResponse()
+                        .withStatus(500)
+                        .withHeader("Content-Type", "application/json")
                         .withBody("{\"error\":{\"type\":\"api_error\",\"message\":\"Something went wrong\"}}")));
-        STRIPE.server.stubFor(WireMock.post(urlPathEqualTo("/v1/checkout/sessions")).atPriority(1).inScenario("flaky")
-                .whenScenarioStateIs("failed once").willSetStateTo("recovered")
-                .willReturn(aResponse().withStatus(503).withHeader("Content-Type", "application/json")
+        STRIPE.server.stubFor(WireMock.post(urlPathEqualTo("/v1/checkout/sessions"))
+                .atPriority(1)
+                .inScenario("flaky")
+                .whenScenarioStateIs("failed once")
+                .willSetStateTo("recovered")
+                .willReturn(aResponse()
+                        .withStatus(503)
+                        .withHeader("Content-Type", "application/json")
                         .withBody("{\"error\":{\"type\":\"api_error\",\"message\":\"Unavailable\"}}")));
         checkout(campaign.slug(), "{\"amountMinor\":2500}").andExpect(status().isCreated());
         List<LoggedRequest> attempts = sessionRequests();
         assertThat(attempts).hasSize(3);
-        assertThat(attempts).extracting(r -> r.getHeader("Idempotency-Key")).containsOnly(attempts.get(0).getHeader("Idempotency-Key"));
+        assertThat(attempts)
+                .extracting(r -> r.getHeader("Idempotency-Key"))
+                .containsOnly(attempts.get(0).getHeader("Idempotency-Key"));
     }
 
     @Test
     void aTimeoutIsRetriedWithTheSameIdempotencyKey() throws Exception {
         Campaign campaign = campaign("checkout-timeout");
-        STRIPE.server.stubFor(WireMock.post(urlPathEqualTo("/v1/checkout/sessions")).atPriority(1).inScenario("slow")
-                .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("answered")
-                .willReturn(aResponse().withStatus(200).withFixedDelay(3_000).withHeader("Content-Type", "application/json")
+        STRIPE.server.stubFor(WireMock.post(urlPathEqualTo("/v1/checkout/sessions"))
+                .atPriority(1)
+                .inScenario("slow")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willSetStateTo("answered")
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withFixedDelay(3_000)
+                        .withHeader("Content-Type", "application/json")
                         .withBody("{\"id\":\"cs_test_too_late\",\"object\":\"checkout.session\"}")));
-        checkout(campaign.slug(), "{\"amountMinor\":2500}").andExpect(status().isCreated())
-                .andExpect(jsonPath("$.checkoutUrl").value(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("too_late"))));
+        checkout(campaign.slug(), "{\"amountMinor\":2500}")
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.checkoutUrl")
+                        .value(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("too_late"))));
         List<LoggedRequest> attempts = sessionRequests();
         assertThat(attempts).hasSize(2);
-        assertThat(attempts.get(1).getHeader("Idempotency-Key")).isEqualTo(attempts.get(0).getHeader("Idempotency-Key"));
+        assertThat(attempts.get(1).getHeader("Idempotency-Key"))
+                .isEqualTo(attempts.get(0).getHeader("Idempotency-Key"));
     }
 
     @Test
     void whenStripeStaysDownTheDonorIsToldToTryAgain() throws Exception {
         Campaign campaign = campaign("checkout-down");
-        STRIPE.server.stubFor(WireMock.post(urlPathEqualTo("/v1/checkout/sessions")).atPriority(1)
-                .willReturn(aResponse().withStatus(503).withHeader("Content-Type", "application/json")
+        STRIPE.server.stubFor(WireMock.post(urlPathEqualTo("/v1/checkout/sessions"))
+                .atPriority(1)
+                .willReturn(aResponse()
+                        .withStatus(503)
+                        .withHeader("Content-Type", "application/json")
                         .withBody("{\"error\":{\"type\":\"api_error\",\"message\":\"Unavailable\"}}")));
-        checkout(campaign.slug(), "{\"amountMinor\":2500}").andExpect(status().isServiceUnavailable())
-                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.detail").value("The payment provider could not be reached; nothing was charged. Please try again."));
-        assertThat(sessionRequests()).hasSize(3);
-        mvc.perform(post("/campaigns/" + campaign.slug() + "/donate").with(csrf()).param("amount", "2500").param("requestKey", "page-down-1"))
+        checkout(campaign.slug(), "{\"amountMinor\":2500}")
                 .andExpect(status().isServiceUnavailable())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("could not be reached; nothing was charged")));
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail")
+                        .value("The payment provider could not be reached; nothing was charged. Please try again."));
+        assertThat(sessionRequests()).hasSize(3);
+        mvc.perform(post("/campaigns/" + campaign.slug() + "/donate")
+                        .with(csrf())
+                        .param("amount", "2500")
+                        .param("requestKey", "page-down-1"))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(content()
+                        .string(org.hamcrest.Matchers.containsString("could not be reached; nothing was charged")));
     }
 
     @Test
     void aRefusalFromStripeIsExplained() throws Exception {
         Campaign campaign = campaign("checkout-refusal");
-        STRIPE.server.stubFor(WireMock.post(urlPathEqualTo("/v1/checkout/sessions")).atPriority(1)
-                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
-                        .withBody("{\"error\":{\"type\":\"invalid_request_error\",\"message\":\"Amount must convert to at least 50 cents.\"}}")));
-        checkout(campaign.slug(), "{\"amountMinor\":2500}").andExpect(status().isBadGateway())
-                .andExpect(jsonPath("$.detail").value("The payment provider refused this: Amount must convert to at least 50 cents."));
+        STRIPE.server.stubFor(WireMock.post(urlPathEqualTo("/v1/checkout/sessions"))
+                .atPriority(1)
+                .willReturn(aResponse()
+                        .withStatus(400)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":{\"type\":\"invalid_request_error\","
+                                + "\"message\":\"Amount must convert to at least 50 cents.\"}}")));
+        checkout(campaign.slug(), "{\"amountMinor\":2500}")
+                .andExpect(status().isBadGateway())
+                .andExpect(jsonPath("$.detail")
+                        .value("The payment provider refused this: Amount must convert to at least 50 cents."));
         assertThat(sessionRequests()).as("a refusal is not retried").hasSize(1);
     }
 
     @Test
     void theDonateFormRedirectsToStripe() throws Exception {
         Campaign campaign = campaign("checkout-form");
-        mvc.perform(post("/campaigns/" + campaign.slug() + "/donate").with(csrf()).param("amount", "5000").param("interval", "once")
+        mvc.perform(post("/campaigns/" + campaign.slug() + "/donate")
+                        .with(csrf())
+                        .param("amount", "5000")
+                        .param("interval", "once")
                         .param("requestKey", "page-key-1"))
                 .andExpect(status().isSeeOther())
-                .andExpect(header().string("Location", org.hamcrest.Matchers.startsWith("https://checkout.stripe.test/c/pay/cs_test_")));
+                .andExpect(header().string(
+                                "Location",
+                                org.hamcrest.Matchers.startsWith("https://checkout.stripe.test/c/pay/cs_test_")));
     }
 }

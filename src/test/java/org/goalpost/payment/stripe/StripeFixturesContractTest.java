@@ -33,16 +33,20 @@ class StripeFixturesContractTest extends StripeAppTestBase {
     @BeforeEach
     @SuppressWarnings("unchecked")
     void readFixtures() throws Exception {
-        Assumptions.assumeTrue(Files.isReadable(FIXTURES),
-                "Stripe's fixtures are not at " + FIXTURES.toAbsolutePath() + " (a fresh clone has no ../shared): contract test skipped");
-        Map<String, Object> all = StripeJson.JSON.readValue(FIXTURES.toFile(), new TypeReference<Map<String, Object>>() { });
+        Assumptions.assumeTrue(
+                Files.isReadable(FIXTURES),
+                "Stripe's fixtures are not at " + FIXTURES.toAbsolutePath()
+                        + " (a fresh clone has no ../shared): contract test skipped");
+        Map<String, Object> all =
+                StripeJson.JSON.readValue(FIXTURES.toFile(), new TypeReference<Map<String, Object>>() {});
         resources = (Map<String, Object>) all.get("resources");
     }
 
     /** A deep copy of one fixture, so that overrides never leak into another test. */
     @SuppressWarnings("unchecked")
     private Map<String, Object> fixture(String name) {
-        return StripeJson.JSON.readValue(StripeJson.write(resources.get(name)), new TypeReference<Map<String, Object>>() { });
+        return StripeJson.JSON.readValue(
+                StripeJson.write(resources.get(name)), new TypeReference<Map<String, Object>>() {});
     }
 
     @SuppressWarnings("unchecked")
@@ -58,8 +62,7 @@ class StripeFixturesContractTest extends StripeAppTestBase {
         return event;
     }
 
-    record Payment(Campaign campaign, Donation donation, String intent, String charge, long amount, long fee) {
-    }
+    record Payment(Campaign campaign, Donation donation, String intent, String charge, long amount, long fee) {}
 
     @SuppressWarnings("unchecked")
     private Payment oneTimePaymentFromFixtures() throws Exception {
@@ -101,7 +104,9 @@ class StripeFixturesContractTest extends StripeAppTestBase {
         session.put("client_reference_id", donation.publicId());
         session.put("amount_total", amount);
         session.put("currency", "usd");
-        deliver(eventOf("checkout.session.completed", session)).andExpect(status().isOk()).andExpect(jsonPath("$.result").value("applied"));
+        deliver(eventOf("checkout.session.completed", session))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.result").value("applied"));
         return new Payment(campaign, donation, intentId, chargeId, amount, fee);
     }
 
@@ -113,7 +118,9 @@ class StripeFixturesContractTest extends StripeAppTestBase {
         assertThat(figures.feesMinor()).isEqualTo(payment.fee());
         Donation donation = donations.find(payment.donation().id()).orElseThrow();
         assertThat(donation.status()).isEqualTo(DonationStatus.SUCCEEDED);
-        assertThat(donation.donorEmail()).as("the fixture's customer_details.email").isEqualTo("example@example.com");
+        assertThat(donation.donorEmail())
+                .as("the fixture's customer_details.email")
+                .isEqualTo("example@example.com");
     }
 
     @Test
@@ -131,8 +138,10 @@ class StripeFixturesContractTest extends StripeAppTestBase {
         charge.put("payment_intent", payment.intent());
         charge.put("amount", payment.amount());
         charge.put("amount_refunded", 1_200);
-        deliver(eventOf("charge.refunded", charge)).andExpect(jsonPath("$.result").value("applied"));
-        deliver(eventOf("refund.updated", refund)).andExpect(jsonPath("$.result").value("no_effect"));
+        deliver(eventOf("charge.refunded", charge))
+                .andExpect(jsonPath("$.result").value("applied"));
+        deliver(eventOf("refund.updated", refund))
+                .andExpect(jsonPath("$.result").value("no_effect"));
         assertThat(testTotals(payment.campaign()).raisedMinor()).isEqualTo(payment.amount() - 1_200);
         assertThat(testTotals(payment.campaign()).refundedMinor()).isEqualTo(1_200);
     }
@@ -146,12 +155,14 @@ class StripeFixturesContractTest extends StripeAppTestBase {
         dispute.put("payment_intent", payment.intent());
         dispute.put("amount", payment.amount());
         dispute.put("status", "lost");
-        deliver(eventOf("charge.dispute.closed", dispute)).andExpect(jsonPath("$.result").value("applied"));
+        deliver(eventOf("charge.dispute.closed", dispute))
+                .andExpect(jsonPath("$.result").value("applied"));
         assertThat(testTotals(payment.campaign()).raisedMinor()).isZero();
         assertThat(testTotals(payment.campaign()).disputedMinor()).isEqualTo(payment.amount());
         dispute.put("id", id("dp"));
         dispute.put("status", "warning_needs_response");
-        deliver(eventOf("charge.dispute.created", dispute)).andExpect(jsonPath("$.result").value("no_effect"));
+        deliver(eventOf("charge.dispute.created", dispute))
+                .andExpect(jsonPath("$.result").value("no_effect"));
     }
 
     @Test
@@ -169,8 +180,19 @@ class StripeFixturesContractTest extends StripeAppTestBase {
         invoice.put("billing_reason", "subscription_create");
         invoice.put("customer_email", "monthly@example.org");
         ((Map<String, Object>) invoice.get("status_transitions")).put("paid_at", now());
-        invoice.put("parent", StripeJson.map("type", "subscription_details", "quote_details", null, "subscription_details",
-                StripeJson.map("subscription", subscriptionId, "metadata", StripeJson.map("donation_id", donation.publicId()))));
+        invoice.put(
+                "parent",
+                StripeJson.map(
+                        "type",
+                        "subscription_details",
+                        "quote_details",
+                        null,
+                        "subscription_details",
+                        StripeJson.map(
+                                "subscription",
+                                subscriptionId,
+                                "metadata",
+                                StripeJson.map("donation_id", donation.publicId()))));
         STRIPE.putInvoice(invoice, intentId);
         deliver(eventOf("invoice.paid", invoice)).andExpect(jsonPath("$.result").value("applied"));
         assertThat(testTotals(campaign).raisedMinor()).isEqualTo(1_500);
@@ -181,7 +203,9 @@ class StripeFixturesContractTest extends StripeAppTestBase {
         subscription.put("id", subscriptionId);
         subscription.put("status", "past_due");
         subscription.put("metadata", StripeJson.map("donation_id", donation.publicId()));
-        deliver(eventOf("customer.subscription.updated", subscription)).andExpect(jsonPath("$.result").value("applied"));
-        assertThat(donations.find(donation.id()).orElseThrow().subscriptionStatus()).isEqualTo("past_due");
+        deliver(eventOf("customer.subscription.updated", subscription))
+                .andExpect(jsonPath("$.result").value("applied"));
+        assertThat(donations.find(donation.id()).orElseThrow().subscriptionStatus())
+                .isEqualTo("past_due");
     }
 }

@@ -16,8 +16,7 @@ public final class StripeJson {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private StripeJson() {
-    }
+    private StripeJson() {}
 
     public static Map<String, Object> map(Object... keysAndValues) {
         Map<String, Object> map = new LinkedHashMap<>();
@@ -31,74 +30,330 @@ public final class StripeJson {
         return JSON.writeValueAsString(value);
     }
 
-    public static Map<String, Object> session(String id, String mode, String paymentStatus, String status, String paymentIntent,
-            String subscription, String donationId, long amount, String currency, String email, long created) {
-        return map("id", id, "object", "checkout.session", "mode", mode, "status", status, "payment_status", paymentStatus,
-                "payment_intent", paymentIntent, "subscription", subscription, "client_reference_id", donationId,
-                "metadata", map("donation_id", donationId), "amount_total", amount, "currency", currency,
-                "customer_details", email == null ? null : map("email", email, "name", "Donor " + email), "livemode", false,
-                "created", created, "expires_at", created + 86_400, "url", status.equals("open") ? "https://checkout.stripe.test/c/pay/" + id : null);
+    public static Map<String, Object> session(
+            String id,
+            String mode,
+            String paymentStatus,
+            String status,
+            String paymentIntent,
+            String subscription,
+            String donationId,
+            long amount,
+            String currency,
+            String email,
+            long created) {
+        return map(
+                "id",
+                id,
+                "object",
+                "checkout.session",
+                "mode",
+                mode,
+                "status",
+                status,
+                "payment_status",
+                paymentStatus,
+                "payment_intent",
+                paymentIntent,
+                "subscription",
+                subscription,
+                "client_reference_id",
+                donationId,
+                "metadata",
+                map("donation_id", donationId),
+                "amount_total",
+                amount,
+                "currency",
+                currency,
+                "customer_details",
+                email == null ? null : map("email", email, "name", "Donor " + email),
+                "livemode",
+                false,
+                "created",
+                created,
+                "expires_at",
+                created + 86_400,
+                "url",
+                status.equals("open") ? "https://checkout.stripe.test/c/pay/" + id : null);
     }
 
     /** A PaymentIntent as Goalpost retrieves it: latest charge and its balance transaction expanded. */
-    public static Map<String, Object> paymentIntent(String id, String chargeId, long amount, long fee, String currency,
-            String donationId, long created) {
-        Map<String, Object> balance = map("id", "txn_" + id.substring(3), "object", "balance_transaction", "amount", amount,
-                "currency", currency, "fee", fee, "net", amount - fee, "exchange_rate", null, "type", "charge", "status", "available");
-        Map<String, Object> charge = map("id", chargeId, "object", "charge", "amount", amount, "currency", currency, "created", created,
-                "payment_intent", id, "paid", true, "status", "succeeded", "livemode", false, "balance_transaction", balance,
-                "billing_details", map("email", null, "name", null));
-        return map("id", id, "object", "payment_intent", "amount", amount, "amount_received", amount, "currency", currency,
-                "status", "succeeded", "livemode", false, "created", created, "latest_charge", charge,
-                "metadata", donationId == null ? map() : map("donation_id", donationId));
+    public static Map<String, Object> paymentIntent(
+            String id, String chargeId, long amount, long fee, String currency, String donationId, long created) {
+        Map<String, Object> balance = map(
+                "id",
+                "txn_" + id.substring(3),
+                "object",
+                "balance_transaction",
+                "amount",
+                amount,
+                "currency",
+                currency,
+                "fee",
+                fee,
+                "net",
+                amount - fee,
+                "exchange_rate",
+                null,
+                "type",
+                "charge",
+                "status",
+                "available");
+        Map<String, Object> charge = map(
+                "id",
+                chargeId,
+                "object",
+                "charge",
+                "amount",
+                amount,
+                "currency",
+                currency,
+                "created",
+                created,
+                "payment_intent",
+                id,
+                "paid",
+                true,
+                "status",
+                "succeeded",
+                "livemode",
+                false,
+                "balance_transaction",
+                balance,
+                "billing_details",
+                map("email", null, "name", null));
+        return map(
+                "id",
+                id,
+                "object",
+                "payment_intent",
+                "amount",
+                amount,
+                "amount_received",
+                amount,
+                "currency",
+                currency,
+                "status",
+                "succeeded",
+                "livemode",
+                false,
+                "created",
+                created,
+                "latest_charge",
+                charge,
+                "metadata",
+                donationId == null ? map() : map("donation_id", donationId));
     }
 
-    public static Map<String, Object> invoice(String id, String subscription, String donationId, long amountPaid, String currency,
-            String billingReason, String email, long paidAt) {
-        return map("id", id, "object", "invoice", "amount_paid", amountPaid, "amount_due", amountPaid, "currency", currency,
-                "billing_reason", billingReason, "customer_email", email, "customer_name", email == null ? null : "Donor " + email,
-                "status", "paid", "status_transitions", map("paid_at", paidAt), "created", paidAt, "livemode", false,
-                "parent", map("type", "subscription_details", "subscription_details",
+    public static Map<String, Object> invoice(
+            String id,
+            String subscription,
+            String donationId,
+            long amountPaid,
+            String currency,
+            String billingReason,
+            String email,
+            long paidAt) {
+        return map(
+                "id",
+                id,
+                "object",
+                "invoice",
+                "amount_paid",
+                amountPaid,
+                "amount_due",
+                amountPaid,
+                "currency",
+                currency,
+                "billing_reason",
+                billingReason,
+                "customer_email",
+                email,
+                "customer_name",
+                email == null ? null : "Donor " + email,
+                "status",
+                "paid",
+                "status_transitions",
+                map("paid_at", paidAt),
+                "created",
+                paidAt,
+                "livemode",
+                false,
+                "parent",
+                map(
+                        "type",
+                        "subscription_details",
+                        "subscription_details",
                         map("subscription", subscription, "metadata", map("donation_id", donationId))));
     }
 
-    public static Map<String, Object> invoicePayment(String invoiceId, String paymentIntentId, long amount, String currency) {
-        return map("id", "inpay_" + invoiceId.substring(3), "object", "invoice_payment", "invoice", invoiceId, "status", "paid",
-                "amount_paid", amount, "currency", currency, "livemode", false, "is_default", true,
-                "payment", map("type", "payment_intent", "payment_intent", paymentIntentId));
+    public static Map<String, Object> invoicePayment(
+            String invoiceId, String paymentIntentId, long amount, String currency) {
+        return map(
+                "id",
+                "inpay_" + invoiceId.substring(3),
+                "object",
+                "invoice_payment",
+                "invoice",
+                invoiceId,
+                "status",
+                "paid",
+                "amount_paid",
+                amount,
+                "currency",
+                currency,
+                "livemode",
+                false,
+                "is_default",
+                true,
+                "payment",
+                map("type", "payment_intent", "payment_intent", paymentIntentId));
     }
 
-    public static Map<String, Object> refund(String id, String chargeId, String paymentIntentId, long amount, String currency,
-            String status, long created) {
-        return map("id", id, "object", "refund", "amount", amount, "charge", chargeId, "payment_intent", paymentIntentId,
-                "currency", currency, "status", status, "created", created, "metadata", map());
-    }
-
-    public static Map<String, Object> charge(String id, String paymentIntentId, long amount, long amountRefunded, String currency,
+    public static Map<String, Object> refund(
+            String id,
+            String chargeId,
+            String paymentIntentId,
+            long amount,
+            String currency,
+            String status,
             long created) {
-        return map("id", id, "object", "charge", "amount", amount, "amount_refunded", amountRefunded, "payment_intent", paymentIntentId,
-                "currency", currency, "created", created, "refunded", amountRefunded >= amount, "livemode", false);
+        return map(
+                "id",
+                id,
+                "object",
+                "refund",
+                "amount",
+                amount,
+                "charge",
+                chargeId,
+                "payment_intent",
+                paymentIntentId,
+                "currency",
+                currency,
+                "status",
+                status,
+                "created",
+                created,
+                "metadata",
+                map());
     }
 
-    public static Map<String, Object> dispute(String id, String chargeId, String paymentIntentId, long amount, String currency,
-            String status, long created) {
-        return map("id", id, "object", "dispute", "amount", amount, "charge", chargeId, "payment_intent", paymentIntentId,
-                "currency", currency, "status", status, "created", created, "balance_transactions", List.of(), "livemode", false);
+    public static Map<String, Object> charge(
+            String id, String paymentIntentId, long amount, long amountRefunded, String currency, long created) {
+        return map(
+                "id",
+                id,
+                "object",
+                "charge",
+                "amount",
+                amount,
+                "amount_refunded",
+                amountRefunded,
+                "payment_intent",
+                paymentIntentId,
+                "currency",
+                currency,
+                "created",
+                created,
+                "refunded",
+                amountRefunded >= amount,
+                "livemode",
+                false);
     }
 
-    public static Map<String, Object> subscription(String id, String status, String donationId, long unitAmount, String currency) {
-        return map("id", id, "object", "subscription", "status", status, "livemode", false, "currency", currency,
-                "metadata", map("donation_id", donationId),
-                "items", list(List.of(map("id", "si_" + id.substring(4), "object", "subscription_item", "quantity", 1,
-                        "price", map("id", "price_" + id.substring(4), "object", "price", "unit_amount", unitAmount, "currency", currency,
-                                "product", "prod_" + id.substring(4), "recurring", map("interval", "month", "interval_count", 1)))),
+    public static Map<String, Object> dispute(
+            String id,
+            String chargeId,
+            String paymentIntentId,
+            long amount,
+            String currency,
+            String status,
+            long created) {
+        return map(
+                "id",
+                id,
+                "object",
+                "dispute",
+                "amount",
+                amount,
+                "charge",
+                chargeId,
+                "payment_intent",
+                paymentIntentId,
+                "currency",
+                currency,
+                "status",
+                status,
+                "created",
+                created,
+                "balance_transactions",
+                List.of(),
+                "livemode",
+                false);
+    }
+
+    public static Map<String, Object> subscription(
+            String id, String status, String donationId, long unitAmount, String currency) {
+        return map(
+                "id",
+                id,
+                "object",
+                "subscription",
+                "status",
+                status,
+                "livemode",
+                false,
+                "currency",
+                currency,
+                "metadata",
+                map("donation_id", donationId),
+                "items",
+                list(
+                        List.of(map(
+                                "id",
+                                "si_" + id.substring(4),
+                                "object",
+                                "subscription_item",
+                                "quantity",
+                                1,
+                                "price",
+                                map(
+                                        "id",
+                                        "price_" + id.substring(4),
+                                        "object",
+                                        "price",
+                                        "unit_amount",
+                                        unitAmount,
+                                        "currency",
+                                        currency,
+                                        "product",
+                                        "prod_" + id.substring(4),
+                                        "recurring",
+                                        map("interval", "month", "interval_count", 1)))),
                         "/v1/subscription_items"));
     }
 
     public static Map<String, Object> event(String id, String type, Map<String, Object> object, long created) {
-        return map("id", id, "object", "event", "api_version", Stripe.API_VERSION, "created", created, "livemode", false,
-                "pending_webhooks", 1, "request", map("id", null, "idempotency_key", null), "type", type,
-                "data", map("object", object));
+        return map(
+                "id",
+                id,
+                "object",
+                "event",
+                "api_version",
+                Stripe.API_VERSION,
+                "created",
+                created,
+                "livemode",
+                false,
+                "pending_webhooks",
+                1,
+                "request",
+                map("id", null, "idempotency_key", null),
+                "type",
+                type,
+                "data",
+                map("object", object));
     }
 
     public static Map<String, Object> list(List<?> data, String url) {
@@ -116,46 +371,151 @@ public final class StripeJson {
 
         public static final String VERSION = "2024-06-20";
 
-        private Legacy() {
+        private Legacy() {}
+
+        public static Map<String, Object> invoice(
+                String id,
+                String subscription,
+                String donationId,
+                String paymentIntent,
+                String charge,
+                long amountPaid,
+                String currency,
+                String billingReason,
+                String email,
+                long paidAt) {
+            return map(
+                    "id",
+                    id,
+                    "object",
+                    "invoice",
+                    "amount_due",
+                    amountPaid,
+                    "amount_paid",
+                    amountPaid,
+                    "amount_remaining",
+                    0,
+                    "billing_reason",
+                    billingReason,
+                    "charge",
+                    charge,
+                    "collection_method",
+                    "charge_automatically",
+                    "currency",
+                    currency,
+                    "customer",
+                    "cus_" + id.substring(3),
+                    "customer_email",
+                    email,
+                    "customer_name",
+                    email == null ? null : "Donor " + email,
+                    "livemode",
+                    false,
+                    "metadata",
+                    map(),
+                    "paid",
+                    amountPaid > 0,
+                    "payment_intent",
+                    paymentIntent,
+                    "status",
+                    amountPaid > 0 ? "paid" : "open",
+                    "status_transitions",
+                    map(
+                            "finalized_at",
+                            paidAt,
+                            "paid_at",
+                            amountPaid > 0 ? paidAt : null,
+                            "marked_uncollectible_at",
+                            null,
+                            "voided_at",
+                            null),
+                    "subscription",
+                    subscription,
+                    "subscription_details",
+                    map("metadata", donationId == null ? map() : map("donation_id", donationId)),
+                    "created",
+                    paidAt,
+                    "period_start",
+                    paidAt,
+                    "period_end",
+                    paidAt);
         }
 
-        public static Map<String, Object> invoice(String id, String subscription, String donationId, String paymentIntent, String charge,
-                long amountPaid, String currency, String billingReason, String email, long paidAt) {
-            return map("id", id, "object", "invoice", "amount_due", amountPaid, "amount_paid", amountPaid, "amount_remaining", 0,
-                    "billing_reason", billingReason, "charge", charge, "collection_method", "charge_automatically", "currency", currency,
-                    "customer", "cus_" + id.substring(3), "customer_email", email, "customer_name", email == null ? null : "Donor " + email,
-                    "livemode", false, "metadata", map(), "paid", amountPaid > 0, "payment_intent", paymentIntent, "status",
-                    amountPaid > 0 ? "paid" : "open", "status_transitions", map("finalized_at", paidAt, "paid_at", amountPaid > 0 ? paidAt : null,
-                            "marked_uncollectible_at", null, "voided_at", null),
-                    "subscription", subscription, "subscription_details", map("metadata", donationId == null ? map() : map("donation_id",
-                            donationId)), "created", paidAt, "period_start", paidAt, "period_end", paidAt);
-        }
-
-        public static Map<String, Object> session(String id, String mode, String paymentStatus, String status, String paymentIntent,
-                String subscription, String donationId, long amount, String currency, String email, long created) {
-            Map<String, Object> session = StripeJson.session(id, mode, paymentStatus, status, paymentIntent, subscription, donationId,
-                    amount, currency, email, created);
+        public static Map<String, Object> session(
+                String id,
+                String mode,
+                String paymentStatus,
+                String status,
+                String paymentIntent,
+                String subscription,
+                String donationId,
+                long amount,
+                String currency,
+                String email,
+                long created) {
+            Map<String, Object> session = StripeJson.session(
+                    id,
+                    mode,
+                    paymentStatus,
+                    status,
+                    paymentIntent,
+                    subscription,
+                    donationId,
+                    amount,
+                    currency,
+                    email,
+                    created);
             session.put("shipping_details", null);
             session.put("invoice", null);
             return session;
         }
 
-        public static Map<String, Object> charge(String id, String paymentIntent, String invoice, long amount, long amountRefunded,
-                String currency, long created) {
-            Map<String, Object> charge = StripeJson.charge(id, paymentIntent, amount, amountRefunded, currency, created);
+        public static Map<String, Object> charge(
+                String id,
+                String paymentIntent,
+                String invoice,
+                long amount,
+                long amountRefunded,
+                String currency,
+                long created) {
+            Map<String, Object> charge =
+                    StripeJson.charge(id, paymentIntent, amount, amountRefunded, currency, created);
             charge.put("invoice", invoice);
-            charge.put("refunds", map("object", "list", "data", List.of(), "has_more", false, "url", "/v1/charges/" + id + "/refunds"));
+            charge.put(
+                    "refunds",
+                    map(
+                            "object",
+                            "list",
+                            "data",
+                            List.of(),
+                            "has_more",
+                            false,
+                            "url",
+                            "/v1/charges/" + id + "/refunds"));
             return charge;
         }
 
-        public static Map<String, Object> refund(String id, String chargeId, String paymentIntentId, long amount, String currency,
-                String status, long created) {
+        public static Map<String, Object> refund(
+                String id,
+                String chargeId,
+                String paymentIntentId,
+                long amount,
+                String currency,
+                String status,
+                long created) {
             return StripeJson.refund(id, chargeId, paymentIntentId, amount, currency, status, created);
         }
 
-        public static Map<String, Object> dispute(String id, String chargeId, String paymentIntentId, long amount, String currency,
-                String status, long created) {
-            Map<String, Object> dispute = StripeJson.dispute(id, chargeId, paymentIntentId, amount, currency, status, created);
+        public static Map<String, Object> dispute(
+                String id,
+                String chargeId,
+                String paymentIntentId,
+                long amount,
+                String currency,
+                String status,
+                long created) {
+            Map<String, Object> dispute =
+                    StripeJson.dispute(id, chargeId, paymentIntentId, amount, currency, status, created);
             dispute.put("is_charge_refundable", false);
             return dispute;
         }
@@ -179,7 +539,8 @@ public final class StripeJson {
             Map<String, Object> object = new LinkedHashMap<>((Map<String, Object>) data.get("object"));
             if ("invoice".equals(object.get("object"))) {
                 Map<String, Object> parent = (Map<String, Object>) object.remove("parent");
-                Map<String, Object> details = parent == null ? null : (Map<String, Object>) parent.get("subscription_details");
+                Map<String, Object> details =
+                        parent == null ? null : (Map<String, Object>) parent.get("subscription_details");
                 object.put("subscription", details == null ? null : details.get("subscription"));
                 object.put("subscription_details", map("metadata", details == null ? map() : details.get("metadata")));
                 object.put("paid", ((Number) object.get("amount_paid")).longValue() > 0);
@@ -195,10 +556,34 @@ public final class StripeJson {
         }
     }
 
-    /** A balance transaction of a dispute: a withdrawal (negative) or reinstatement (positive) of its funds, with its fee. */
-    public static Map<String, Object> disputeTransaction(String id, long amount, long fee, String currency, long created) {
-        return map("id", id, "object", "balance_transaction", "amount", amount, "fee", fee, "net", amount - fee, "currency", currency,
-                "exchange_rate", null, "type", "adjustment", "reporting_category", amount < 0 ? "dispute" : "dispute_reversal",
-                "created", created, "status", "available");
+    /**
+     * A balance transaction of a dispute: a withdrawal (negative) or reinstatement (positive) of its funds,
+     * with its fee.
+     */
+    public static Map<String, Object> disputeTransaction(
+            String id, long amount, long fee, String currency, long created) {
+        return map(
+                "id",
+                id,
+                "object",
+                "balance_transaction",
+                "amount",
+                amount,
+                "fee",
+                fee,
+                "net",
+                amount - fee,
+                "currency",
+                currency,
+                "exchange_rate",
+                null,
+                "type",
+                "adjustment",
+                "reporting_category",
+                amount < 0 ? "dispute" : "dispute_reversal",
+                "created",
+                created,
+                "status",
+                "available");
     }
 }

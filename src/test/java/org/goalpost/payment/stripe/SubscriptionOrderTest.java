@@ -23,8 +23,7 @@ import org.junit.jupiter.api.Test;
 @SlowTest
 class SubscriptionOrderTest extends StripeAppTestBase {
 
-    private record Step(String type, String status, long amount, boolean paused, long created) {
-    }
+    private record Step(String type, String status, long amount, boolean paused, long created) {}
 
     private static List<List<Step>> orders(List<Step> steps) {
         if (steps.size() <= 1) {
@@ -50,9 +49,13 @@ class SubscriptionOrderTest extends StripeAppTestBase {
         donations.linkSubscription(donation, subscription);
         donations.moveTo(donation, DonationStatus.SUCCEEDED);
         for (Step step : order) {
-            Map<String, Object> object = StripeJson.subscription(subscription, step.status(), donation.publicId(), step.amount(), "usd");
-            object.put("pause_collection", step.paused() ? StripeJson.map("behavior", "void", "resumes_at", step.created() + 30 * 86_400)
-                    : null);
+            Map<String, Object> object =
+                    StripeJson.subscription(subscription, step.status(), donation.publicId(), step.amount(), "usd");
+            object.put(
+                    "pause_collection",
+                    step.paused()
+                            ? StripeJson.map("behavior", "void", "resumes_at", step.created() + 30 * 86_400)
+                            : null);
             deliver(event(id("evt"), step.type(), object, step.created())).andExpect(status().isOk());
         }
         return donations.find(donation.id()).orElseThrow();
@@ -77,13 +80,17 @@ class SubscriptionOrderTest extends StripeAppTestBase {
             orders++;
         }
         assertThat(orders).isEqualTo(120);
-        assertThat(donations.committedMonthly(campaign.id(), false)).as("no canceled donor in committed monthly").isZero();
+        assertThat(donations.committedMonthly(campaign.id(), false))
+                .as("no canceled donor in committed monthly")
+                .isZero();
 
         Campaign living = campaign("sub-order-live");
         for (List<Step> order : orders(List.of(created, raised, paused, changed))) {
             Donation after = deliverInOrder(living, order);
             assertThat(after.subscriptionStatus()).as("order %s", order).isEqualTo("active");
-            assertThat(after.amount().minor()).as("a late event never undoes a newer amount: %s", order).isEqualTo(2_000);
+            assertThat(after.amount().minor())
+                    .as("a late event never undoes a newer amount: %s", order)
+                    .isEqualTo(2_000);
             assertThat(after.collectionPaused()).as("order %s", order).isFalse();
         }
         assertThat(donations.committedMonthly(living.id(), false)).isEqualTo(24 * 2_000);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -79,8 +78,16 @@ class TwoInstancesTest {
     }
 
     private static ConfigurableApplicationContext start(DbTarget db) {
-        return Instances.start(db.url(), db.username(), db.password(), STRIPE, SECRET, "--goalpost.payments.reconcile-interval=200ms",
-                "--goalpost.payments.reconcile-initial-delay=0s", "--goalpost.admin.email=" + ADMIN, "--goalpost.admin.password=" + PASSWORD);
+        return Instances.start(
+                db.url(),
+                db.username(),
+                db.password(),
+                STRIPE,
+                SECRET,
+                "--goalpost.payments.reconcile-interval=200ms",
+                "--goalpost.payments.reconcile-initial-delay=0s",
+                "--goalpost.admin.email=" + ADMIN,
+                "--goalpost.admin.password=" + PASSWORD);
     }
 
     @Test
@@ -88,7 +95,8 @@ class TwoInstancesTest {
         long seed = TestSeeds.seed("TwoInstancesTest");
         Random random = new Random(seed);
         Campaigns campaigns = first.getBean(Campaigns.class);
-        Campaign campaign = campaigns.create(TestCampaigns.draft(TestCampaigns.uniqueSlug("two"), 1_000_000, 5_000_000));
+        Campaign campaign =
+                campaigns.create(TestCampaigns.draft(TestCampaigns.uniqueSlug("two"), 1_000_000, 5_000_000));
         Donations donations = first.getBean(Donations.class);
 
         List<String> deliveries = new ArrayList<>();
@@ -131,17 +139,26 @@ class TwoInstancesTest {
         } finally {
             pool.shutdown();
         }
-        System.out.printf("TwoInstancesTest: %d payments, %d deliveries split over two instances from 16 threads in %d ms (%d redelivered)%n",
+        System.out.printf(
+                "TwoInstancesTest: %d payments, %d deliveries split over two instances from 16 threads in %d "
+                        + "ms (%d redelivered)%n",
                 PAYMENTS, deliveries.size(), (System.nanoTime() - began) / 1_000_000, redelivered.get());
 
         JdbcClient jdbc = first.getBean(JdbcClient.class);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM ledger_entry WHERE campaign_id = ?").param(campaign.id()).query(Long.class).single())
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM ledger_entry WHERE campaign_id = ?")
+                        .param(campaign.id())
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(PAYMENTS);
-        assertThat(jdbc.sql("SELECT COALESCE(SUM(raised_minor), 0) FROM campaign_totals WHERE campaign_id = ?").param(campaign.id())
-                .query(Long.class).single()).isEqualTo(expected);
+        assertThat(jdbc.sql("SELECT COALESCE(SUM(raised_minor), 0) FROM campaign_totals WHERE campaign_id = ?")
+                        .param(campaign.id())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(expected);
         // both instances' widgets show the exact figure (each learnt of the other's payments by its poll)
         for (int port : ports) {
-            assertThat(Instances.eventually(port, campaign.slug(), expected, Duration.ofSeconds(5))).isNotNegative();
+            assertThat(Instances.eventually(port, campaign.slug(), expected, Duration.ofSeconds(5)))
+                    .isNotNegative();
         }
 
         // one more payment taken by the first instance: how long until the second one's widget shows it
@@ -149,70 +166,112 @@ class TwoInstancesTest {
         int status = Instances.post(ports.get(0), Instances.payment(STRIPE, donations, campaign, more), SECRET);
         assertThat(status).isEqualTo(200);
         long millis = Instances.eventually(ports.get(1), campaign.slug(), expected + more, Duration.ofSeconds(5));
-        System.out.println("TwoInstancesTest: the other instance's widget showed a new payment after " + millis + " ms");
-        assertThat(millis).as("within the documented bound (1 s poll) plus the rebuild").isNotNegative().isLessThan(2_000);
+        System.out.println(
+                "TwoInstancesTest: the other instance's widget showed a new payment after " + millis + " ms");
+        assertThat(millis)
+                .as("within the documented bound (1 s poll) plus the rebuild")
+                .isNotNegative()
+                .isLessThan(2_000);
     }
 
-    /** Staff sessions are in the database: a login on one instance is good on the other, and a logout on either ends it. */
+    /**
+     * Staff sessions are in the database: a login on one instance is good on the other, and a logout on either
+     * ends it.
+     */
     @Test
     void aStaffSessionSurvivesASwitchOfInstance() throws Exception {
         int one = Instances.port(first);
         int other = Instances.port(second);
-        HttpResponse<String> form = Instances.HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + one + "/login")).build(),
+        HttpResponse<String> form = Instances.HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + one + "/login"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         Matcher csrf = CSRF.matcher(form.body());
         assertThat(csrf.find()).as("the login form's CSRF token").isTrue();
         String anonymous = sessionCookie(form);
-        HttpResponse<String> login = Instances.HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + one + "/login"))
-                .header("Cookie", anonymous).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(ADMIN, StandardCharsets.UTF_8) + "&password="
-                        + PASSWORD + "&_csrf=" + csrf.group(1))).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> login = Instances.HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + one + "/login"))
+                        .header("Cookie", anonymous)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "username=" + URLEncoder.encode(ADMIN, StandardCharsets.UTF_8) + "&password=" + PASSWORD
+                                        + "&_csrf=" + csrf.group(1)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(login.statusCode()).isEqualTo(302);
         assertThat(login.headers().firstValue("Location").orElseThrow()).endsWith("/staff");
         String session = sessionCookie(login);
 
         // the load balancer sends the next requests to the other instance
         HttpResponse<String> dashboard = staffPage(other, session);
-        assertThat(dashboard.statusCode()).as("the other instance knows the session").isEqualTo(200);
+        assertThat(dashboard.statusCode())
+                .as("the other instance knows the session")
+                .isEqualTo(200);
         assertThat(dashboard.body()).contains(ADMIN);
         assertThat(staffPage(one, session).statusCode()).isEqualTo(200);
 
         // logging out on the other instance ends the session on both
         Matcher logoutCsrf = CSRF.matcher(dashboard.body());
         assertThat(logoutCsrf.find()).as("the logout form's CSRF token").isTrue();
-        HttpResponse<String> logout = Instances.HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + other + "/logout"))
-                .header("Cookie", session).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + logoutCsrf.group(1))).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> logout = Instances.HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + other + "/logout"))
+                        .header("Cookie", session)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + logoutCsrf.group(1)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(logout.headers().firstValue("Location").orElseThrow()).endsWith("/login?logout");
-        assertThat(staffPage(one, session).statusCode()).as("logged out on the first instance too").isEqualTo(302);
+        assertThat(staffPage(one, session).statusCode())
+                .as("logged out on the first instance too")
+                .isEqualTo(302);
     }
 
     private static HttpResponse<String> staffPage(int port, String cookie) throws Exception {
-        return Instances.HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/staff")).header("Cookie", cookie).build(),
+        return Instances.HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/staff"))
+                        .header("Cookie", cookie)
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     /** {@code GOALPOST_SESSION=...} from a response's Set-Cookie. */
     private static String sessionCookie(HttpResponse<?> response) {
-        return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("GOALPOST_SESSION=")).findFirst()
-                .map(c -> c.substring(0, c.indexOf(';'))).orElseThrow(() -> new AssertionError("no session cookie in " + response.headers()));
+        return response.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("GOALPOST_SESSION="))
+                .findFirst()
+                .map(c -> c.substring(0, c.indexOf(';')))
+                .orElseThrow(() -> new AssertionError("no session cookie in " + response.headers()));
     }
 
     @Test
     void theReconcilerRunsOnOneInstanceAtATime() throws Exception {
         LockProvider locks = first.getBean(LockProvider.class);
-        assertThat(Instances.millisUntil(() -> runs() > 0, Duration.ofSeconds(5))).as("the reconciler runs").isNotNegative();
+        assertThat(Instances.millisUntil(() -> runs() > 0, Duration.ofSeconds(5)))
+                .as("the reconciler runs")
+                .isNotNegative();
         // take the reconciler's lock as a third instance would: neither instance may run it meanwhile
-        SimpleLock held = Awaitility.await("the lock, between two runs").atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(10))
-                .until(() -> locks.lock(new LockConfiguration(Instant.now(), "reconciler", Duration.ofSeconds(30), Duration.ZERO)).orElse(null),
+        SimpleLock held = Awaitility.await("the lock, between two runs")
+                .atMost(Duration.ofSeconds(2))
+                .pollInterval(Duration.ofMillis(10))
+                .until(
+                        () -> locks.lock(new LockConfiguration(
+                                        Instant.now(), "reconciler", Duration.ofSeconds(30), Duration.ZERO))
+                                .orElse(null),
                         java.util.Objects::nonNull);
         double before = runs();
         // the reconciler runs every 200 ms here: for 1.5 s, none may run while the lock is held elsewhere
-        Awaitility.await("no run while another instance holds the lock").during(Duration.ofMillis(1_500)).atMost(Duration.ofSeconds(2))
+        Awaitility.await("no run while another instance holds the lock")
+                .during(Duration.ofMillis(1_500))
+                .atMost(Duration.ofSeconds(2))
                 .until(() -> runs() == before);
         held.unlock();
-        assertThat(Instances.millisUntil(() -> runs() > before, Duration.ofSeconds(5))).as("runs again once the lock is free").isNotNegative();
-        assertThat(first.getBean(JdbcClient.class).sql("SELECT COUNT(*) FROM shedlock WHERE name = 'reconciler'").query(Long.class).single())
+        assertThat(Instances.millisUntil(() -> runs() > before, Duration.ofSeconds(5)))
+                .as("runs again once the lock is free")
+                .isNotNegative();
+        assertThat(first.getBean(JdbcClient.class)
+                        .sql("SELECT COUNT(*) FROM shedlock WHERE name = 'reconciler'")
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(1);
     }
 
@@ -220,7 +279,9 @@ class TwoInstancesTest {
     private static double runs() {
         double runs = 0;
         for (ConfigurableApplicationContext context : List.of(first, second)) {
-            Counter counter = context.getBean(MeterRegistry.class).find("goalpost.reconciler.runs").counter();
+            Counter counter = context.getBean(MeterRegistry.class)
+                    .find("goalpost.reconciler.runs")
+                    .counter();
             runs += counter == null ? 0 : counter.count();
         }
         return runs;

@@ -5,10 +5,10 @@ import static org.goalpost.payment.stripe.StripeJson.event;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.Duration;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -61,8 +61,11 @@ class WebhookConnectionKilledTest extends StripeAppTestBase {
             String url = environment.getRequiredProperty("spring.datasource.url");
             // same transaction, so the same connection as the ledger insert just made
             long id = jdbc.sql("SELECT CONNECTION_ID()").query(Long.class).single();
-            try (Connection other = DriverManager.getConnection(url, environment.getProperty("spring.datasource.username"),
-                    environment.getProperty("spring.datasource.password")); Statement statement = other.createStatement()) {
+            try (Connection other = DriverManager.getConnection(
+                            url,
+                            environment.getProperty("spring.datasource.username"),
+                            environment.getProperty("spring.datasource.password"));
+                    Statement statement = other.createStatement()) {
                 statement.execute("KILL CONNECTION " + id);
             }
             killed.set("connection " + id);
@@ -90,16 +93,33 @@ class WebhookConnectionKilledTest extends StripeAppTestBase {
         Campaign campaign = campaign("killed");
         Donation donation = pendingDonation(campaign, DonationInterval.ONCE, 4_200, null);
         String intent = id("pi");
-        STRIPE.putPaymentIntent(StripeJson.paymentIntent(intent, id("ch"), 4_200, 152, "usd", donation.publicId(), now()));
+        STRIPE.putPaymentIntent(
+                StripeJson.paymentIntent(intent, id("ch"), 4_200, 152, "usd", donation.publicId(), now()));
         String eventId = id("evt");
-        Map<String, Object> paid = event(eventId, "checkout.session.completed", StripeJson.session(id("cs_test"), "payment", "paid",
-                "complete", intent, null, donation.publicId(), 4_200, "usd", "kim@example.org", now()), now());
+        Map<String, Object> paid = event(
+                eventId,
+                "checkout.session.completed",
+                StripeJson.session(
+                        id("cs_test"),
+                        "payment",
+                        "paid",
+                        "complete",
+                        intent,
+                        null,
+                        donation.publicId(),
+                        4_200,
+                        "usd",
+                        "kim@example.org",
+                        now()),
+                now());
         long inboxBefore = inboxCount();
 
         saboteur.armedFor.set(campaign.id());
         int status = deliver(paid).andReturn().getResponse().getStatus();
 
-        assertThat(saboteur.killed.get()).as("the connection was killed mid-transaction").isNotNull();
+        assertThat(saboteur.killed.get())
+                .as("the connection was killed mid-transaction")
+                .isNotNull();
         assertThat(status).as("Stripe must deliver again").isGreaterThanOrEqualTo(500);
         assertThat(inboxCount()).isEqualTo(inboxBefore);
         assertThat(ledgerRows(campaign)).isZero();
@@ -125,16 +145,35 @@ class WebhookConnectionKilledTest extends StripeAppTestBase {
         Campaign campaign = campaign("restart");
         Donation donation = pendingDonation(campaign, DonationInterval.ONCE, 2_600, null);
         String intent = id("pi");
-        STRIPE.putPaymentIntent(StripeJson.paymentIntent(intent, id("ch"), 2_600, 105, "usd", donation.publicId(), now()));
-        Map<String, Object> paid = event(id("evt"), "checkout.session.completed", StripeJson.session(id("cs_test"), "payment", "paid",
-                "complete", intent, null, donation.publicId(), 2_600, "usd", null, now()), now());
+        STRIPE.putPaymentIntent(
+                StripeJson.paymentIntent(intent, id("ch"), 2_600, 105, "usd", donation.publicId(), now()));
+        Map<String, Object> paid = event(
+                id("evt"),
+                "checkout.session.completed",
+                StripeJson.session(
+                        id("cs_test"),
+                        "payment",
+                        "paid",
+                        "complete",
+                        intent,
+                        null,
+                        donation.publicId(),
+                        2_600,
+                        "usd",
+                        null,
+                        now()),
+                now());
 
         String url = environment.getRequiredProperty("spring.datasource.url");
         int cut = 0;
-        try (Connection other = DriverManager.getConnection(url, environment.getProperty("spring.datasource.username"),
-                environment.getProperty("spring.datasource.password")); Statement statement = other.createStatement()) {
+        try (Connection other = DriverManager.getConnection(
+                        url,
+                        environment.getProperty("spring.datasource.username"),
+                        environment.getProperty("spring.datasource.password"));
+                Statement statement = other.createStatement()) {
             var ids = new java.util.ArrayList<Long>();
-            try (var rows = statement.executeQuery("SELECT ID FROM information_schema.PROCESSLIST WHERE DB = DATABASE() AND ID <> CONNECTION_ID()")) {
+            try (var rows = statement.executeQuery(
+                    "SELECT ID FROM information_schema.PROCESSLIST WHERE DB = DATABASE() AND ID <> CONNECTION_ID()")) {
                 while (rows.next()) {
                     ids.add(rows.getLong(1));
                 }
@@ -149,12 +188,16 @@ class WebhookConnectionKilledTest extends StripeAppTestBase {
         // Stripe retries: here every 100 ms until the webhook is taken
         int[] status = new int[1];
         int[] failures = new int[1];
-        long millis = Instances.millisUntil(() -> {
-            status[0] = deliver(paid).andReturn().getResponse().getStatus();
-            failures[0] += status[0] == 200 ? 0 : 1;
-            return status[0] == 200;
-        }, Duration.ofSeconds(10));
-        System.out.printf("WebhookConnectionKilledTest: %d connections cut; webhook taken again after %d ms (%d failed deliveries)%n",
+        long millis = Instances.millisUntil(
+                () -> {
+                    status[0] = deliver(paid).andReturn().getResponse().getStatus();
+                    failures[0] += status[0] == 200 ? 0 : 1;
+                    return status[0] == 200;
+                },
+                Duration.ofSeconds(10));
+        System.out.printf(
+                "WebhookConnectionKilledTest: %d connections cut; webhook taken again after %d ms (%d failed "
+                        + "deliveries)%n",
                 cut, millis, failures[0]);
         assertThat(status[0]).as("taken within 10 s").isEqualTo(200);
         deliver(paid).andExpect(status().isOk()).andExpect(jsonPath("$.result").value("duplicate"));
@@ -162,17 +205,27 @@ class WebhookConnectionKilledTest extends StripeAppTestBase {
         assertThat(testTotals(campaign).raisedMinor()).isEqualTo(2_600);
     }
 
-    /** Cutting connections needs a database server: on the H2 fallback of a machine without one the test says so and stops; in CI it fails. */
+    /**
+     * Cutting connections needs a database server: on the H2 fallback of a machine without one the test says so
+     * and stops; in CI it fails.
+     */
     private void requireServer() {
-        boolean server = !environment.getRequiredProperty("spring.datasource.url").startsWith("jdbc:h2:");
-        assertThat(server || !"true".equalsIgnoreCase(System.getenv("CI"))).as("CI runs this on a database server").isTrue();
+        boolean server =
+                !environment.getRequiredProperty("spring.datasource.url").startsWith("jdbc:h2:");
+        assertThat(server || !"true".equalsIgnoreCase(System.getenv("CI")))
+                .as("CI runs this on a database server")
+                .isTrue();
         if (!server) {
-            System.out.println("!!! WebhookConnectionKilledTest needs a database server (GOALPOST_TEST_DB_URL): not run on H2");
+            System.out.println(
+                    "!!! WebhookConnectionKilledTest needs a database server (GOALPOST_TEST_DB_URL): not run on H2");
         }
         Assumptions.assumeTrue(server, "needs a database server (GOALPOST_TEST_DB_URL); .ci/run provides MariaDB");
     }
 
     private long ledgerRows(Campaign campaign) {
-        return jdbc.sql("SELECT COUNT(*) FROM ledger_entry WHERE campaign_id = ?").param(campaign.id()).query(Long.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM ledger_entry WHERE campaign_id = ?")
+                .param(campaign.id())
+                .query(Long.class)
+                .single();
     }
 }

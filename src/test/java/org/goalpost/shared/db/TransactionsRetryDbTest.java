@@ -35,7 +35,8 @@ class TransactionsRetryDbTest {
     void aDeadlockVictimIsRunAgainAndNothingIsAppliedTwice() throws Exception {
         JdbcClient jdbc = DbSuite.bean(db, JdbcClient.class);
         Transactions transactions = DbSuite.bean(db, Transactions.class);
-        jdbc.sql("CREATE TABLE IF NOT EXISTS retry_probe (id INT PRIMARY KEY, n INT NOT NULL)").update();
+        jdbc.sql("CREATE TABLE IF NOT EXISTS retry_probe (id INT PRIMARY KEY, n INT NOT NULL)")
+                .update();
         jdbc.sql("DELETE FROM retry_probe").update();
         jdbc.sql("INSERT INTO retry_probe (id, n) VALUES (1, 0), (2, 0)").update();
 
@@ -44,21 +45,33 @@ class TransactionsRetryDbTest {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             List<Future<?>> units = List.of(
-                    pool.submit(() -> transactions.inTransaction(() -> crossing(jdbc, 1, 2, bothHoldTheirFirstRow, attempts))),
-                    pool.submit(() -> transactions.inTransaction(() -> crossing(jdbc, 2, 1, bothHoldTheirFirstRow, attempts))));
+                    pool.submit(() ->
+                            transactions.inTransaction(() -> crossing(jdbc, 1, 2, bothHoldTheirFirstRow, attempts))),
+                    pool.submit(() ->
+                            transactions.inTransaction(() -> crossing(jdbc, 2, 1, bothHoldTheirFirstRow, attempts))));
             for (Future<?> unit : units) {
                 unit.get(60, TimeUnit.SECONDS);
             }
         } finally {
             pool.shutdownNow();
         }
-        System.out.printf("TransactionsRetryDbTest [%s]: 2 crossing units completed in %d attempts%n", db, attempts.get());
-        assertThat(attempts.get()).as("one unit was the deadlock's victim and ran again").isGreaterThanOrEqualTo(3);
-        assertThat(jdbc.sql("SELECT n FROM retry_probe ORDER BY id").query(Integer.class).list()).containsExactly(2, 2);
+        System.out.printf(
+                "TransactionsRetryDbTest [%s]: 2 crossing units completed in %d attempts%n", db, attempts.get());
+        assertThat(attempts.get())
+                .as("one unit was the deadlock's victim and ran again")
+                .isGreaterThanOrEqualTo(3);
+        assertThat(jdbc.sql("SELECT n FROM retry_probe ORDER BY id")
+                        .query(Integer.class)
+                        .list())
+                .containsExactly(2, 2);
     }
 
-    /** Locks {@code first}, waits (on the first attempts only) until the other unit holds its first row, then locks {@code second}. */
-    private static void crossing(JdbcClient jdbc, int first, int second, CyclicBarrier barrier, AtomicInteger attempts) {
+    /**
+     * Locks {@code first}, waits (on the first attempts only) until the other unit holds its first row, then
+     * locks {@code second}.
+     */
+    private static void crossing(
+            JdbcClient jdbc, int first, int second, CyclicBarrier barrier, AtomicInteger attempts) {
         int attempt = attempts.incrementAndGet();
         jdbc.sql("UPDATE retry_probe SET n = n + 1 WHERE id = ?").param(first).update();
         if (attempt <= 2) {

@@ -23,7 +23,9 @@ class MoneyTest {
     void refusesToMixCurrencies() {
         Money dollars = Money.of(100, "USD");
         Money euros = Money.of(100, "EUR");
-        assertThatThrownBy(() -> dollars.plus(euros)).isInstanceOf(CurrencyMismatchException.class).hasMessageContaining("USD vs EUR");
+        assertThatThrownBy(() -> dollars.plus(euros))
+                .isInstanceOf(CurrencyMismatchException.class)
+                .hasMessageContaining("USD vs EUR");
         assertThatThrownBy(() -> dollars.minus(euros)).isInstanceOf(CurrencyMismatchException.class);
         assertThatThrownBy(() -> dollars.compareTo(euros)).isInstanceOf(CurrencyMismatchException.class);
     }
@@ -40,27 +42,38 @@ class MoneyTest {
         assertThat(Money.ofMajor("2500", Currencies.parse("USD")).minor()).isEqualTo(250_000);
         assertThat(Money.ofMajor("12.5", Currencies.parse("EUR")).minor()).isEqualTo(1_250);
         assertThat(Money.ofMajor("500", Currencies.parse("JPY")).minor()).isEqualTo(500);
-        assertThatThrownBy(() -> Money.ofMajor("1.005", Currencies.parse("USD"))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Money.ofMajor("1.5", Currencies.parse("JPY"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Money.ofMajor("1.005", Currencies.parse("USD")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Money.ofMajor("1.5", Currencies.parse("JPY")))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void formatsTheWayTheReadersLocaleWritesMoney() {
         Money goal = Money.of(250_000, "USD");
         assertThat(MoneyFormatter.format(goal, Locale.US, AmountStyle.LOCALE)).isEqualTo("$2,500");
-        assertThat(MoneyFormatter.format(goal, Locale.GERMANY, AmountStyle.LOCALE)).isEqualTo("2.500 $");
-        assertThat(MoneyFormatter.format(Money.of(1_250, "EUR"), Locale.GERMANY, AmountStyle.LOCALE)).isEqualTo("12,50 €");
-        assertThat(MoneyFormatter.format(Money.of(1_250, "USD"), Locale.US, AmountStyle.LOCALE)).isEqualTo("$12.50");
-        assertThat(MoneyFormatter.format(Money.of(5_000, "JPY"), Locale.JAPAN, AmountStyle.LOCALE)).isEqualTo("￥5,000");
+        assertThat(MoneyFormatter.format(goal, Locale.GERMANY, AmountStyle.LOCALE))
+                .isEqualTo("2.500 $");
+        assertThat(MoneyFormatter.format(Money.of(1_250, "EUR"), Locale.GERMANY, AmountStyle.LOCALE))
+                .isEqualTo("12,50 €");
+        assertThat(MoneyFormatter.format(Money.of(1_250, "USD"), Locale.US, AmountStyle.LOCALE))
+                .isEqualTo("$12.50");
+        assertThat(MoneyFormatter.format(Money.of(5_000, "JPY"), Locale.JAPAN, AmountStyle.LOCALE))
+                .isEqualTo("￥5,000");
     }
 
     @Test
     void formatsInTheStyleOfTheBoxWeModel() {
-        assertThat(MoneyFormatter.format(Money.of(250_000, "USD"), Locale.US, AmountStyle.SYMBOL_AFTER)).isEqualTo("2,500 $");
-        assertThat(MoneyFormatter.format(Money.of(89_500, "USD"), Locale.US, AmountStyle.SYMBOL_AFTER)).isEqualTo("895 $");
-        assertThat(MoneyFormatter.format(Money.of(0, "USD"), Locale.US, AmountStyle.SYMBOL_AFTER)).isEqualTo("0 $");
-        assertThat(MoneyFormatter.format(Money.of(89_550, "USD"), Locale.US, AmountStyle.SYMBOL_AFTER)).isEqualTo("895.50 $");
-        assertThat(MoneyFormatter.format(Money.of(250_000, "USD"), Locale.GERMANY, AmountStyle.SYMBOL_AFTER)).isEqualTo("2.500 $");
+        assertThat(MoneyFormatter.format(Money.of(250_000, "USD"), Locale.US, AmountStyle.SYMBOL_AFTER))
+                .isEqualTo("2,500 $");
+        assertThat(MoneyFormatter.format(Money.of(89_500, "USD"), Locale.US, AmountStyle.SYMBOL_AFTER))
+                .isEqualTo("895 $");
+        assertThat(MoneyFormatter.format(Money.of(0, "USD"), Locale.US, AmountStyle.SYMBOL_AFTER))
+                .isEqualTo("0 $");
+        assertThat(MoneyFormatter.format(Money.of(89_550, "USD"), Locale.US, AmountStyle.SYMBOL_AFTER))
+                .isEqualTo("895.50 $");
+        assertThat(MoneyFormatter.format(Money.of(250_000, "USD"), Locale.GERMANY, AmountStyle.SYMBOL_AFTER))
+                .isEqualTo("2.500 $");
     }
 
     @Test

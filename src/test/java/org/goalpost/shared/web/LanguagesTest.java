@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
-/** Which language a reader gets: ?lang= first, then the browser's first supported language (its region kept), then English. */
+/**
+ * Which language a reader gets: ?lang= first, then the browser's first supported language (its region kept),
+ * then English.
+ */
 class LanguagesTest {
 
     @Test
@@ -14,7 +17,9 @@ class LanguagesTest {
         assertThat(Languages.resolve("de", List.of(Locale.US))).isEqualTo(Locale.GERMANY);
         assertThat(Languages.resolve("de-AT", List.of(Locale.US))).isEqualTo(Locale.forLanguageTag("de-AT"));
         assertThat(Languages.resolve("en", List.of(Locale.GERMANY))).isEqualTo(Locale.US);
-        assertThat(Languages.resolve("fr", List.of(Locale.GERMANY))).as("not supported: the browser decides").isEqualTo(Locale.GERMANY);
+        assertThat(Languages.resolve("fr", List.of(Locale.GERMANY)))
+                .as("not supported: the browser decides")
+                .isEqualTo(Locale.GERMANY);
     }
 
     @Test
