@@ -1,5 +1,7 @@
 package org.goalpost.receipt;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.List;
 import org.goalpost.shared.db.DbTime;
@@ -29,8 +31,18 @@ class Outbox {
 
     private final JdbcClient jdbc;
 
-    Outbox(JdbcClient jdbc) {
+    Outbox(JdbcClient jdbc, MeterRegistry meters) {
         this.jdbc = jdbc;
+        // the mails not sent yet (and not given up): read when scraped, one count on an indexed column
+        Gauge.builder("goalpost.mail.outbox.pending", this, Outbox::pending)
+                .description("donor emails written and not sent yet")
+                .register(meters);
+    }
+
+    long pending() {
+        return jdbc.sql("SELECT COUNT(*) FROM mail_outbox WHERE sent_at IS NULL AND gave_up_at IS NULL")
+                .query(Long.class)
+                .single();
     }
 
     /** Adds a mail unless one of this kind for this Stripe object exists; answers whether it was added. */

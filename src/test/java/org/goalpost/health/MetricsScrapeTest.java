@@ -38,6 +38,7 @@ class MetricsScrapeTest {
         assertThat(scraped)
                 .contains("goalpost_invariant_violations")
                 .contains("goalpost_reconciler_parked")
+                .contains("goalpost_mail_outbox_pending")
                 .contains("jvm_memory_used_bytes");
         // the token opens the scrape only
         mvc.perform(get("/actuator/ledger").header("Authorization", "Bearer " + TOKEN))
