@@ -8,7 +8,7 @@ import java.time.ZoneId;
  * Which period an instant falls in. Monthly periods are calendar months in the campaign's own
  * time zone: 23:30 on 31 October in New York is still October there, though it is November in UTC.
  */
-public final class PeriodCalendar {
+final class PeriodCalendar {
 
     private PeriodCalendar() {}
 

@@ -3,7 +3,6 @@ package org.goalpost.campaign;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * How far a raised amount has come along a campaign's tiers. Positions are basis points of the
@@ -44,18 +43,6 @@ public record Progress(long raisedMinor, long goalMinor, List<Marker> markers) {
 
     public String fillCssPercent() {
         return cssPercent(fillBasisPoints());
-    }
-
-    public long reachedCount() {
-        return markers.stream().filter(Marker::reached).count();
-    }
-
-    public Optional<Tier> nextTier() {
-        return markers.stream().filter(m -> !m.reached()).map(Marker::tier).findFirst();
-    }
-
-    public boolean goalReached() {
-        return raisedMinor >= goalMinor;
     }
 
     static int basisPoints(long amount, long goal) {

@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * dollar, one euro, one yen), and the amounts the donate form offers.
  */
 @ConfigurationProperties("goalpost.donation")
-public record DonationLimits(
+record DonationLimits(
         @DefaultValue("1.00") BigDecimal minimum,
         @DefaultValue("10000.00") BigDecimal maximum,
         @DefaultValue({"10", "25", "50", "100"}) List<BigDecimal> presets) {

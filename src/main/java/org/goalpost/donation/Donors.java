@@ -15,7 +15,7 @@ import org.springframework.stereotype.Service;
  * case or surrounding spaces). Gifts without an email have no donor row and count on their own.
  */
 @Service
-public class Donors {
+class Donors {
 
     private final JdbcClient jdbc;
     private final Clock clock;

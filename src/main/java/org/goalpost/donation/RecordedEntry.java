@@ -8,7 +8,7 @@ import org.goalpost.shared.db.DbTime;
 import org.goalpost.shared.money.Money;
 
 /** A ledger row as stored. */
-public record RecordedEntry(
+record RecordedEntry(
         long id,
         long campaignId,
         Long donationId,

@@ -1,19 +1,18 @@
 package org.goalpost.payment;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.goalpost.shared.web.UpstreamFailureException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.core.JacksonException;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Asks the provider whether a token passed: {@code POST secret, response, remoteip} as a form, the
@@ -22,36 +21,35 @@ import tools.jackson.databind.json.JsonMapper;
 class CaptchaVerifier {
 
     private static final Logger log = LoggerFactory.getLogger(CaptchaVerifier.class);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     private final URI verifyUri;
     private final String secret;
-    private final Duration timeout;
-    private final HttpClient http;
+    private final RestClient http;
 
     CaptchaVerifier(URI verifyUri, String secret, Duration timeout) {
         this.verifyUri = verifyUri;
         this.secret = secret;
-        this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
+                HttpClient.newBuilder().connectTimeout(timeout).build());
+        requests.setReadTimeout(timeout);
+        this.http = RestClient.builder().requestFactory(requests).build();
     }
 
     /** @throws UpstreamFailureException (retryable) when the provider does not answer clearly */
     boolean passes(String token, String address) {
-        String form = "secret=" + encode(secret) + "&response=" + encode(token)
-                + (address == null ? "" : "&remoteip=" + encode(address));
-        HttpRequest request = HttpRequest.newBuilder(verifyUri)
-                .timeout(timeout)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form))
-                .build();
+        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        form.add("secret", secret);
+        form.add("response", token);
+        if (address != null) {
+            form.add("remoteip", address);
+        }
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw unavailable("HTTP " + response.statusCode(), null);
-            }
-            JsonNode answer = JSON.readTree(response.body());
-            if (!answer.path("success").isBoolean()) {
+            JsonNode answer = http.post()
+                    .uri(verifyUri)
+                    .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                    .body(form)
+                    .retrieve()
+                    .body(JsonNode.class);
+            if (answer == null || !answer.path("success").isBoolean()) {
                 throw unavailable("an answer without success", null);
             }
             boolean success = answer.path("success").booleanValue();
@@ -59,11 +57,8 @@ class CaptchaVerifier {
                 log.info("Person check failed: {}", answer.path("error-codes"));
             }
             return success;
-        } catch (IOException | JacksonException e) {
+        } catch (RestClientException e) {
             throw unavailable(e.getClass().getSimpleName(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw unavailable("interrupted", e);
         }
     }
 
@@ -73,9 +68,5 @@ class CaptchaVerifier {
                 "The person check is not available right now; nothing was charged. Please try again in a minute.",
                 true,
                 cause);
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

@@ -137,11 +137,6 @@ public class CheckoutService {
         return captcha.challengeFor(clientAddress);
     }
 
-    /** The fee the donor would cover on a gift, for the form's "cover the fees" line. */
-    public Money coverFor(Money gift) {
-        return fees.grossUp(gift).minus(gift);
-    }
-
     /** A request key found an earlier donation: it must be the same request, or the key was reused. */
     private static boolean sameRequest(Donation donation, Campaign campaign, Money charged, AcceptedDonation accepted) {
         return donation.campaignId() == campaign.id()

@@ -1,11 +1,10 @@
 package org.goalpost.payment;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.goalpost.shared.db.Transactions;
 import org.goalpost.shared.web.UpstreamFailureException;
 import org.slf4j.Logger;
@@ -34,7 +33,7 @@ public class EventProcessor {
     static final int RECENT_IDS = 20_000;
 
     private final Inbox inbox;
-    private final RecentIds recent = new RecentIds(RECENT_IDS);
+    private final Cache<String, Boolean> recent = recentIds(RECENT_IDS);
     private final PaymentLedger paymentLedger;
     private final Transactions transactions;
     private final Clock clock;
@@ -64,7 +63,7 @@ public class EventProcessor {
      * when it has, the delivery is counted as a duplicate and needs nothing more.
      */
     public boolean settledLately(String eventId, String receivedBy) {
-        if (!recent.contains(eventId)) {
+        if (!recent.asMap().containsKey(eventId)) {
             return false;
         }
         metrics.duplicate(receivedBy);
@@ -87,8 +86,8 @@ public class EventProcessor {
     }
 
     private Result settle(IncomingEvent event, String receivedBy) {
-        if (recent.contains(event.id()) || inbox.contains(event.id())) {
-            recent.add(event.id());
+        if (recent.asMap().containsKey(event.id()) || inbox.contains(event.id())) {
+            recent.put(event.id(), Boolean.TRUE);
             return Result.DUPLICATE;
         }
         List<PaymentFact> facts = factsOf(event);
@@ -113,7 +112,7 @@ public class EventProcessor {
             return changed ? Result.APPLIED : Result.NO_EFFECT;
         });
         // only once committed: an event whose transaction failed must be taken again when it comes back
-        recent.add(event.id());
+        recent.put(event.id(), Boolean.TRUE);
         if (result != Result.DUPLICATE) {
             declines.saw(facts);
         }
@@ -135,36 +134,9 @@ public class EventProcessor {
      * Event ids whose inbox row is committed (rows are never deleted), the newest {@code capacity}
      * of them. Only a shortcut: the inbox's unique key stays the guard.
      */
-    static final class RecentIds {
 
-        private final Map<String, Boolean> ids;
-
-        RecentIds(int capacity) {
-            this.ids = Collections.synchronizedMap(new Newest(capacity));
-        }
-
-        boolean contains(String id) {
-            return ids.containsKey(id);
-        }
-
-        void add(String id) {
-            ids.put(id, Boolean.TRUE);
-        }
-
-        /** Insertion-ordered, dropping the eldest entry past its capacity. */
-        private static final class Newest extends LinkedHashMap<String, Boolean> {
-
-            private final int capacity;
-
-            Newest(int capacity) {
-                super(capacity * 4 / 3 + 1);
-                this.capacity = capacity;
-            }
-
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-                return size() > capacity;
-            }
-        }
+    /** Ids of events settled lately, bounded (Caffeine evicts what is least likely to come again). */
+    static Cache<String, Boolean> recentIds(int capacity) {
+        return Caffeine.newBuilder().maximumSize(capacity).build();
     }
 }

@@ -11,6 +11,6 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("goalpost.rate-limit")
-public record RateLimitProperties(
+record RateLimitProperties(
         @DefaultValue("3") @PositiveOrZero int checkoutPerIp,
         @DefaultValue("600") @PositiveOrZero int checkoutGlobal) {}

@@ -1,18 +1,19 @@
 package org.goalpost.payment;
 
 import java.util.Optional;
-import org.goalpost.audit.AuditLog;
 import org.goalpost.donation.Donation;
 import org.goalpost.donation.Donations;
 import org.goalpost.shared.text.Sha256;
 import org.goalpost.shared.web.InvalidInputException;
 import org.goalpost.shared.web.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
  * Refunds started by staff: the gateway is asked (with an idempotency key, so a double click or a
  * retried API call refunds once), and the totals change only when the gateway reports the refund,
- * through the same event path as a refund made in Stripe's dashboard: one path for money.
+ * through the same event path as a refund made in Stripe's dashboard: one path for money. Each request is announced
+ * as a {@link RefundRequested} to listeners on the requesting thread (the staff module writes it to the audit log).
  */
 @Service
 public class Refunds {
@@ -20,23 +21,27 @@ public class Refunds {
     /** What was asked of the gateway. */
     public record Requested(String donationId, String refundId, long amountMinor, String status) {}
 
+    /** A refund asked of the gateway: published after the gateway accepted it, before {@code request} returns. */
+    public record RefundRequested(
+            String donationId, String refundId, long amountMinor, String currency, String paymentId, String status) {}
+
     private final Donations donations;
     private final GatewayPayments payments;
     private final PaymentGateway gateway;
     private final EventProcessor processor;
-    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
 
     Refunds(
             Donations donations,
             GatewayPayments payments,
             PaymentGateway gateway,
             EventProcessor processor,
-            AuditLog audit) {
+            ApplicationEventPublisher events) {
         this.donations = donations;
         this.payments = payments;
         this.gateway = gateway;
         this.processor = processor;
-        this.audit = audit;
+        this.events = events;
     }
 
     /**
@@ -76,11 +81,13 @@ public class Refunds {
                             started::immediateFacts),
                     gateway.name().equals("test") ? "TEST_GATEWAY" : "STAFF");
         }
-        audit.record(
-                "refund.requested",
+        events.publishEvent(new RefundRequested(
                 donation.publicId(),
-                "refund " + started.refundId() + " of " + amount + " " + payment.currency() + " on "
-                        + payment.paymentIntentId() + " (" + started.status() + ")");
+                started.refundId(),
+                amount,
+                payment.currency(),
+                payment.paymentIntentId(),
+                started.status()));
         return new Requested(donation.publicId(), started.refundId(), amount, started.status());
     }
 }

@@ -2,16 +2,16 @@ package org.goalpost.portal;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.goalpost.donation.Donation;
 import org.goalpost.donation.Donations;
+import org.goalpost.payment.PaymentProperties;
 import org.goalpost.receipt.DonorMail;
 import org.goalpost.shared.text.EmailAddresses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.MessageSource;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,23 +29,21 @@ class LinkMailer {
     private final DonorLinks links;
     private final MessageSource messages;
     private final String publicUrl;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "donor-links");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final TaskExecutor background;
 
     LinkMailer(
             DonorMail mail,
             Donations donations,
             DonorLinks links,
             MessageSource messages,
-            @Value("${goalpost.payments.public-url}") String publicUrl) {
+            PaymentProperties payments,
+            @Qualifier("applicationTaskExecutor") TaskExecutor background) {
+        this.background = background;
         this.mail = mail;
         this.donations = donations;
         this.links = links;
         this.messages = messages;
-        this.publicUrl = publicUrl;
+        this.publicUrl = payments.publicUrl();
     }
 
     /** Whether links can be sent at all (SMTP configured). */
@@ -54,7 +52,7 @@ class LinkMailer {
     }
 
     void requested(String email, Locale locale) {
-        worker.execute(() -> send(email, locale));
+        background.execute(() -> send(email, locale));
     }
 
     private void send(String email, Locale locale) {

@@ -14,13 +14,13 @@ import org.goalpost.donation.Donation;
 import org.goalpost.donation.DonationPolicy;
 import org.goalpost.donation.Donations;
 import org.goalpost.payment.PaymentGateway;
+import org.goalpost.payment.PaymentProperties;
 import org.goalpost.shared.money.Money;
 import org.goalpost.shared.money.MoneyFormatter;
 import org.goalpost.shared.money.TypedAmount;
 import org.goalpost.shared.text.EmailAddresses;
 import org.goalpost.shared.web.NotFoundException;
 import org.goalpost.shared.web.UpstreamFailureException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -61,7 +61,7 @@ class PortalController {
             PaymentGateway gateway,
             MessageSource messages,
             Clock clock,
-            @Value("${goalpost.payments.public-url}") String publicUrl) {
+            PaymentProperties payments) {
         this.links = links;
         this.mailer = mailer;
         this.donations = donations;
@@ -70,7 +70,7 @@ class PortalController {
         this.gateway = gateway;
         this.messages = messages;
         this.clock = clock;
-        this.publicUrl = publicUrl;
+        this.publicUrl = payments.publicUrl();
     }
 
     @GetMapping("/donors/manage")

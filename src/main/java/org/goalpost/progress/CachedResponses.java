@@ -16,7 +16,7 @@ import org.springframework.http.HttpStatus;
  * {@code poll + maxAge + staleWhileRevalidate} old (1 s + 5 s + 10 s by default).
  */
 @ConfigurationProperties("goalpost.widget")
-public final class CachedResponses {
+final class CachedResponses {
 
     private final Duration maxAge;
     private final Duration staleWhileRevalidate;

@@ -17,7 +17,7 @@ import org.springframework.web.cors.CorsConfigurationSource;
  * request without an {@code Origin} (not a cross-origin one) costs nothing here.
  */
 @Component
-public class CampaignCorsSource implements CorsConfigurationSource {
+class CampaignCorsSource implements CorsConfigurationSource {
 
     private static final Pattern CAMPAIGN = Pattern.compile("^/api/campaigns/([^/]+)(/checkout)?/?$");
 

@@ -9,7 +9,7 @@ import org.goalpost.shared.money.TypedAmount;
  * The donate form as typed: a preset amount (in minor units) or {@code custom} with an amount in
  * major units ({@code 25} or {@code 25.50}), once or monthly, and the donor's optional details.
  */
-public class DonateForm {
+class DonateForm {
 
     private String amount;
     private String customAmount;

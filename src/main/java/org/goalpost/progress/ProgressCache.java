@@ -1,6 +1,5 @@
 package org.goalpost.progress;
 
-import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -8,9 +7,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.goalpost.campaign.Campaign;
 import org.goalpost.campaign.CampaignChanged;
@@ -20,7 +19,9 @@ import org.goalpost.donation.MoneyRecorded;
 import org.goalpost.shared.mode.AppMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.MessageSource;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
@@ -32,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
  * ETag, and its SVG per locale, so that the widget's requests never touch the database.
  *
  * <p>Freshness: money recorded or a campaign changed on this instance queues a rebuild of the
- * campaign's snapshot as soon as its transaction commits; one background thread rebuilds, and a
+ * campaign's snapshot as soon as its transaction commits; the application's task executor rebuilds, and a
  * burst of changes to one campaign within 50 ms is folded into one rebuild (visible within about
  * 50 ms, without slowing the webhook that made the change). Every {@code goalpost.cache.poll} (1 s by
  * default) one small query compares each campaign's last change (campaign row, totals rows) with
@@ -72,11 +73,8 @@ public class ProgressCache {
     static final long FOLD_MILLIS = 50;
 
     private final Map<Long, Long> lastRebuilt = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService rebuilder = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "progress-cache");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final TaskExecutor background;
+    private final Set<CompletableFuture<Void>> pending = ConcurrentHashMap.newKeySet();
     private volatile Representation list;
 
     ProgressCache(
@@ -86,8 +84,10 @@ public class ProgressCache {
             AppMode mode,
             ChangeStamps stamps,
             Clock clock,
-            MessageSource messages) {
+            MessageSource messages,
+            @Qualifier("applicationTaskExecutor") TaskExecutor background) {
         this.messages = messages;
+        this.background = background;
         this.campaigns = campaigns;
         this.progress = progress;
         this.json = json;
@@ -175,7 +175,7 @@ public class ProgressCache {
         }
         long since = System.nanoTime() / 1_000_000 - lastRebuilt.getOrDefault(campaignId, 0L);
         long delay = Math.max(0, FOLD_MILLIS - since);
-        rebuilder.schedule(
+        CompletableFuture<Void> rebuilt = CompletableFuture.runAsync(
                 () -> {
                     queued.remove(campaignId);
                     lastRebuilt.put(campaignId, System.nanoTime() / 1_000_000);
@@ -189,24 +189,20 @@ public class ProgressCache {
                                 e.getMessage());
                     }
                 },
-                delay,
-                TimeUnit.MILLISECONDS);
+                CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS, background));
+        pending.add(rebuilt);
+        rebuilt.whenComplete((done, failure) -> pending.remove(rebuilt));
     }
 
-    /** Waits until the rebuilds queued so far are done (tests, and an orderly shutdown). */
+    /** Waits until the rebuilds queued so far are done (tests). */
     public void awaitRebuilds() {
         try {
-            rebuilder.schedule(() -> {}, FOLD_MILLIS + 1, TimeUnit.MILLISECONDS).get();
+            CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
         }
-    }
-
-    @PreDestroy
-    void stop() {
-        rebuilder.shutdownNow();
     }
 
     /** Brings in changes made elsewhere (another instance, a month's end) by comparing change stamps. */
@@ -240,13 +236,6 @@ public class ProgressCache {
         if (changed) {
             rebuildList();
         }
-    }
-
-    /** Forgets everything; the next request loads again. */
-    public void clear() {
-        bySlug.clear();
-        slugs.clear();
-        list = null;
     }
 
     private synchronized void reloadAll() {
@@ -308,7 +297,8 @@ public class ProgressCache {
         return b != null && (a == null || a.isBefore(b));
     }
 
-    private void rebuildList() {
+    /** Synchronized: rebuilds run on several threads, and the list written last must be the newest. */
+    private synchronized void rebuildList() {
         List<CampaignJson> all = bySlug.values().stream()
                 .sorted((a, b) -> Long.compare(a.campaign().id(), b.campaign().id()))
                 .map(s -> CampaignJson.of(s.progress(), mode))

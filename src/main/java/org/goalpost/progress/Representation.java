@@ -9,7 +9,7 @@ import java.util.Base64;
  * One ready-made response body and its strong ETag (a digest of the bytes): the ETag changes
  * exactly when the bytes do.
  */
-public record Representation(byte[] body, String etag) {
+record Representation(byte[] body, String etag) {
 
     public static Representation of(byte[] body) {
         return new Representation(body, etagOf(body));

@@ -4,8 +4,6 @@ import jakarta.mail.MessagingException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.goalpost.campaign.Campaign;
 import org.goalpost.campaign.Campaigns;
@@ -15,7 +13,9 @@ import org.goalpost.payment.FactApplied;
 import org.goalpost.shared.web.Languages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -41,11 +41,7 @@ class OutboxSender {
     private final Campaigns campaigns;
     private final ReceiptProperties properties;
     private final Clock clock;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "mail-outbox");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final TaskExecutor background;
     private final AtomicBoolean queued = new AtomicBoolean();
 
     OutboxSender(
@@ -55,7 +51,9 @@ class OutboxSender {
             Donations donations,
             Campaigns campaigns,
             ReceiptProperties properties,
-            Clock clock) {
+            Clock clock,
+            @Qualifier("applicationTaskExecutor") TaskExecutor background) {
+        this.background = background;
         this.outbox = outbox;
         this.mails = mails;
         this.donorMail = donorMail;
@@ -65,11 +63,11 @@ class OutboxSender {
         this.clock = clock;
     }
 
-    /** After a commit that may have added mail: work the outbox soon, on the sender's own thread. */
+    /** After a commit that may have added mail: work the outbox soon, on the application's task executor. */
     @TransactionalEventListener
     void afterCommit(FactApplied applied) {
         if (queued.compareAndSet(false, true)) {
-            worker.execute(() -> {
+            background.execute(() -> {
                 queued.set(false);
                 sendDue();
             });

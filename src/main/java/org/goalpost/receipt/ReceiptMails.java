@@ -6,8 +6,8 @@ import java.time.format.FormatStyle;
 import java.util.Locale;
 import org.goalpost.campaign.Campaign;
 import org.goalpost.donation.Donation;
+import org.goalpost.payment.PaymentProperties;
 import org.goalpost.shared.money.MoneyFormatter;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -26,13 +26,10 @@ class ReceiptMails {
     private final ReceiptProperties organisation;
     private final String publicUrl;
 
-    ReceiptMails(
-            MessageSource messages,
-            ReceiptProperties organisation,
-            @Value("${goalpost.payments.public-url}") String publicUrl) {
+    ReceiptMails(MessageSource messages, ReceiptProperties organisation, PaymentProperties payments) {
         this.messages = messages;
         this.organisation = organisation;
-        this.publicUrl = publicUrl;
+        this.publicUrl = payments.publicUrl();
     }
 
     Written write(Outbox.Mail mail, Donation donation, Campaign campaign, Locale locale) {

@@ -7,7 +7,7 @@ import java.time.Instant;
  * life. {@code ownerAllows}: its owner is enabled and holds its role (always, for the bootstrap
  * token, which has no owner).
  */
-public record ApiToken(
+record ApiToken(
         long id,
         String name,
         String prefix,

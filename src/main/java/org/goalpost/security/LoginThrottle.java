@@ -37,7 +37,7 @@ import org.springframework.stereotype.Component;
  * hour, when mail is configured). Messages never say which rule applied, or whether the account exists.
  */
 @Component
-public class LoginThrottle {
+class LoginThrottle {
 
     static final int PAIR_FREE_FAILURES = 5;
     static final int CLIENT_LIMIT = 20;

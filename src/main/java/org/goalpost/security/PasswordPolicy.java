@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * with the app ({@code security/common-passwords.txt}), and not containing the account's own email name.
  */
 @Component
-public class PasswordPolicy {
+class PasswordPolicy {
 
     public static final int MIN = 12;
     /** bcrypt's own limit, in bytes of UTF-8. */

@@ -4,7 +4,7 @@ package org.goalpost.security;
  * What a staff member may do. ADMIN: staff users, API tokens, campaigns, refunds, offline gifts,
  * and everything STAFF may. STAFF: read totals and donations, export.
  */
-public enum StaffRole {
+enum StaffRole {
     ADMIN,
     STAFF;
 

@@ -3,7 +3,7 @@ package org.goalpost.security;
 import java.time.Instant;
 
 /** A staff member's account, as stored (without the password hash). */
-public record StaffUser(
+record StaffUser(
         long id,
         String email,
         String displayName,

@@ -1,6 +1,8 @@
 /**
- * Who may do what: public pages and the public API are open; actuator details and everything
- * under {@code /staff} and {@code /api/staff} need a staff login (added by the staff module).
+ * Who may do what: the access rules (deny by default; chains for the webhook, the public read
+ * path, the metrics scrape, the staff API and the staff pages), staff accounts, the password policy, the login
+ * throttle, session stamps, API tokens (hashed, owned, expiring) and the first admin from the environment. Staff
+ * sessions live in the database (Spring Session JDBC).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Security")
 package org.goalpost.security;

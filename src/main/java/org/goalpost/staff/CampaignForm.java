@@ -20,7 +20,7 @@ import org.goalpost.shared.web.InvalidInputException;
  * dates as local date-times in the campaign's time zone, one embed origin per line. The tier
  * editor works without JavaScript: add, remove and move buttons submit the form and come back.
  */
-public class CampaignForm {
+class CampaignForm {
 
     private String slug;
     private String title;

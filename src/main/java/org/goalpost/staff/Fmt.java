@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /** Formatting for staff templates: {@code ${@fmt.money(amount, currency)}}, {@code ${@fmt.time(instant)}}. */
 @Component("fmt")
-public class Fmt {
+class Fmt {
 
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("UTC"));

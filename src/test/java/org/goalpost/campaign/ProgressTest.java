@@ -25,8 +25,6 @@ class ProgressTest {
         assertThat(progress.markers()).extracting(Progress.Marker::reached).containsExactly(false, false);
         assertThat(progress.fillBasisPoints()).isEqualTo(1_790);
         assertThat(progress.fillCssPercent()).isEqualTo("17.9%");
-        assertThat(progress.nextTier()).map(Tier::amountMinor).contains(250_000L);
-        assertThat(progress.reachedCount()).isZero();
     }
 
     @Test
@@ -34,7 +32,6 @@ class ProgressTest {
         Progress progress = tiers.progressAt(300_000);
         assertThat(progress.markers()).extracting(Progress.Marker::reached).containsExactly(true, false);
         assertThat(progress.fillBasisPoints()).isEqualTo(6_000);
-        assertThat(progress.nextTier()).map(Tier::amountMinor).contains(500_000L);
     }
 
     @Test
@@ -47,7 +44,6 @@ class ProgressTest {
                 .containsExactly(false, false);
         Progress onTop = tiers.progressAt(500_000);
         assertThat(onTop.markers()).extracting(Progress.Marker::reached).containsExactly(true, true);
-        assertThat(onTop.goalReached()).isTrue();
         assertThat(onTop.fillBasisPoints()).isEqualTo(10_000);
     }
 
@@ -56,7 +52,7 @@ class ProgressTest {
         Progress progress = tiers.progressAt(550_000);
         assertThat(progress.fillBasisPoints()).isEqualTo(10_000);
         assertThat(progress.percentOfGoalBasisPoints()).isEqualTo(11_000);
-        assertThat(progress.nextTier()).isEmpty();
+        assertThat(progress.markers()).extracting(Progress.Marker::reached).containsExactly(true, true);
         assertThat(progress.raisedMinor()).isEqualTo(550_000);
     }
 
@@ -64,7 +60,9 @@ class ProgressTest {
     void negativeOrZeroRaisedShowsAnEmptyBar() {
         assertThat(tiers.progressAt(0).fillBasisPoints()).isZero();
         assertThat(tiers.progressAt(-1_000).fillBasisPoints()).isZero();
-        assertThat(tiers.progressAt(-1_000).reachedCount()).isZero();
+        assertThat(tiers.progressAt(-1_000).markers())
+                .extracting(Progress.Marker::reached)
+                .containsExactly(false, false);
     }
 
     @Test

@@ -2,21 +2,22 @@ package org.goalpost.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import org.junit.jupiter.api.Test;
 
 class RecentIdsTest {
 
     @Test
-    void remembersTheNewestIdsOnly() {
-        EventProcessor.RecentIds recent = new EventProcessor.RecentIds(3);
-        for (String id : new String[] {"evt_1", "evt_2", "evt_3", "evt_4"}) {
-            recent.add(id);
+    void remembersTheLatestIdsWithinItsBound() {
+        Cache<String, Boolean> recent = EventProcessor.recentIds(100);
+        for (int i = 1; i <= 10_000; i++) {
+            recent.put("evt_" + i, Boolean.TRUE);
         }
-        assertThat(recent.contains("evt_1"))
-                .as("the eldest is forgotten: the inbox answers for it")
-                .isFalse();
-        assertThat(recent.contains("evt_2")).isTrue();
-        assertThat(recent.contains("evt_4")).isTrue();
-        assertThat(recent.contains("evt_5")).isFalse();
+        recent.cleanUp();
+        assertThat(recent.estimatedSize())
+                .as("bounded: the inbox answers for what is forgotten")
+                .isLessThanOrEqualTo(100);
+        assertThat(recent.asMap()).containsKey("evt_10000");
+        assertThat(recent.asMap()).doesNotContainKey("evt_10001");
     }
 }

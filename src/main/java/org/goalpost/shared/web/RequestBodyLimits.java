@@ -8,7 +8,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.net.URI;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.core.StreamReadConstraints;
 
@@ -78,14 +80,11 @@ public class RequestBodyLimits extends OncePerRequestFilter {
         response.setHeader("Connection", "close");
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (path.startsWith("/api/") || path.startsWith("/stripe/") || path.startsWith("/actuator/")) {
-            response.setStatus(413);
-            response.setContentType("application/problem+json");
-            byte[] body = ("{\"type\":\"https://goalpost.dev/problems/too-large\",\"title\":\"Request too "
-                            + "large\",\"status\":413,"
-                            + "\"detail\":\"The request body may be at most " + limit + " bytes.\"}")
-                    .getBytes(StandardCharsets.UTF_8);
-            response.setContentLength(body.length);
-            response.getOutputStream().write(body);
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                    HttpStatus.CONTENT_TOO_LARGE, "The request body may be at most " + limit + " bytes.");
+            problem.setType(URI.create("https://goalpost.dev/problems/too-large"));
+            problem.setTitle("Request too large");
+            ProblemWriter.write(response, problem);
             return;
         }
         response.sendError(413, "The form is too large (at most " + limit / 1024 + " KB).");
