@@ -99,16 +99,11 @@ class DemoCampaign implements ApplicationRunner {
             DemoGift gift = GIFTS.get(i);
             Instant at = start.plus(Duration.ofDays(i));
             Donation donation = donations.open(
-                    NewDonation.simple(
+                    NewDonation.of(
                             campaign.id(),
                             DonationChannel.DEMO,
-                            DonationInterval.ONCE,
-                            campaign.money(gift.cents()),
-                            false,
-                            null,
-                            gift.email(),
-                            gift.email() == null,
-                            null),
+                            NewDonation.Charge.of(DonationInterval.ONCE, campaign.money(gift.cents()), false),
+                            new NewDonation.Giver(null, gift.email(), gift.email() == null, null, false)),
                     DonationStatus.SUCCEEDED);
             ledger.record(
                     campaign,

@@ -35,7 +35,7 @@ public class Donations {
                 return earlier.get();
             }
         }
-        Long donorId = donors.identify(donation.donorEmail()).orElse(null);
+        Long donorId = donors.identify(donation.giver().email()).orElse(null);
         long[] id = new long[1];
         boolean inserted = DuplicateKeys.insertUnlessPresent(() ->
                 id[0] = repository.insert(UUID.randomUUID().toString(), donation, donorId, status, clock.instant()));

@@ -112,16 +112,10 @@ public class OfflineGifts {
                     new NewDonation(
                             campaign.id(),
                             DonationChannel.OFFLINE,
-                            DonationInterval.ONCE,
-                            amount,
-                            amount,
-                            false,
-                            mode.isLive(),
-                            name,
-                            email,
-                            name == null,
-                            null,
-                            requestKey),
+                            new NewDonation.Charge(DonationInterval.ONCE, amount, amount, false, mode.isLive()),
+                            new NewDonation.Giver(name, email, name == null, null, false),
+                            requestKey,
+                            null),
                     DonationStatus.SUCCEEDED);
             boolean recorded = ledger.record(
                             campaign,

@@ -100,17 +100,15 @@ public class CheckoutService {
                 new NewDonation(
                         campaign.id(),
                         channel(),
-                        accepted.interval(),
-                        charged,
-                        accepted.amount(),
-                        accepted.coverFees(),
-                        mode.isLive(),
-                        accepted.name(),
-                        accepted.email(),
-                        accepted.anonymous(),
-                        accepted.message(),
+                        new NewDonation.Charge(
+                                accepted.interval(), charged, accepted.amount(), accepted.coverFees(), mode.isLive()),
+                        new NewDonation.Giver(
+                                accepted.name(),
+                                accepted.email(),
+                                accepted.anonymous(),
+                                accepted.message(),
+                                accepted.showAmount()),
                         key,
-                        accepted.showAmount(),
                         locale == null ? null : locale.toLanguageTag()),
                 DonationStatus.PENDING);
         if (!sameRequest(donation, campaign, charged, accepted)) {

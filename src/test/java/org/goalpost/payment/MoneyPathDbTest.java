@@ -61,14 +61,9 @@ class MoneyPathDbTest {
                 new NewDonation(
                         campaign.id(),
                         DonationChannel.STRIPE,
-                        DonationInterval.MONTH,
-                        campaign.money(1_000),
-                        campaign.money(1_000),
-                        false,
-                        false,
-                        null,
-                        null,
-                        false,
+                        new NewDonation.Charge(
+                                DonationInterval.MONTH, campaign.money(1_000), campaign.money(1_000), false, false),
+                        new NewDonation.Giver(null, null, false, null, false),
                         null,
                         null),
                 DonationStatus.PENDING);
@@ -242,16 +237,11 @@ class MoneyPathDbTest {
         CampaignUsage usage = DbSuite.bean(db, CampaignUsage.class);
         assertThat(usage.openCommitments(campaign.id()).any()).isFalse();
         Donation open = donations.open(
-                NewDonation.simple(
+                NewDonation.of(
                         campaign.id(),
                         DonationChannel.STRIPE,
-                        DonationInterval.ONCE,
-                        campaign.money(500),
-                        false,
-                        null,
-                        null,
-                        true,
-                        null),
+                        NewDonation.Charge.of(DonationInterval.ONCE, campaign.money(500), false),
+                        new NewDonation.Giver(null, null, true, null, false)),
                 DonationStatus.PENDING);
         donations.attachCheckout(
                 open,

@@ -54,17 +54,11 @@ class DonorWallTest extends StripeAppTestBase {
                 new NewDonation(
                         campaign.id(),
                         DonationChannel.STRIPE,
-                        DonationInterval.ONCE,
-                        campaign.money(amount),
-                        campaign.money(amount),
-                        false,
-                        false,
-                        name,
+                        new NewDonation.Charge(
+                                DonationInterval.ONCE, campaign.money(amount), campaign.money(amount), false, false),
+                        new NewDonation.Giver(name, null, anonymous, message, showAmount),
                         null,
-                        anonymous,
-                        message,
-                        null,
-                        showAmount),
+                        null),
                 DonationStatus.PENDING);
         if (pay) {
             String intent = id("pi");

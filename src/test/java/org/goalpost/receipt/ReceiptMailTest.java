@@ -250,17 +250,10 @@ class ReceiptMailTest extends StripeAppTestBase {
                 new org.goalpost.donation.NewDonation(
                         campaign.id(),
                         org.goalpost.donation.DonationChannel.STRIPE,
-                        DonationInterval.ONCE,
-                        campaign.money(125_050),
-                        campaign.money(125_050),
-                        false,
-                        false,
-                        "Grete",
-                        "grete@example.org",
-                        false,
+                        new org.goalpost.donation.NewDonation.Charge(
+                                DonationInterval.ONCE, campaign.money(125_050), campaign.money(125_050), false, false),
+                        new org.goalpost.donation.NewDonation.Giver("Grete", "grete@example.org", false, null, false),
                         null,
-                        null,
-                        false,
                         "de-DE"),
                 org.goalpost.donation.DonationStatus.PENDING);
         String intent = id("pi");

@@ -46,15 +46,10 @@ class PrivacyRequestTest extends StripeAppTestBase {
                 new NewDonation(
                         campaign.id(),
                         DonationChannel.STRIPE,
-                        DonationInterval.ONCE,
-                        campaign.money(amount),
-                        campaign.money(amount),
-                        false,
-                        false,
-                        name,
-                        email,
-                        false,
-                        message,
+                        new NewDonation.Charge(
+                                DonationInterval.ONCE, campaign.money(amount), campaign.money(amount), false, false),
+                        new NewDonation.Giver(name, email, false, message, false),
+                        null,
                         null),
                 DonationStatus.PENDING);
         String intent = id("pi");

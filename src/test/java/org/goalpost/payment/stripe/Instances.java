@@ -69,14 +69,9 @@ final class Instances {
                 new NewDonation(
                         campaign.id(),
                         DonationChannel.STRIPE,
-                        DonationInterval.ONCE,
-                        campaign.money(amount),
-                        campaign.money(amount),
-                        false,
-                        false,
-                        null,
-                        null,
-                        false,
+                        new NewDonation.Charge(
+                                DonationInterval.ONCE, campaign.money(amount), campaign.money(amount), false, false),
+                        new NewDonation.Giver(null, null, false, null, false),
                         null,
                         null),
                 DonationStatus.PENDING);

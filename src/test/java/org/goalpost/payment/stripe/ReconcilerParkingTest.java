@@ -149,14 +149,9 @@ class ReconcilerParkingTest extends StripeAppTestBase {
                 new NewDonation(
                         campaign.id(),
                         DonationChannel.TEST_GATEWAY,
-                        DonationInterval.ONCE,
-                        campaign.money(800),
-                        campaign.money(800),
-                        false,
-                        false,
-                        null,
-                        null,
-                        false,
+                        new NewDonation.Charge(
+                                DonationInterval.ONCE, campaign.money(800), campaign.money(800), false, false),
+                        new NewDonation.Giver(null, null, false, null, false),
                         null,
                         null),
                 DonationStatus.PENDING));

@@ -91,14 +91,8 @@ public abstract class StripeAppTestBase {
                 new NewDonation(
                         campaign.id(),
                         DonationChannel.STRIPE,
-                        interval,
-                        campaign.money(amount),
-                        campaign.money(amount),
-                        false,
-                        false,
-                        null,
-                        email,
-                        false,
+                        new NewDonation.Charge(interval, campaign.money(amount), campaign.money(amount), false, false),
+                        new NewDonation.Giver(null, email, false, null, false),
                         null,
                         null),
                 DonationStatus.PENDING);
