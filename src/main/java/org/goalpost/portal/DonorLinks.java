@@ -11,15 +11,21 @@ import org.goalpost.shared.limits.ClientKeys;
 import org.goalpost.shared.limits.KeyedBuckets;
 import org.goalpost.shared.text.Sha256;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.ott.DefaultOneTimeToken;
+import org.springframework.security.authentication.ott.GenerateOneTimeTokenRequest;
+import org.springframework.security.authentication.ott.OneTimeToken;
+import org.springframework.security.authentication.ott.OneTimeTokenAuthenticationToken;
+import org.springframework.security.authentication.ott.OneTimeTokenService;
 import org.springframework.stereotype.Component;
 
 /**
  * The links themselves: 256 random bits, of which only the SHA-256 is stored with the address,
  * valid {@code VALID_FOR} and once. A link whose token was changed in any way is unknown. Requests
- * are limited per address and per client (a few an hour), silently: the answer is the same.
+ * are limited per address and per client (a few an hour), silently: the answer is the same. As Spring Security's
+ * {@link OneTimeTokenService} it is what the portal's one-time-token sign-in consumes.
  */
 @Component
-class DonorLinks {
+class DonorLinks implements OneTimeTokenService {
 
     static final Duration VALID_FOR = Duration.ofMinutes(30);
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -56,6 +62,23 @@ class DonorLinks {
                 .params(email, hash(token), DbTime.param(now), DbTime.param(now.plus(VALID_FOR)))
                 .update();
         return token;
+    }
+
+    /** A link for the request's address (the portal's request form issues them; see {@link LinkMailer}). */
+    @Override
+    public OneTimeToken generate(GenerateOneTimeTokenRequest request) {
+        String token = issue(request.getUsername());
+        return new DefaultOneTimeToken(
+                token, request.getUsername(), clock.instant().plus(VALID_FOR));
+    }
+
+    /** Uses the link once: the token and the address it was mailed to, or null when it opens nothing. */
+    @Override
+    public OneTimeToken consume(OneTimeTokenAuthenticationToken authentication) {
+        String token = authentication.getTokenValue();
+        return use(token)
+                .map(email -> new DefaultOneTimeToken(token, email, clock.instant()))
+                .orElse(null);
     }
 
     /** Whether the token opens something now (unused, unexpired), without using it. */

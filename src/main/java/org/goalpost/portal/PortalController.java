@@ -2,7 +2,6 @@ package org.goalpost.portal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
@@ -33,14 +32,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * The donor portal's pages. Asking for a link answers the same whatever the address; opening a
  * link shows a button (mail scanners that fetch links must not use them up), pressing it uses the
- * link and starts a 30-minute session for that address; every change is asked of the gateway,
+ * link and signs the donor in for 30 minutes (Spring Security's one-time-token login, see {@code DonorLinks}); every change is asked of the gateway,
  * which reports it back through the webhook: the page shows what our records say.
  */
 @Controller
 class PortalController {
-
-    static final String EMAIL = "goalpost.donor.email";
-    static final String UNTIL = "goalpost.donor.until";
 
     private final DonorLinks links;
     private final LinkMailer mailer;
@@ -111,19 +107,11 @@ class PortalController {
         return "portal-open";
     }
 
-    @PostMapping("/donors/manage/{token}")
-    String useLink(
-            @PathVariable String token, Locale locale, HttpServletRequest request, HttpServletResponse response) {
-        Optional<String> email = links.use(token);
-        if (email.isEmpty()) {
-            response.setStatus(HttpStatus.GONE.value());
-            return "portal-expired";
-        }
-        HttpSession session = request.getSession();
-        request.changeSessionId();
-        session.setAttribute(EMAIL, email.get());
-        session.setAttribute(UNTIL, clock.millis() + DonorLinks.VALID_FOR.toMillis());
-        return "redirect:/donors/portal?lang=" + locale.getLanguage();
+    /** A link that opens nothing (unknown, used or expired): Spring Security's one-time-token sign-in sends here. */
+    @GetMapping("/donors/link-expired")
+    String linkExpired(HttpServletResponse response) {
+        response.setStatus(HttpStatus.GONE.value());
+        return "portal-expired";
     }
 
     @GetMapping("/donors/portal")
@@ -159,16 +147,11 @@ class PortalController {
     }
 
     /**
-     * Ends the portal's sign-in (a shared computer, say); the next visit needs a new link. Only the
-     * portal's part of the session goes: nothing else that shares the browser's session is touched.
+     * After the portal's sign-out (Spring Security ends the portal's sign-in, and only it: nothing else that shares the
+     * browser's session is touched); the next visit needs a new link.
      */
-    @PostMapping("/donors/portal/sign-out")
-    String signOut(Model model, Locale locale, HttpServletRequest request) {
-        HttpSession session = request.getSession(false);
-        if (session != null) {
-            session.removeAttribute(EMAIL);
-            session.removeAttribute(UNTIL);
-        }
+    @GetMapping("/donors/signed-out")
+    String signedOut(Model model, Locale locale) {
         model.addAttribute("available", mailer.available());
         model.addAttribute("sent", text("portal.signed-out", locale));
         return "portal-request";
@@ -285,15 +268,12 @@ class PortalController {
     /** A monthly donation as the portal shows it. */
     record PortalLine(String id, String campaign, String slug, String amount, String status, boolean changeable) {}
 
-    private Optional<String> signedIn(HttpServletRequest request) {
-        HttpSession session = request.getSession(false);
-        if (session == null
-                || !(session.getAttribute(EMAIL) instanceof String email)
-                || !(session.getAttribute(UNTIL) instanceof Long until)
-                || until < clock.millis()) {
-            return Optional.empty();
-        }
-        return Optional.of(email);
+    /**
+     * The signed-in donor's address (as stored); the portal's security chain lets only a donor signed in by a link,
+     * within its 30 minutes, reach these pages.
+     */
+    private static Optional<String> signedIn(HttpServletRequest request) {
+        return Optional.ofNullable(request.getUserPrincipal()).map(java.security.Principal::getName);
     }
 
     /** The donation, when it is one of this donor's monthly donations; otherwise a 404 (whether it exists or not). */

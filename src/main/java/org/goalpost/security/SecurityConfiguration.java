@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.ott.OneTimeTokenService;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
@@ -23,7 +24,12 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.logout.LogoutFilter;
+import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
@@ -36,12 +42,14 @@ import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Who may do what, deny by default. Four chains, most specific first:
+ * Who may do what, deny by default. Six chains, most specific first:
  * <ol>
  * <li>Stripe's webhook: signed by Stripe, no session, no CSRF;</li>
  * <li>the public read path (the widget's data, the SVG, the script): no session, CORS per campaign;</li>
  * <li>the staff API {@code /api/staff/**}: API tokens ({@code Authorization: Bearer}), no session; reading needs
  * STAFF or ADMIN, changing needs ADMIN, and so do privacy requests;</li>
+ * <li>Prometheus's scrape: a scrape token, no session;</li>
+ * <li>the donor portal: a one-time link signs a donor in for 30 minutes, CSRF on every form;</li>
  * <li>everything else: public pages, and the staff pages behind a form login, CSRF on every form.</li>
  * </ol>
  */
@@ -131,8 +139,63 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * The donor portal: a donor signs in with the one-time link mailed to them (Spring Security's one-time-token
+     * login; the portal module's {@link OneTimeTokenService} stores only the links' hashes and uses each once), for 30
+     * minutes. The sign-in is kept under its own session key, so a staff login in the same browser is neither replaced
+     * nor ended by it, and signing out ends only the portal's. Links are made by the portal's request form (rate
+     * limits, the same answer for every address), never by Spring's generation endpoint, which this chain leaves out.
+     */
     @Bean
     @Order(4)
+    SecurityFilterChain donorPortal(HttpSecurity http, OneTimeTokenService donorLinks, Clock clock) throws Exception {
+        PathPatternRequestMatcher.Builder paths = paths();
+        HttpSessionSecurityContextRepository donors = new HttpSessionSecurityContextRepository();
+        donors.setSpringSecurityContextKey(DonorSignIn.SESSION_KEY);
+        SecurityContextLogoutHandler signOut = new SecurityContextLogoutHandler();
+        signOut.setInvalidateHttpSession(false);
+        signOut.setSecurityContextRepository(donors);
+        LogoutFilter signOutFilter = new LogoutFilter(
+                (request, response, signedOut) -> DonorSignIn.redirect(request, response, "/donors/signed-out"),
+                signOut);
+        signOutFilter.setLogoutRequestMatcher(paths.matcher(HttpMethod.POST, "/donors/portal/sign-out"));
+        http.securityMatcher(new OrRequestMatcher(
+                        paths.matcher(HttpMethod.POST, "/donors/manage/*"),
+                        paths.matcher("/donors/portal"),
+                        paths.matcher("/donors/portal/**")))
+                .securityContext(context -> context.securityContextRepository(donors))
+                .oneTimeTokenLogin(links -> links.tokenService(donorLinks)
+                        .loginPage("/donors/manage")
+                        .loginProcessingUrl("/donors/manage/*")
+                        .authenticationConverter(DonorSignIn::tokenOf)
+                        .authenticationProvider(DonorSignIn.provider(donorLinks, clock))
+                        .successHandler(DonorSignIn::toPortal)
+                        .failureHandler((request, response, e) ->
+                                DonorSignIn.redirect(request, response, "/donors/link-expired"))
+                        .showDefaultSubmitPage(false)
+                        .tokenGeneratingUrl("/donors/links/not-here")
+                        .tokenGenerationSuccessHandler(
+                                (request, response, token) -> response.sendError(HttpStatus.NOT_FOUND.value())))
+                .authorizeHttpRequests(requests -> requests.anyRequest().access(DonorSignIn.current(clock)))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, e) ->
+                                response.sendRedirect(request.getContextPath() + "/donors/manage"))
+                        .accessDeniedHandler((request, response, e) -> {
+                            if (e instanceof CsrfException) {
+                                response.sendError(HttpStatus.FORBIDDEN.value());
+                            } else {
+                                response.sendRedirect(request.getContextPath() + "/donors/manage");
+                            }
+                        }))
+                .addFilterAfter(signOutFilter, CsrfFilter.class)
+                .logout(logout -> logout.disable())
+                .requestCache(cache -> cache.disable())
+                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+                .headers(this::framing);
+        return http.build();
+    }
+
+    @Bean
+    @Order(5)
     SecurityFilterChain pages(
             HttpSecurity http,
             CorsConfigurationSource campaignCorsSource,
@@ -162,8 +225,8 @@ class SecurityConfiguration {
                                 "/v3/api-docs.yaml/public",
                                 "/donors/manage",
                                 "/donors/manage/*",
-                                "/donors/portal",
-                                "/donors/portal/**")
+                                "/donors/link-expired",
+                                "/donors/signed-out")
                         .permitAll()
                         .requestMatchers(
                                 HttpMethod.GET,
@@ -203,10 +266,8 @@ class SecurityConfiguration {
                 .addFilterBefore(blockedAddresses(throttle), UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(new StaffSessionFilter(users, clock), BasicAuthenticationFilter.class)
                 // The checkout API is called by the widget from other sites; the public donate form and asking for a
-                // donor's
-                // link need no session. Using a link (the portal's sign-in) carries the CSRF token of the link's page,
-                // so that
-                // another site cannot sign a reader into someone else's portal; the portal's changes carry one too.
+                // donor's link need no session. Using a link (the portal's chain) carries the CSRF token of the link's
+                // page, so that another site cannot sign a reader into someone else's portal.
                 .csrf(csrf -> csrf.ignoringRequestMatchers(
                         "/api/campaigns/*/checkout", "/campaigns/*/donate", "/donors/manage"))
                 .cors(cors -> cors.configurationSource(campaignCorsSource))

@@ -8,6 +8,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -24,10 +25,12 @@ import org.goalpost.donation.Donation;
 import org.goalpost.donation.DonationInterval;
 import org.goalpost.payment.stripe.StripeAppTestBase;
 import org.goalpost.payment.stripe.StripeJson;
+import org.goalpost.security.StaffUsers;
 import org.goalpost.testing.Smtp;
 import org.goalpost.testing.StaffAccounts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -46,6 +49,11 @@ class DonorPortalTest extends StripeAppTestBase {
 
     @RegisterExtension
     static final Smtp SMTP = new Smtp();
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    @Autowired
+    StaffUsers users;
 
     private static final Pattern LINK =
             Pattern.compile("https://give\\.example\\.org/donors/manage/([A-Za-z0-9_-]{43})\\?lang=(en|de)");
@@ -100,14 +108,29 @@ class DonorPortalTest extends StripeAppTestBase {
         return matcher.group(1);
     }
 
+    /** Pressing Continue with a link that opens nothing signs nobody in and ends on the "no longer works" page. */
+    private void refused(String token) throws Exception {
+        MvcResult result = mvc.perform(post("/donors/manage/" + token).with(csrf()))
+                .andExpect(redirectedUrl("/donors/link-expired?lang=en"))
+                .andExpect(header().string("X-Frame-Options", "DENY"))
+                .andExpect(header().string("Content-Security-Policy", containsString("frame-ancestors 'none'")))
+                .andReturn();
+        assertThat(result.getRequest().getSession(false) == null
+                        || result.getRequest().getSession(false).getAttribute("GOALPOST_DONOR_SIGN_IN") == null)
+                .as("nobody signed in")
+                .isTrue();
+        mvc.perform(get("/donors/link-expired").param("lang", "en"))
+                .andExpect(status().isGone())
+                .andExpect(content().string(containsString("This link no longer works")));
+    }
+
     /** Opens the link's page (its session and CSRF token), then presses Continue on it, as a browser does. */
     private Cookie signIn(String token) throws Exception {
         MvcResult page = mvc.perform(get("/donors/manage/" + token))
                 .andExpect(status().isOk())
                 .andReturn();
         Cookie pageSession = StaffAccounts.sessionCookie(page);
-        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
-                .matcher(page.getResponse().getContentAsString());
+        Matcher csrf = CSRF.matcher(page.getResponse().getContentAsString());
         assertThat(csrf.find()).as("the link's page carries a CSRF token").isTrue();
         MvcResult result = mvc.perform(
                         post("/donors/manage/" + token).cookie(pageSession).param("_csrf", csrf.group(1)))
@@ -151,12 +174,10 @@ class DonorPortalTest extends StripeAppTestBase {
         mvc.perform(get("/donors/manage/" + token)).andExpect(status().isOk());
         String tampered = token.substring(0, 42) + (token.charAt(42) == 'A' ? 'B' : 'A');
         mvc.perform(get("/donors/manage/" + tampered)).andExpect(status().isGone());
-        mvc.perform(post("/donors/manage/" + tampered).with(csrf())).andExpect(status().isGone());
+        refused(tampered);
 
         Cookie session = signIn(token);
-        mvc.perform(post("/donors/manage/" + token).with(csrf()))
-                .andExpect(status().isGone())
-                .andExpect(content().string(containsString("This link no longer works")));
+        refused(token);
         mvc.perform(get("/donors/portal").cookie(session))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString(monthly.campaign().title())))
@@ -170,7 +191,7 @@ class DonorPortalTest extends StripeAppTestBase {
                 .param(DonorLinks.hash(second))
                 .update();
         mvc.perform(get("/donors/manage/" + second)).andExpect(status().isGone());
-        mvc.perform(post("/donors/manage/" + second).with(csrf())).andExpect(status().isGone());
+        refused(second);
 
         mvc.perform(get("/donors/portal")).andExpect(redirectedUrl("/donors/manage"));
         mvc.perform(post("/donors/manage").param("email", "not an address"))
@@ -279,6 +300,38 @@ class DonorPortalTest extends StripeAppTestBase {
     }
 
     @Test
+    void aDonorSignInNeitherReplacesNorEndsAStaffLoginInTheSameBrowser() throws Exception {
+        users.create("editor.and.donor@newsroom.test", "Editor", "Quiet-heron-counts-9-pebbles", "admin");
+        Cookie staff = StaffAccounts.login(mvc, "editor.and.donor@newsroom.test", "Quiet-heron-counts-9-pebbles");
+        monthly("kim@example.org");
+        askForLink("kim@example.org");
+        String token = linkFrom(SMTP.to("kim@example.org", 1).get(0));
+        MvcResult page = mvc.perform(get("/donors/manage/" + token).cookie(staff))
+                .andExpect(status().isOk())
+                .andReturn();
+        Matcher csrf = CSRF.matcher(page.getResponse().getContentAsString());
+        assertThat(csrf.find()).isTrue();
+        MvcResult signedIn = mvc.perform(
+                        post("/donors/manage/" + token).cookie(staff).param("_csrf", csrf.group(1)))
+                .andExpect(redirectedUrl("/donors/portal?lang=en"))
+                .andReturn();
+        Cookie both = StaffAccounts.sessionCookie(signedIn);
+        assertThat(both.getValue()).as("a new session id on sign-in").isNotEqualTo(staff.getValue());
+        mvc.perform(get("/donors/portal").cookie(both))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("$10 a month")));
+        mvc.perform(get("/staff").cookie(both)).andExpect(status().isOk());
+
+        MvcResult portal = mvc.perform(get("/donors/portal").cookie(both)).andReturn();
+        Matcher portalCsrf = CSRF.matcher(portal.getResponse().getContentAsString());
+        assertThat(portalCsrf.find()).isTrue();
+        mvc.perform(post("/donors/portal/sign-out").cookie(both).param("_csrf", portalCsrf.group(1)))
+                .andExpect(redirectedUrl("/donors/signed-out?lang=en"));
+        mvc.perform(get("/donors/portal").cookie(both)).andExpect(redirectedUrl("/donors/manage"));
+        mvc.perform(get("/staff").cookie(both)).andExpect(status().isOk()); // the staff login is still there
+    }
+
+    @Test
     void anotherSiteCannotSignAReaderIntoAPortalAndADonorCanSignOut() throws Exception {
         monthly("ivy@example.org");
         askForLink("ivy@example.org");
@@ -293,6 +346,8 @@ class DonorPortalTest extends StripeAppTestBase {
         mvc.perform(get("/donors/portal").cookie(session))
                 .andExpect(content().string(containsString("data-testid=\"sign-out\"")));
         mvc.perform(post("/donors/portal/sign-out").cookie(session).with(csrf()))
+                .andExpect(redirectedUrl("/donors/signed-out?lang=en"));
+        mvc.perform(get("/donors/signed-out").param("lang", "en"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("You are signed out")));
         mvc.perform(get("/donors/portal").cookie(session)).andExpect(redirectedUrl("/donors/manage"));

@@ -56,12 +56,15 @@ class AccessRulesTest {
 
     /**
      * Who may call what. PUBLIC: anyone; SIGNED: anyone, the endpoint checks Stripe's signature itself;
-     * SCRAPE: only with the metrics scrape token (no session or staff token opens it; none is set here).
+     * SCRAPE: only with the metrics scrape token (no session or staff token opens it; none is set here); DONOR: only a
+     * donor signed in by a one-time link (DonorPortalTest): anyone else, staff and admins included, is sent to the
+     * link request form.
      */
     enum Access {
         PUBLIC,
         SIGNED,
         SCRAPE,
+        DONOR,
         STAFF,
         ADMIN
     }
@@ -79,17 +82,18 @@ class AccessRulesTest {
             Map.entry("GET /widget/{slug}", Access.PUBLIC),
             Map.entry("GET /widget/{slug}.svg", Access.PUBLIC),
             Map.entry("GET /test-checkout/{sessionId}", Access.PUBLIC),
-            // The donor portal: public routes; the portal's own session (opened by a single-use link) guards the
-            // changes
+            // The donor portal: asking for a link and opening it are public; using it signs a donor in (Spring
+            // Security's
+            // one-time-token login, a filter, so no mapping here), and the portal's pages are for that donor only
             Map.entry("GET /donors/manage", Access.PUBLIC),
             Map.entry("POST /donors/manage", Access.PUBLIC),
             Map.entry("GET /donors/manage/{token}", Access.PUBLIC),
-            Map.entry("POST /donors/manage/{token}", Access.PUBLIC),
-            Map.entry("GET /donors/portal", Access.PUBLIC),
-            Map.entry("POST /donors/portal/{donation}/cancel", Access.PUBLIC),
-            Map.entry("POST /donors/portal/{donation}/amount", Access.PUBLIC),
-            Map.entry("POST /donors/portal/{donation}/card", Access.PUBLIC),
-            Map.entry("POST /donors/portal/sign-out", Access.PUBLIC),
+            Map.entry("GET /donors/link-expired", Access.PUBLIC),
+            Map.entry("GET /donors/signed-out", Access.PUBLIC),
+            Map.entry("GET /donors/portal", Access.DONOR),
+            Map.entry("POST /donors/portal/{donation}/cancel", Access.DONOR),
+            Map.entry("POST /donors/portal/{donation}/amount", Access.DONOR),
+            Map.entry("POST /donors/portal/{donation}/card", Access.DONOR),
             Map.entry("POST /test-checkout/{sessionId}/complete", Access.PUBLIC),
             Map.entry("POST /test-checkout/{sessionId}/cancel", Access.PUBLIC),
             Map.entry("POST /stripe/webhook", Access.SIGNED),
@@ -262,6 +266,7 @@ class AccessRulesTest {
             switch (access) {
                 case PUBLIC, SIGNED -> assertAllowed(endpoint, status, described);
                 case SCRAPE -> assertThat(status).as(described).isEqualTo(401);
+                case DONOR -> assertSentToTheLinkForm(result.getResponse(), described);
                 case STAFF, ADMIN -> {
                     if (endpoint.api()) {
                         assertThat(status).as(described).isEqualTo(401);
@@ -284,6 +289,10 @@ class AccessRulesTest {
             String described = endpoint.key() + " (STAFF) answered " + status;
             if (rule(endpoint) == Access.ADMIN) {
                 assertThat(status).as(described).isEqualTo(403);
+            } else if (rule(endpoint) == Access.DONOR) {
+                assertThat(status)
+                        .as(described + ": a staff login is no donor's sign-in")
+                        .isEqualTo(302);
             } else if (rule(endpoint) == Access.SCRAPE) {
                 assertThat(status).as(described).isEqualTo(401);
             } else {
@@ -301,6 +310,10 @@ class AccessRulesTest {
                 assertThat(status)
                         .as(endpoint.key() + ": the scrape token only, not an admin's session")
                         .isEqualTo(401);
+            } else if (rule(endpoint) == Access.DONOR) {
+                assertThat(status)
+                        .as(endpoint.key() + ": an admin's login is no donor's sign-in")
+                        .isEqualTo(302);
             } else {
                 assertAllowed(endpoint, status, endpoint.key() + " (ADMIN) answered " + status);
             }
@@ -436,6 +449,11 @@ class AccessRulesTest {
     }
 
     /** Let through, and not broken by the sample values (GET /error answers 500 when called without an error). */
+    private static void assertSentToTheLinkForm(MockHttpServletResponse response, String described) {
+        assertThat(response.getStatus()).as(described).isEqualTo(302);
+        assertThat(response.getRedirectedUrl()).as(described).isEqualTo("/donors/manage");
+    }
+
     private static void assertAllowed(Endpoint endpoint, int status, String described) {
         assertThat(status).as(described).isNotIn(401, 403);
         if (!endpoint.pattern().equals("/error")) {
