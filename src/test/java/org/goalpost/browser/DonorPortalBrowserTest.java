@@ -64,18 +64,8 @@ class DonorPortalBrowserTest extends StripeAppTestBase {
         deliver(event(
                         id("evt"),
                         "checkout.session.completed",
-                        StripeJson.session(
-                                id("cs_test"),
-                                "subscription",
-                                "paid",
-                                "complete",
-                                null,
-                                subscription,
-                                donation.publicId(),
-                                1_500,
-                                "usd",
-                                "heidi@example.org",
-                                now()),
+                        StripeJson.subscribedSession(
+                                subscription, donation.publicId(), 1_500, "heidi@example.org", now()),
                         now()))
                 .andExpect(jsonPath("$.result").value("applied"));
 

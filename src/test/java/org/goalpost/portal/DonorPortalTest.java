@@ -77,18 +77,7 @@ class DonorPortalTest extends StripeAppTestBase {
         deliver(event(
                         id("evt"),
                         "checkout.session.completed",
-                        StripeJson.session(
-                                id("cs_test"),
-                                "subscription",
-                                "paid",
-                                "complete",
-                                null,
-                                subscription,
-                                donation.publicId(),
-                                1_000,
-                                "usd",
-                                email,
-                                now()),
+                        StripeJson.subscribedSession(subscription, donation.publicId(), 1_000, email, now()),
                         now()))
                 .andExpect(jsonPath("$.result").value("applied"));
         return new Monthly(campaign, donation, subscription);

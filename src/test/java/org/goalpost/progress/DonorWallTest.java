@@ -67,18 +67,7 @@ class DonorWallTest extends StripeAppTestBase {
             deliver(event(
                             id("evt"),
                             "checkout.session.completed",
-                            StripeJson.session(
-                                    id("cs_test"),
-                                    "payment",
-                                    "paid",
-                                    "complete",
-                                    intent,
-                                    null,
-                                    donation.publicId(),
-                                    amount,
-                                    "usd",
-                                    null,
-                                    now()),
+                            StripeJson.paidSession(intent, donation.publicId(), amount, null, now()),
                             now()))
                     .andExpect(jsonPath("$.result").value("applied"));
         }

@@ -66,18 +66,7 @@ class ReceiptMailTest extends StripeAppTestBase {
         return event(
                 id("evt"),
                 "checkout.session.completed",
-                StripeJson.session(
-                        id("cs_test"),
-                        "payment",
-                        "paid",
-                        "complete",
-                        intent,
-                        null,
-                        donation.publicId(),
-                        amount,
-                        "usd",
-                        donation.donorEmail(),
-                        now()),
+                StripeJson.paidSession(intent, donation.publicId(), amount, donation.donorEmail(), now()),
                 now());
     }
 
@@ -98,18 +87,7 @@ class ReceiptMailTest extends StripeAppTestBase {
         deliver(event(
                         id("evt"),
                         "checkout.session.completed",
-                        StripeJson.session(
-                                id("cs_test"),
-                                "payment",
-                                "paid",
-                                "complete",
-                                intent,
-                                null,
-                                donation.publicId(),
-                                2_500,
-                                "usd",
-                                "ada@example.org",
-                                now()),
+                        StripeJson.paidSession(intent, donation.publicId(), 2_500, "ada@example.org", now()),
                         now()))
                 .andExpect(status().isOk());
 
@@ -148,18 +126,8 @@ class ReceiptMailTest extends StripeAppTestBase {
         deliver(event(
                         id("evt"),
                         "checkout.session.completed",
-                        StripeJson.session(
-                                id("cs_test"),
-                                "subscription",
-                                "paid",
-                                "complete",
-                                null,
-                                subscription,
-                                donation.publicId(),
-                                1_000,
-                                "usd",
-                                "grace@example.org",
-                                now()),
+                        StripeJson.subscribedSession(
+                                subscription, donation.publicId(), 1_000, "grace@example.org", now()),
                         now()))
                 .andExpect(jsonPath("$.result").value("applied"));
         String invoice = id("in");
@@ -279,18 +247,7 @@ class ReceiptMailTest extends StripeAppTestBase {
         deliver(event(
                         id("evt"),
                         "checkout.session.completed",
-                        StripeJson.session(
-                                id("cs_test"),
-                                "payment",
-                                "paid",
-                                "complete",
-                                intent,
-                                null,
-                                donation.publicId(),
-                                900,
-                                "usd",
-                                null,
-                                now()),
+                        StripeJson.paidSession(intent, donation.publicId(), 900, null, now()),
                         now()))
                 .andExpect(jsonPath("$.result").value("applied"));
         assertThat(jdbc.sql("SELECT COUNT(*) FROM mail_outbox WHERE donation_id = ?")

@@ -58,18 +58,7 @@ class PrivacyRequestTest extends StripeAppTestBase {
         deliver(event(
                         id("evt"),
                         "checkout.session.completed",
-                        StripeJson.session(
-                                id("cs_test"),
-                                "payment",
-                                "paid",
-                                "complete",
-                                intent,
-                                null,
-                                donation.publicId(),
-                                amount,
-                                "usd",
-                                email,
-                                now()),
+                        StripeJson.paidSession(intent, donation.publicId(), amount, email, now()),
                         now()))
                 .andExpect(jsonPath("$.result").value("applied"));
         return donation;

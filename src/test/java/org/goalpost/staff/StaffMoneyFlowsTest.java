@@ -63,18 +63,7 @@ class StaffMoneyFlowsTest extends StripeAppTestBase {
         deliver(event(
                         id("evt"),
                         "checkout.session.completed",
-                        StripeJson.session(
-                                id("cs_test"),
-                                "payment",
-                                "paid",
-                                "complete",
-                                intent,
-                                null,
-                                donation.publicId(),
-                                amount,
-                                "usd",
-                                "reader@example.org",
-                                now()),
+                        StripeJson.paidSession(intent, donation.publicId(), amount, "reader@example.org", now()),
                         now()))
                 .andExpect(status().isOk());
         assertThat(testTotals(campaign).raisedMinor()).isEqualTo(amount);
@@ -501,18 +490,7 @@ class StaffMoneyFlowsTest extends StripeAppTestBase {
         deliver(event(
                         id("evt"),
                         "checkout.session.completed",
-                        StripeJson.session(
-                                id("cs_test"),
-                                "payment",
-                                "paid",
-                                "complete",
-                                intent,
-                                null,
-                                donation.publicId(),
-                                8_000,
-                                "usd",
-                                null,
-                                paidOct30),
+                        StripeJson.paidSession(intent, donation.publicId(), 8_000, null, paidOct30),
                         paidOct30))
                 .andExpect(status().isOk());
         deliver(event(

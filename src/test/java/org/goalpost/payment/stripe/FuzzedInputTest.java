@@ -287,18 +287,8 @@ class FuzzedInputTest extends StripeAppTestBase {
     }
 
     private MockHttpServletRequestBuilder webhook(Campaign campaign) throws Exception {
-        Map<String, Object> session = StripeJson.session(
-                id("cs_test"),
-                "payment",
-                "paid",
-                "complete",
-                id("pi"),
-                null,
-                "unknown-donation",
-                2_500,
-                "usd",
-                "ada@example.org",
-                now());
+        Map<String, Object> session =
+                StripeJson.paidSession(id("pi"), "unknown-donation", 2_500, "ada@example.org", now());
         String payload = random.nextInt(4) == 0 ? garbage() : json(event(session));
         String signature;
         switch (random.nextInt(5)) {

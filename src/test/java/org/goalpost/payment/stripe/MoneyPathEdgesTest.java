@@ -37,18 +37,7 @@ class MoneyPathEdgesTest extends StripeAppTestBase {
         deliver(event(
                         id("evt"),
                         "checkout.session.completed",
-                        StripeJson.session(
-                                id("cs_test"),
-                                "payment",
-                                "paid",
-                                "complete",
-                                intent,
-                                null,
-                                donation.publicId(),
-                                amount,
-                                "usd",
-                                null,
-                                at),
+                        StripeJson.paidSession(intent, donation.publicId(), amount, null, at),
                         at))
                 .andExpect(jsonPath("$.result").value("applied"));
         return new Paid(campaign, donation, intent, charge);

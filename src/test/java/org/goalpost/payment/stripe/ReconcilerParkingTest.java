@@ -87,18 +87,7 @@ class ReconcilerParkingTest extends StripeAppTestBase {
         STRIPE.putEvent(event(
                 id("evt"),
                 "checkout.session.completed",
-                StripeJson.session(
-                        id("cs_test"),
-                        "payment",
-                        "paid",
-                        "complete",
-                        gift.intent(),
-                        null,
-                        gift.donation().publicId(),
-                        amount,
-                        "usd",
-                        null,
-                        created),
+                StripeJson.paidSession(gift.intent(), gift.donation().publicId(), amount, null, created),
                 created));
         return gift;
     }

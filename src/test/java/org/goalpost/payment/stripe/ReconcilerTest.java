@@ -45,18 +45,7 @@ class ReconcilerTest extends StripeAppTestBase {
             batch.add(event(
                     id("evt"),
                     "checkout.session.completed",
-                    StripeJson.session(
-                            id("cs_test"),
-                            "payment",
-                            "paid",
-                            "complete",
-                            intent,
-                            null,
-                            donation.publicId(),
-                            amount,
-                            "usd",
-                            "reader" + i + "@example.org",
-                            now()),
+                    StripeJson.paidSession(intent, donation.publicId(), amount, "reader" + i + "@example.org", now()),
                     now()));
             expected += amount;
             if (i % 3 == 0) {

@@ -30,6 +30,52 @@ public final class StripeJson {
         return JSON.writeValueAsString(value);
     }
 
+    /** A one-time checkout, completed and paid in US dollars (a new session id each time). */
+    public static Map<String, Object> paidSession(
+            String paymentIntent, String donationId, long amount, String email, long created) {
+        return session(
+                "cs_test_"
+                        + java.util
+                                .UUID
+                                .randomUUID()
+                                .toString()
+                                .replace("-", "")
+                                .substring(0, 16),
+                "payment",
+                "paid",
+                "complete",
+                paymentIntent,
+                null,
+                donationId,
+                amount,
+                "usd",
+                email,
+                created);
+    }
+
+    /** A monthly checkout, completed and paid in US dollars: its subscription started (a new session id each time). */
+    public static Map<String, Object> subscribedSession(
+            String subscription, String donationId, long amount, String email, long created) {
+        return session(
+                "cs_test_"
+                        + java.util
+                                .UUID
+                                .randomUUID()
+                                .toString()
+                                .replace("-", "")
+                                .substring(0, 16),
+                "subscription",
+                "paid",
+                "complete",
+                null,
+                subscription,
+                donationId,
+                amount,
+                "usd",
+                email,
+                created);
+    }
+
     public static Map<String, Object> session(
             String id,
             String mode,

@@ -359,18 +359,8 @@ class StripeWebhookTest extends StripeAppTestBase {
             deliver(event(
                             id("evt"),
                             "checkout.session.completed",
-                            StripeJson.session(
-                                    id("cs_test"),
-                                    "subscription",
-                                    "paid",
-                                    "complete",
-                                    null,
-                                    subscription,
-                                    donation.publicId(),
-                                    1_000,
-                                    "usd",
-                                    "grace@example.org",
-                                    now()),
+                            StripeJson.subscribedSession(
+                                    subscription, donation.publicId(), 1_000, "grace@example.org", now()),
                             now()))
                     .andExpect(jsonPath("$.result").value("applied"));
             return new Monthly(campaign, donation, subscription);

@@ -99,18 +99,7 @@ class WebhookConnectionKilledTest extends StripeAppTestBase {
         Map<String, Object> paid = event(
                 eventId,
                 "checkout.session.completed",
-                StripeJson.session(
-                        id("cs_test"),
-                        "payment",
-                        "paid",
-                        "complete",
-                        intent,
-                        null,
-                        donation.publicId(),
-                        4_200,
-                        "usd",
-                        "kim@example.org",
-                        now()),
+                StripeJson.paidSession(intent, donation.publicId(), 4_200, "kim@example.org", now()),
                 now());
         long inboxBefore = inboxCount();
 
@@ -150,18 +139,7 @@ class WebhookConnectionKilledTest extends StripeAppTestBase {
         Map<String, Object> paid = event(
                 id("evt"),
                 "checkout.session.completed",
-                StripeJson.session(
-                        id("cs_test"),
-                        "payment",
-                        "paid",
-                        "complete",
-                        intent,
-                        null,
-                        donation.publicId(),
-                        2_600,
-                        "usd",
-                        null,
-                        now()),
+                StripeJson.paidSession(intent, donation.publicId(), 2_600, null, now()),
                 now());
 
         String url = environment.getRequiredProperty("spring.datasource.url");
