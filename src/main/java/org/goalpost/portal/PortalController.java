@@ -32,8 +32,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * The donor portal's pages. Asking for a link answers the same whatever the address; opening a
  * link shows a button (mail scanners that fetch links must not use them up), pressing it uses the
- * link and signs the donor in for 30 minutes (Spring Security's one-time-token login, see {@code DonorLinks}); every change is asked of the gateway,
- * which reports it back through the webhook: the page shows what our records say.
+ * link and signs the donor in for 30 minutes (Spring Security's one-time-token login, see {@code DonorLinks});
+ * every change is asked of the gateway, which reports it back through the webhook: the page shows what our records
+ * say.
  */
 @Controller
 class PortalController {

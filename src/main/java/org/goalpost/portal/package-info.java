@@ -3,8 +3,8 @@
  * (the answer never says whether the address is a donor's), the link (single-use, expiring)
  * signs them in for 30 minutes (Spring Security's one-time-token login, with {@code DonorLinks} as its token
  * service; the sign-in has its own session key, apart from any staff login), in which they can cancel, change the
- * amount, update their card (Stripe's billing portal) or give once more. Every change is asked of the payment gateway and comes back
- * through the webhook path: this module never writes donations or totals.
+ * amount, update their card (Stripe's billing portal) or give once more. Every change is asked of the payment
+ * gateway and comes back through the webhook path: this module never writes donations or totals.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Donor portal")
 package org.goalpost.portal;

@@ -65,7 +65,7 @@ record DonorSignIn(Instant until) implements Serializable {
         redirect(request, response, "/donors/portal");
     }
 
-    /** Redirects to a portal page in the language of the page the request came from ({@code lang}, or the browser's). */
+    /** Redirects to a portal page in the language of the page the request came from ({@code lang}, or the browser). */
     static void redirect(HttpServletRequest request, HttpServletResponse response, String path) throws IOException {
         String language = Languages.resolve(
                         request.getParameter("lang"),
