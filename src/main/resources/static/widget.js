@@ -77,7 +77,7 @@
     return (Math.round(share * 10000) / 100) + '%';
   }
 
-  function render(root, data, base, locale) {
+  function render(root, data, base, locale, interval) {
     var money = formatter(data, locale);
     var say = words(locale);
     var raised = money(data.raisedMinor);
@@ -116,8 +116,9 @@
     line.appendChild(el('strong', {}, raised));
     line.appendChild(document.createTextNode(' ' + say.text.raised));
     foot.appendChild(line);
-    foot.appendChild(el('a', { 'class': 'donate', href: base + '/campaigns/' + encodeURIComponent(data.slug) + '?lang=' + say.language,
-      target: '_blank', rel: 'noopener' }, say.text.donate));
+    var donate = base + '/campaigns/' + encodeURIComponent(data.slug) + '?lang=' + say.language
+      + (interval ? '&interval=' + interval : '');
+    foot.appendChild(el('a', { 'class': 'donate', href: donate, target: '_blank', rel: 'noopener' }, say.text.donate));
     box.appendChild(foot);
     root.replaceChildren(el('style', {}, STYLE), box);
   }
@@ -129,6 +130,9 @@
     var base = new URL(script.src, document.baseURI).origin;
     var locale = script.getAttribute('data-locale') || navigator.language || 'en-US';
     var refresh = parseInt(script.getAttribute('data-refresh') || '60', 10);
+    // data-interval="month" (or once, year): the donate link opens the form with that frequency chosen
+    var interval = /^(once|month|year)$/.test(script.getAttribute('data-interval') || '')
+      ? script.getAttribute('data-interval') : null;
     var host = document.createElement('div');
     host.className = 'goalpost-widget';
     host.setAttribute('data-campaign', slug);
@@ -138,7 +142,7 @@
     function load() {
       fetch(url, { mode: 'cors', credentials: 'omit' })
         .then(function (response) { if (!response.ok) { throw new Error(response.status); } return response.json(); })
-        .then(function (data) { render(root, data, base, locale); })
+        .then(function (data) { render(root, data, base, locale, interval); })
         .catch(function () { /* keep what is shown; the next refresh tries again */ });
     }
     load();

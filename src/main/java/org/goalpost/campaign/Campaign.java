@@ -6,7 +6,11 @@ import java.util.Currency;
 import org.goalpost.shared.money.AmountStyle;
 import org.goalpost.shared.money.Money;
 
-/** A fundraising campaign as stored: its tiers, currency, period and life cycle. Immutable. */
+/**
+ * A fundraising campaign as stored: its tiers, currency, period and life cycle, and how often the donate
+ * form offers to give by default ({@code defaultInterval}: {@code once}, {@code month} or {@code year}).
+ * Immutable.
+ */
 public record Campaign(
         long id,
         String slug,
@@ -22,6 +26,7 @@ public record Campaign(
         AmountStyle amountStyle,
         Tiers tiers,
         EmbedOrigins embedOrigins,
+        String defaultInterval,
         Instant createdAt,
         Instant updatedAt) {
 

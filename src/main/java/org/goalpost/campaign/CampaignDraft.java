@@ -7,7 +7,8 @@ import java.util.List;
  * A campaign as someone asked for it (a form, the staff API, the demo seed), before
  * {@link CampaignRules} has checked it. Text fields arrive as typed; enums as their names, any case.
  * Absent optional values: status {@code draft}, period {@code none}, time zone {@code UTC},
- * count basis {@code gross}, amount style {@code locale}, embed origins none (any site may embed the widget).
+ * count basis {@code gross}, amount style {@code locale}, embed origins none (any site may embed the widget),
+ * default interval {@code once}.
  */
 public record CampaignDraft(
         String slug,
@@ -22,7 +23,40 @@ public record CampaignDraft(
         String countBasis,
         String amountStyle,
         List<TierDraft> tiers,
-        List<String> embedOrigins) {
+        List<String> embedOrigins,
+        String defaultInterval) {
+
+    /** A draft whose donate form offers a one-time gift first. */
+    public CampaignDraft(
+            String slug,
+            String title,
+            String description,
+            String currency,
+            String status,
+            String period,
+            String timeZone,
+            Instant startsAt,
+            Instant endsAt,
+            String countBasis,
+            String amountStyle,
+            List<TierDraft> tiers,
+            List<String> embedOrigins) {
+        this(
+                slug,
+                title,
+                description,
+                currency,
+                status,
+                period,
+                timeZone,
+                startsAt,
+                endsAt,
+                countBasis,
+                amountStyle,
+                tiers,
+                embedOrigins,
+                null);
+    }
 
     /** A draft without an embed list: the widget may be embedded anywhere. */
     public CampaignDraft(

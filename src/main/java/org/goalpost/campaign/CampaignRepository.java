@@ -22,7 +22,8 @@ import org.springframework.stereotype.Repository;
 class CampaignRepository {
 
     private static final String COLUMNS = "id, slug, title, description, currency, status, starts_at, ends_at, "
-            + "time_zone, period_kind, count_basis, amount_style, embed_origins, created_at, updated_at";
+            + "time_zone, period_kind, count_basis, amount_style, embed_origins, default_interval, created_at, "
+            + "updated_at";
 
     private final JdbcClient jdbc;
 
@@ -58,8 +59,8 @@ class CampaignRepository {
     long insert(ValidCampaign campaign, Instant now) {
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO campaign (slug, title, description, currency, status, starts_at, ends_at, time_zone, "
-                        + "period_kind, count_basis, amount_style, embed_origins, created_at, updated_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + "period_kind, count_basis, amount_style, embed_origins, default_interval, created_at, "
+                        + "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
                         campaign.slug(),
                         campaign.title(),
@@ -73,6 +74,7 @@ class CampaignRepository {
                         campaign.countBasis().name(),
                         campaign.amountStyle().name(),
                         campaign.embedOrigins().stored(),
+                        campaign.defaultInterval(),
                         DbTime.param(now),
                         DbTime.param(now))
                 .update(key, "id");
@@ -84,7 +86,7 @@ class CampaignRepository {
     void update(long id, ValidCampaign campaign, Instant now) {
         jdbc.sql("UPDATE campaign SET slug = ?, title = ?, description = ?, currency = ?, status = ?, starts_at = ?, "
                         + "ends_at = ?, time_zone = ?, period_kind = ?, count_basis = ?, amount_style = ?, "
-                        + "embed_origins = ?, updated_at = ? "
+                        + "embed_origins = ?, default_interval = ?, updated_at = ? "
                         + "WHERE id = ?")
                 .params(
                         campaign.slug(),
@@ -99,6 +101,7 @@ class CampaignRepository {
                         campaign.countBasis().name(),
                         campaign.amountStyle().name(),
                         campaign.embedOrigins().stored(),
+                        campaign.defaultInterval(),
                         DbTime.param(now),
                         id)
                 .update();
@@ -155,6 +158,7 @@ class CampaignRepository {
                 rs.getString("count_basis"),
                 rs.getString("amount_style"),
                 rs.getString("embed_origins"),
+                rs.getString("default_interval"),
                 DbTime.read(rs, "created_at"),
                 DbTime.read(rs, "updated_at"));
     }
@@ -173,6 +177,7 @@ class CampaignRepository {
             String countBasis,
             String amountStyle,
             String embedOrigins,
+            String defaultInterval,
             Instant createdAt,
             Instant updatedAt) {
 
@@ -192,6 +197,7 @@ class CampaignRepository {
                     AmountStyle.valueOf(amountStyle),
                     tiers,
                     EmbedOrigins.fromStored(embedOrigins),
+                    defaultInterval,
                     createdAt,
                     updatedAt);
         }

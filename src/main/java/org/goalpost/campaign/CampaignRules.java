@@ -20,6 +20,9 @@ import org.goalpost.shared.web.InvalidInputException;
 public final class CampaignRules {
 
     public static final int MAX_TIERS = 20;
+    /** How often a donate form may offer to give by default: the words the donate API takes. */
+    public static final List<String> INTERVALS = List.of("once", "month", "year");
+
     private static final Pattern SLUG = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?");
 
     private final Currencies currencies;
@@ -71,6 +74,11 @@ public final class CampaignRules {
         }
         List<Tier> tiers = tiers(draft.tiers(), problems);
         EmbedOrigins origins = EmbedOrigins.parse(draft.embedOrigins(), problems);
+        String interval = trimmed(draft.defaultInterval());
+        interval = interval == null ? "once" : interval.toLowerCase(Locale.ROOT);
+        if (!INTERVALS.contains(interval)) {
+            problems.add(new FieldProblem("defaultInterval", "must be 'once', 'month' or 'year'"));
+        }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
@@ -87,7 +95,8 @@ public final class CampaignRules {
                 basis,
                 style,
                 new Tiers(tiers),
-                origins);
+                origins,
+                interval);
     }
 
     private static List<Tier> tiers(List<CampaignDraft.TierDraft> drafts, List<FieldProblem> problems) {

@@ -169,6 +169,7 @@ public class Campaigns {
                 valid.amountStyle(),
                 valid.tiers(),
                 valid.embedOrigins(),
+                valid.defaultInterval(),
                 now,
                 now);
     }
@@ -196,7 +197,8 @@ public class Campaigns {
                 campaign.tiers().asList().stream()
                         .map(t -> new CampaignDraft.TierDraft(t.amountMinor(), t.label(), t.description()))
                         .toList(),
-                campaign.embedOrigins().asList());
+                campaign.embedOrigins().asList(),
+                campaign.defaultInterval());
     }
 
     private long writeOrReportDuplicate(java.util.function.LongSupplier write) {

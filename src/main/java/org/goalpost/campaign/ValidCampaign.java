@@ -19,4 +19,5 @@ record ValidCampaign(
         CountBasis countBasis,
         AmountStyle amountStyle,
         Tiers tiers,
-        EmbedOrigins embedOrigins) {}
+        EmbedOrigins embedOrigins,
+        String defaultInterval) {}

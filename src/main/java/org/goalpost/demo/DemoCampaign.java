@@ -82,7 +82,7 @@ class DemoCampaign implements ApplicationRunner {
                 SLUG,
                 "Support independent journalism",
                 "Our reporting is free for everyone to read. Reader support keeps it that way: every gift, "
-                        + "once or monthly, goes to the newsroom.",
+                        + "once, monthly or yearly, goes to the newsroom.",
                 "USD",
                 "active",
                 "none",

@@ -73,7 +73,8 @@ public record Donation(
                 statusReason);
     }
 
-    public boolean isMonthly() {
-        return interval == DonationInterval.MONTH;
+    /** A monthly or yearly donation: a subscription at the gateway, collected until it ends. */
+    public boolean isRecurring() {
+        return interval.isRecurring();
     }
 }

@@ -3,7 +3,6 @@ package org.goalpost.donation;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.goalpost.campaign.Campaign;
 import org.goalpost.shared.money.Money;
 import org.goalpost.shared.text.EmailAddresses;
@@ -97,14 +96,10 @@ public class DonationPolicy {
         if (name == null) {
             return DonationInterval.ONCE;
         }
-        return switch (name.toLowerCase(Locale.ROOT)) {
-            case "once" -> DonationInterval.ONCE;
-            case "month", "monthly" -> DonationInterval.MONTH;
-            default -> {
-                problems.add(new FieldProblem("interval", "must be 'once' or 'month'"));
-                yield DonationInterval.ONCE;
-            }
-        };
+        return DonationInterval.fromWord(name).orElseGet(() -> {
+            problems.add(new FieldProblem("interval", "must be 'once', 'month' or 'year'"));
+            return DonationInterval.ONCE;
+        });
     }
 
     private static String text(String value) {

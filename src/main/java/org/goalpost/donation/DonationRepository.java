@@ -68,9 +68,9 @@ class DonationRepository {
         return key.getKeyAs(Number.class).longValue();
     }
 
-    List<Donation> monthlyOf(String normalisedEmail) {
+    List<Donation> recurringOf(String normalisedEmail) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM donation WHERE (LOWER(donor_email) = ? OR donor_id = "
-                        + "(SELECT id FROM donor WHERE email = ?)) AND donation_interval = 'MONTH' AND "
+                        + "(SELECT id FROM donor WHERE email = ?)) AND donation_interval IN ('MONTH', 'YEAR') AND "
                         + "subscription_id IS NOT NULL "
                         + "ORDER BY created_at DESC, id DESC")
                 .params(normalisedEmail, normalisedEmail)
@@ -150,9 +150,16 @@ class DonationRepository {
      * a state reported before the kept one changes nothing, and nothing moves a canceled one.
      */
     boolean subscriptionState(
-            String subscriptionId, String status, Long amountMinor, boolean paused, Instant observedAt, Instant now) {
+            String subscriptionId,
+            String status,
+            Long amountMinor,
+            DonationInterval interval,
+            boolean paused,
+            Instant observedAt,
+            Instant now) {
         return jdbc.sql("UPDATE donation SET subscription_status = ?, amount_minor = COALESCE(?, "
-                                + "amount_minor), collection_paused = ?, "
+                                + "amount_minor), donation_interval = COALESCE(?, donation_interval), "
+                                + "collection_paused = ?, "
                                 + "subscription_state_at = ?, updated_at = ? WHERE subscription_id = ? "
                                 + "AND (subscription_status IS NULL OR subscription_status NOT IN ("
                                 + FINAL_SUBSCRIPTION_STATES + ")) "
@@ -160,6 +167,7 @@ class DonationRepository {
                         .params(
                                 status,
                                 amountMinor,
+                                interval == null ? null : interval.name(),
                                 paused,
                                 DbTime.param(observedAt),
                                 DbTime.param(now),
@@ -185,9 +193,11 @@ class DonationRepository {
                 .optional();
     }
 
-    long committedMonthly(long campaignId, boolean livemode) {
-        return jdbc.sql("SELECT COALESCE(SUM(amount_minor), 0) FROM donation WHERE campaign_id = ? AND livemode = ? "
-                        + "AND donation_interval = 'MONTH' AND status = 'SUCCEEDED' "
+    /** Twelve times the monthly amounts plus the yearly amounts of the collecting recurring donations. */
+    long committedYearly(long campaignId, boolean livemode) {
+        return jdbc.sql("SELECT COALESCE(SUM(CASE WHEN donation_interval = 'MONTH' THEN 12 * amount_minor "
+                        + "ELSE amount_minor END), 0) FROM donation WHERE campaign_id = ? AND livemode = ? "
+                        + "AND donation_interval IN ('MONTH', 'YEAR') AND status = 'SUCCEEDED' "
                         + "AND (subscription_status IS NULL OR subscription_status IN ('active', 'trialing', "
                         + "'past_due')) "
                         + "AND collection_paused = FALSE")

@@ -67,15 +67,16 @@ public class Donations {
     }
 
     /**
-     * The monthly donations (with their subscription) given under an email address, newest first.
+     * The recurring (monthly and yearly) donations, with their subscription, given under an email address,
+     * newest first.
      * The address must match exactly, after the one normalisation {@link EmailAddresses} does: the
      * database's collation may take {@code exämple} for {@code example}; Java does not.
      */
-    public List<Donation> monthlyOf(String email) {
+    public List<Donation> recurringOf(String email) {
         String address = EmailAddresses.normalise(email);
         return address == null
                 ? List.of()
-                : repository.monthlyOf(address).stream()
+                : repository.recurringOf(address).stream()
                         .filter(d -> address.equals(EmailAddresses.normalise(d.donorEmail())))
                         .toList();
     }
@@ -115,9 +116,21 @@ public class Donations {
         return donation.withDonor(donorId.get(), name, email);
     }
 
-    /** What monthly donors have committed to give each month: active monthly donations, summed. */
+    /**
+     * What recurring donors have committed to give each month (monthly recurring revenue): the
+     * collecting (active, not paused) monthly amounts plus a twelfth of the yearly ones, summed
+     * exactly and rounded once, half up, at the end.
+     */
     public long committedMonthly(long campaignId, boolean livemode) {
-        return repository.committedMonthly(campaignId, livemode);
+        return Math.floorDiv(repository.committedYearly(campaignId, livemode) + 6, 12);
+    }
+
+    /**
+     * What recurring donors have committed to give each year (annual recurring revenue): twelve times the
+     * collecting monthly amounts plus the collecting yearly ones. Exact.
+     */
+    public long committedYearly(long campaignId, boolean livemode) {
+        return repository.committedYearly(campaignId, livemode);
     }
 
     public void attachCheckout(Donation donation, String sessionId, String url, Instant expiresAt) {
@@ -131,13 +144,20 @@ public class Donations {
     /**
      * A recurring donation's subscription as the gateway reported it at {@code observedAt}. Kept
      * only when it is at least as new as the state kept, and never once the subscription has ended:
-     * a late event (Stripe retries for days) cannot bring a canceled donor back or undo a newer amount.
+     * a late event (Stripe retries for days) cannot bring a canceled donor back or undo a newer amount
+     * or interval. A null amount or interval keeps the one stored.
      *
      * @return whether the state was kept
      */
     public boolean subscriptionChanged(
-            String subscriptionId, String status, Long amountMinor, boolean paused, Instant observedAt) {
-        return repository.subscriptionState(subscriptionId, status, amountMinor, paused, observedAt, clock.instant());
+            String subscriptionId,
+            String status,
+            Long amountMinor,
+            DonationInterval interval,
+            boolean paused,
+            Instant observedAt) {
+        return repository.subscriptionState(
+                subscriptionId, status, amountMinor, interval, paused, observedAt, clock.instant());
     }
 
     /** Moves a donation to {@code next} as {@link #moveTo} does, keeping why when it moved. */

@@ -2,6 +2,7 @@ package org.goalpost.payment;
 
 import java.time.Instant;
 import java.util.List;
+import org.goalpost.donation.DonationInterval;
 import org.goalpost.donation.DonationStatus;
 
 /**
@@ -58,7 +59,7 @@ public sealed interface PaymentFact {
         public static final Payer UNKNOWN = new Payer(null, null);
     }
 
-    /** A monthly donation's checkout completed: its subscription exists; the money comes with its invoices. */
+    /** A recurring donation's checkout completed: its subscription exists; the money comes with its invoices. */
     record SubscriptionStarted(
             String donationRef, String sessionId, String subscriptionId, boolean paid, String email, String name)
             implements PaymentFact {}
@@ -77,7 +78,8 @@ public sealed interface PaymentFact {
 
     /**
      * A recurring donation's subscription as the gateway reported it at {@code observedAt}: its
-     * status, its amount per interval when known, and whether collection is paused. A state older
+     * status, its amount per interval and the interval (monthly or yearly) when known, and whether
+     * collection is paused. A state older
      * than the one kept changes nothing, and a canceled subscription stays canceled.
      */
     record SubscriptionChanged(
@@ -85,11 +87,12 @@ public sealed interface PaymentFact {
             String donationRef,
             String status,
             Long amountMinor,
+            DonationInterval interval,
             boolean paused,
             Instant observedAt)
             implements PaymentFact {}
 
-    /** A monthly payment failed; the gateway will try again. A notice only: no money moved. */
+    /** A recurring payment failed; the gateway will try again. A notice only: no money moved. */
     record InstalmentFailed(String subscriptionId, String donationRef, String invoiceId) implements PaymentFact {}
 
     /** A fact about a payment (a refund, a dispute) that belongs wherever that payment was counted. */

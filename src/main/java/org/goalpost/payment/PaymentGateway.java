@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.goalpost.donation.Donation;
+import org.goalpost.donation.DonationInterval;
 import org.goalpost.shared.web.UpstreamFailureException;
 
 /**
@@ -29,7 +30,7 @@ public interface PaymentGateway {
     record RefundStarted(String refundId, String status, List<PaymentFact> immediateFacts) {}
 
     /**
-     * Ends a monthly donation's subscription at once: no further payment. Idempotent on the key.
+     * Ends a recurring donation's subscription at once: no further payment. Idempotent on the key.
      * Our records change when the gateway reports it (its event), never here.
      */
     default void cancelSubscription(String subscriptionId, String idempotencyKey) {
@@ -37,10 +38,11 @@ public interface PaymentGateway {
     }
 
     /**
-     * Charges {@code amountMinor} a month from the next payment on (no proration). Idempotent on the key.
-     * Our records change when the gateway reports it.
+     * Charges {@code amountMinor} every {@code interval} (month or year) from the next payment on (no
+     * proration). Idempotent on the key. Our records change when the gateway reports it.
      */
-    default void changeSubscriptionAmount(String subscriptionId, long amountMinor, String idempotencyKey) {
+    default void changeSubscriptionAmount(
+            String subscriptionId, DonationInterval interval, long amountMinor, String idempotencyKey) {
         throw notHere();
     }
 
@@ -54,7 +56,7 @@ public interface PaymentGateway {
 
     private static UpstreamFailureException notHere() {
         return new UpstreamFailureException(
-                "Monthly donations are managed through Stripe; the local test gateway cannot change them.",
+                "Monthly and yearly donations are managed through Stripe; the local test gateway cannot change them.",
                 false,
                 null);
     }

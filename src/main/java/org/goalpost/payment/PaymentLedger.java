@@ -229,7 +229,12 @@ class PaymentLedger {
         }
         donations.linkSubscription(found.get(), fact.subscriptionId());
         boolean kept = donations.subscriptionChanged(
-                fact.subscriptionId(), fact.status(), fact.amountMinor(), fact.paused(), fact.observedAt());
+                fact.subscriptionId(),
+                fact.status(),
+                fact.amountMinor(),
+                fact.interval(),
+                fact.paused(),
+                fact.observedAt());
         String state = "subscription " + fact.status() + (fact.paused() ? " (paused)" : "")
                 + (fact.amountMinor() == null
                         ? ""

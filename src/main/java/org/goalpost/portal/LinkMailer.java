@@ -57,11 +57,11 @@ class LinkMailer {
 
     private void send(String email, Locale locale) {
         try {
-            List<Donation> monthly = donations.monthlyOf(email);
+            List<Donation> monthly = donations.recurringOf(email);
             if (monthly.isEmpty()) {
                 return;
             }
-            // sent to the address the donation holds (the same, exactly, as the one typed: see Donations.monthlyOf)
+            // sent to the address the donation holds (the same, exactly, as the one typed: see Donations.recurringOf)
             String stored = EmailAddresses.normalise(monthly.get(0).donorEmail());
             String url = publicUrl + "/donors/manage/" + links.issue(stored) + "?lang=" + locale.getLanguage();
             String organisation = mail.organisationName();

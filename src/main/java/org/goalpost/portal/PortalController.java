@@ -188,9 +188,9 @@ class PortalController {
                     ? requestKey
                     : UUID.randomUUID().toString();
             gateway.changeSubscriptionAmount(
-                    mine.subscriptionId(), minor, "goalpost-amount-" + mine.publicId() + "-" + key);
+                    mine.subscriptionId(), mine.interval(), minor, "goalpost-amount-" + mine.publicId() + "-" + key);
             return text(
-                    "portal.amount.sent",
+                    "portal.amount.sent." + mine.interval().word(),
                     locale,
                     MoneyFormatter.format(Money.of(minor, mine.amount().currency()), locale, campaign.amountStyle()));
         });
@@ -216,7 +216,7 @@ class PortalController {
         }
     }
 
-    /** One change to one of the signed-in donor's monthly donations, asked of the gateway. */
+    /** One change to one of the signed-in donor's recurring donations, asked of the gateway. */
     private interface Change {
         String ask(Donation mine);
     }
@@ -245,7 +245,7 @@ class PortalController {
     }
 
     private String page(Model model, String email, Locale locale, String notice, String error) {
-        List<PortalLine> lines = donations.monthlyOf(email).stream()
+        List<PortalLine> lines = donations.recurringOf(email).stream()
                 .map(d -> {
                     Campaign campaign = campaigns.load(d.campaignId()).orElseThrow();
                     return new PortalLine(
@@ -253,6 +253,7 @@ class PortalController {
                             campaign.title(),
                             campaign.slug(),
                             MoneyFormatter.format(d.amount(), locale, campaign.amountStyle()),
+                            d.interval().word(),
                             d.subscriptionStatus() == null ? "active" : d.subscriptionStatus(),
                             !"canceled".equals(d.subscriptionStatus())
                                     && !"incomplete_expired".equals(d.subscriptionStatus()));
@@ -266,8 +267,15 @@ class PortalController {
         return "portal";
     }
 
-    /** A monthly donation as the portal shows it. */
-    record PortalLine(String id, String campaign, String slug, String amount, String status, boolean changeable) {}
+    /** A monthly or yearly donation as the portal shows it; {@code interval} is {@code month} or {@code year}. */
+    record PortalLine(
+            String id,
+            String campaign,
+            String slug,
+            String amount,
+            String interval,
+            String status,
+            boolean changeable) {}
 
     /**
      * The signed-in donor's address (as stored); the portal's security chain lets only a donor signed in by a link,
@@ -277,12 +285,12 @@ class PortalController {
         return Optional.ofNullable(request.getUserPrincipal()).map(java.security.Principal::getName);
     }
 
-    /** The donation, when it is one of this donor's monthly donations; otherwise a 404 (whether it exists or not). */
+    /** The donation, when it is one of this donor's recurring donations; otherwise a 404 (whether it exists or not). */
     private Donation owned(String publicId, String email) {
-        return donations.monthlyOf(email).stream()
+        return donations.recurringOf(email).stream()
                 .filter(d -> d.publicId().equals(publicId))
                 .findFirst()
-                .orElseThrow(() -> new NotFoundException("No such monthly donation"));
+                .orElseThrow(() -> new NotFoundException("No such recurring donation"));
     }
 
     private String text(String key, Locale locale, Object... args) {

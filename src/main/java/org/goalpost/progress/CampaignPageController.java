@@ -81,6 +81,7 @@ class CampaignPageController {
     String page(
             @PathVariable String slug,
             @RequestParam(required = false) String canceled,
+            @RequestParam(required = false) String interval,
             Model model,
             Locale locale,
             HttpServletRequest request) {
@@ -88,7 +89,7 @@ class CampaignPageController {
         if (canceled != null) {
             model.addAttribute("notice", messages.getMessage("campaign.canceled", null, locale));
         }
-        fill(model, campaign, new DonateForm(), List.of(), locale);
+        fill(model, campaign, DonateForm.offering(campaign, interval), List.of(), locale);
         model.addAttribute(
                 "captcha", checkout.captchaFor(request.getRemoteAddr()).orElse(null));
         return "campaign";
@@ -145,7 +146,7 @@ class CampaignPageController {
     String thanks(@PathVariable String slug, Model model, Locale locale) {
         Campaign campaign = publicCampaign(slug);
         model.addAttribute("thanks", true);
-        fill(model, campaign, new DonateForm(), List.of(), locale);
+        fill(model, campaign, DonateForm.offering(campaign, null), List.of(), locale);
         return "campaign";
     }
 

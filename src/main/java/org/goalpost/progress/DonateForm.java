@@ -2,12 +2,15 @@ package org.goalpost.progress;
 
 import java.util.Currency;
 import java.util.Locale;
+import org.goalpost.campaign.Campaign;
+import org.goalpost.donation.DonationInterval;
 import org.goalpost.donation.DonationRequest;
 import org.goalpost.shared.money.TypedAmount;
 
 /**
  * The donate form as typed: a preset amount (in minor units) or {@code custom} with an amount in
- * major units ({@code 25} or {@code 25.50}), once or monthly, and the donor's optional details.
+ * major units ({@code 25} or {@code 25.50}), once, every month or every year, and the donor's optional
+ * details.
  */
 class DonateForm {
 
@@ -21,6 +24,17 @@ class DonateForm {
     private boolean coverFees;
     private boolean showAmount;
     private String requestKey;
+
+    /**
+     * An empty form offering {@code interval} first when it names one ({@code once}, {@code month},
+     * {@code year}: a link from the widget or an article may ask), otherwise the campaign's default.
+     */
+    static DonateForm offering(Campaign campaign, String interval) {
+        DonateForm form = new DonateForm();
+        form.interval =
+                DonationInterval.fromWord(interval).map(DonationInterval::word).orElse(campaign.defaultInterval());
+        return form;
+    }
 
     /**
      * The request this form makes, or null for the amount when it cannot be read as money of

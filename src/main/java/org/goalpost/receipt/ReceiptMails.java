@@ -54,9 +54,9 @@ class ReceiptMails {
                 line(body, text("mail.campaign", locale), campaign.title());
                 line(body, text("mail.receipt-number", locale), mail.sourceRef());
                 line(body, text("mail.donation", locale), donation.publicId());
-                if (donation.isMonthly()) {
+                if (donation.isRecurring()) {
                     body.append('\n')
-                            .append(text("mail.receipt.monthly", locale))
+                            .append(text("mail.receipt." + donation.interval().word(), locale))
                             .append('\n')
                             .append(text(
                                     "mail.receipt.manage",
@@ -66,8 +66,13 @@ class ReceiptMails {
                 }
             }
             case INSTALMENT_FAILED -> {
-                subject = text("mail.instalment-failed.subject", locale, campaign.title());
-                body.append(text("mail.instalment-failed.body", locale)).append("\n\n");
+                subject = text(
+                        "mail.instalment-failed.subject." + donation.interval().word(), locale, campaign.title());
+                body.append(text(
+                                "mail.instalment-failed.body."
+                                        + donation.interval().word(),
+                                locale))
+                        .append("\n\n");
                 line(body, text("mail.amount", locale), amount);
                 line(body, text("mail.campaign", locale), campaign.title());
                 line(body, text("mail.donation", locale), donation.publicId());

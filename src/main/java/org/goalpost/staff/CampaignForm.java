@@ -34,6 +34,7 @@ class CampaignForm {
     private String countBasis = "gross";
     private String amountStyle = "locale";
     private String embedOrigins;
+    private String defaultInterval = "once";
     private List<TierRow> tiers = new ArrayList<>(List.of(new TierRow()));
 
     /** One tier as typed. */
@@ -99,6 +100,7 @@ class CampaignForm {
         form.countBasis = campaign.countBasis().name().toLowerCase();
         form.amountStyle = campaign.amountStyle().name().toLowerCase().replace('_', '-');
         form.embedOrigins = String.join("\n", campaign.embedOrigins().asList());
+        form.defaultInterval = campaign.defaultInterval();
         form.tiers = new ArrayList<>(campaign.tiers().asList().stream()
                 .map(t -> new TierRow(
                         Money.of(t.amountMinor(), campaign.currency())
@@ -158,7 +160,8 @@ class CampaignForm {
                 countBasis,
                 amountStyle,
                 drafts,
-                origins);
+                origins,
+                defaultInterval);
     }
 
     /** Applies a tier button: {@code add}, {@code remove:2}, {@code up:1}, {@code down:0}. */
@@ -318,6 +321,14 @@ class CampaignForm {
 
     public void setEmbedOrigins(String embedOrigins) {
         this.embedOrigins = embedOrigins;
+    }
+
+    public String getDefaultInterval() {
+        return defaultInterval;
+    }
+
+    public void setDefaultInterval(String defaultInterval) {
+        this.defaultInterval = defaultInterval;
     }
 
     public List<TierRow> getTiers() {

@@ -19,6 +19,7 @@ record CampaignOverview(
         PeriodTotals totals,
         long percentOfGoalBasisPoints,
         long committedMonthly,
+        long committedYearly,
         List<PeriodTotals> previousPeriods) {
 
     /** Builds overviews from the kept totals (one or two small queries per campaign). */
@@ -48,6 +49,7 @@ record CampaignOverview(
                     current.totals(),
                     current.progress().percentOfGoalBasisPoints(),
                     donations.committedMonthly(campaign.id(), livemode),
+                    donations.committedYearly(campaign.id(), livemode),
                     previous);
         }
     }

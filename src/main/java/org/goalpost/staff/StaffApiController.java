@@ -57,7 +57,8 @@ class StaffApiController {
             String countBasis,
             String amountStyle,
             List<TierBody> tiers,
-            List<String> embedOrigins) {
+            List<String> embedOrigins,
+            String defaultInterval) {
 
         CampaignDraft draft(String slugInPath) {
             return new CampaignDraft(
@@ -79,7 +80,8 @@ class StaffApiController {
                                             ? null
                                             : new CampaignDraft.TierDraft(t.amountMinor(), t.label(), t.description()))
                                     .toList(),
-                    embedOrigins);
+                    embedOrigins,
+                    defaultInterval);
         }
     }
 
@@ -95,6 +97,7 @@ class StaffApiController {
             String timeZone,
             List<TierBody> tiers,
             List<String> embedOrigins,
+            String defaultInterval,
             Instant updatedAt) {
 
         static CampaignJson of(Campaign c) {
@@ -110,6 +113,7 @@ class StaffApiController {
                             .map(t -> new TierBody(t.amountMinor(), t.label(), t.description()))
                             .toList(),
                     c.embedOrigins().asList(),
+                    c.defaultInterval(),
                     c.updatedAt());
         }
     }
@@ -128,7 +132,8 @@ class StaffApiController {
             long adjustedMinor,
             long donations,
             long donors,
-            long committedMonthlyMinor) {}
+            long committedMonthlyMinor,
+            long committedYearlyMinor) {}
 
     record DonationsJson(List<DonationRow> items, String next) {}
 
@@ -222,7 +227,8 @@ class StaffApiController {
                 t.adjustedMinor(),
                 t.donationCount(),
                 t.donorCount(),
-                donations.committedMonthly(campaign.id(), live));
+                donations.committedMonthly(campaign.id(), live),
+                donations.committedYearly(campaign.id(), live));
     }
 
     /** Donations, newest first, 50 a page by default (at most 200), paged by the {@code next} cursor. */

@@ -78,7 +78,7 @@ class DonorPortalBrowserTest extends StripeAppTestBase {
         assertThat(BROWSER.driver()
                         .findElement(By.cssSelector("[data-testid=sent]"))
                         .getText())
-                .startsWith("Falls heidi@example.org bei uns monatlich spendet, ist ein Link unterwegs.");
+                .startsWith("Falls heidi@example.org bei uns monatlich oder jährlich spendet, ist ein Link unterwegs.");
         Browser.screenshot(BROWSER.driver(), "portal-request-de");
 
         Matcher link = LINK.matcher(Smtp.body(SMTP.to("heidi@example.org", 1).get(0)));

@@ -50,6 +50,11 @@ class WidgetEmbedBrowserTest {
     }
 
     private String serveNewsPage(String width, String locale) throws Exception {
+        return serveNewsPage(width, locale, "");
+    }
+
+    /** {@code attributes}: more of the widget's options, such as {@code data-interval="year"}. */
+    private String serveNewsPage(String width, String locale, String attributes) throws Exception {
         String page = """
                 <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>An article</title>
                 <style>
@@ -59,12 +64,13 @@ class WidgetEmbedBrowserTest {
                 </style></head>
                 <body><article><h1>An article</h1><p>Some reporting.</p>
                 <div class="support" id="box">
-                  <script src="http://localhost:%d/widget.js" data-campaign="support" data-locale="%s" async></script>
+                  <script src="http://localhost:%d/widget.js" data-campaign="support" data-locale="%s" %s
+                   async></script>
                 </div>
                 <iframe id="frame" src="http://localhost:%d/widget/support?locale=%s" width="420" height="170"
                 title="Support us"></iframe>
                 </article></body></html>
-                """.formatted(width, port, locale, port, locale);
+                """.formatted(width, port, locale, attributes, port, locale);
         if (newsSite != null) {
             newsSite.stop(0);
         }
@@ -148,14 +154,15 @@ class WidgetEmbedBrowserTest {
 
     @Test
     void theWidgetSpeaksGermanOnAGermanSite() throws Exception {
-        BROWSER.driver().get(serveNewsPage("100%", "de-DE"));
+        BROWSER.driver().get(serveNewsPage("100%", "de-DE", "data-interval=\"year\""));
         SearchContext root = widget();
         assertThat(root.findElement(By.cssSelector(".raised")).getText()).isEqualTo("895 $ gesammelt");
         assertThat(root.findElement(By.cssSelector("[role=progressbar]")).getAttribute("aria-valuetext"))
                 .isEqualTo("895\u00a0$ von 5.000\u00a0$ gesammelt");
         WebElement donate = root.findElement(By.cssSelector(".donate"));
         assertThat(donate.getText()).isEqualTo("Spenden");
-        assertThat(donate.getAttribute("href")).endsWith("/campaigns/support?lang=de");
+        assertThat(donate.getAttribute("href")).endsWith("/campaigns/support?lang=de&interval=year");
+        String donatePage = donate.getAttribute("href");
         BROWSER.driver().switchTo().frame("frame");
         assertThat(BROWSER.driver()
                         .findElement(By.cssSelector("[data-testid=raised]"))
@@ -167,6 +174,16 @@ class WidgetEmbedBrowserTest {
                 .isEqualTo("Spenden");
         BROWSER.driver().switchTo().defaultContent();
         Browser.screenshot(BROWSER.driver(), "widget-embedded-de");
+        // the site asked for yearly gifts (data-interval): the donate page opens with "Jedes Jahr" chosen
+        BROWSER.driver().get(donatePage);
+        WebElement yearly = BROWSER.driver().findElement(By.cssSelector("[data-testid=interval-year]"));
+        assertThat(yearly.isSelected()).isTrue();
+        assertThat(BROWSER.driver()
+                        .findElement(By.cssSelector("[data-testid=interval-once]"))
+                        .isSelected())
+                .isFalse();
+        assertThat(yearly.findElement(By.xpath("..")).getText()).isEqualTo("Jedes Jahr");
+        Browser.screenshot(BROWSER.driver(), "donate-yearly-de");
     }
 
     private static double centreShare(SearchContext root, String amountMinor, Rectangle track) {

@@ -63,6 +63,7 @@ public final class TestCampaigns {
                 AmountStyle.LOCALE,
                 new Tiers(tiers),
                 EmbedOrigins.any(),
+                "once",
                 created,
                 created);
     }

@@ -76,6 +76,26 @@ class DonationPolicyTest {
     }
 
     @Test
+    void aGiftIsOnceMonthlyOrYearlyInTheWordsReadersAndSitesUse() {
+        for (String word : new String[] {"year", "yearly", "annual", " YEAR "}) {
+            assertThat(policy.check(campaign, new DonationRequest(12_000L, word, null, null, null, null, null))
+                            .interval())
+                    .as(word)
+                    .isEqualTo(DonationInterval.YEAR);
+        }
+        assertThat(policy.check(campaign, new DonationRequest(1_000L, "monthly", null, null, null, null, null))
+                        .interval())
+                .isEqualTo(DonationInterval.MONTH);
+        InvalidInputException e = catchThrowableOfType(
+                InvalidInputException.class,
+                () -> policy.check(campaign, new DonationRequest(500L, "fortnight", null, null, null, null, null)));
+        assertThat(e.problems()).containsExactly(new FieldProblem("interval", "must be 'once', 'month' or 'year'"));
+        assertThat(DonationInterval.YEAR.word()).isEqualTo("year");
+        assertThat(DonationInterval.YEAR.isRecurring()).isTrue();
+        assertThat(DonationInterval.ONCE.isRecurring()).isFalse();
+    }
+
+    @Test
     void unknownIntervalsLongMessagesAndBadEmailsAreRefused() {
         assertThat(rejected(campaign, new DonationRequest(500L, "weekly", null, null, null, null, null)))
                 .containsExactly("interval");
@@ -120,6 +140,7 @@ class DonationPolicyTest {
                 c.amountStyle(),
                 c.tiers(),
                 c.embedOrigins(),
+                c.defaultInterval(),
                 c.createdAt(),
                 c.updatedAt());
     }

@@ -77,30 +77,43 @@ class MoneyPathDbTest {
         String subscription = "sub_" + UUID.randomUUID();
         Donation donation = monthly(subscription);
         Instant t = Instant.parse("2026-11-20T10:00:00.123456Z");
-        assertThat(donations.subscriptionChanged(subscription, "active", 2_000L, false, t.plusSeconds(2)))
+        assertThat(donations.subscriptionChanged(
+                        subscription, "active", 2_000L, DonationInterval.MONTH, false, t.plusSeconds(2)))
                 .isTrue();
-        assertThat(donations.subscriptionChanged(subscription, "active", 1_500L, false, t.plusSeconds(1)))
+        assertThat(donations.subscriptionChanged(
+                        subscription, "active", 1_500L, DonationInterval.MONTH, false, t.plusSeconds(1)))
                 .as("older")
                 .isFalse();
         assertThat(donations.subscriptionChanged(
-                        subscription, "active", 2_500L, true, t.plusSeconds(2).plusNanos(1_000)))
+                        subscription,
+                        "active",
+                        2_500L,
+                        DonationInterval.YEAR,
+                        true,
+                        t.plusSeconds(2).plusNanos(1_000)))
                 .as("a microsecond newer")
                 .isTrue();
         assertThat(donations.find(donation.id()).orElseThrow()).satisfies(d -> {
             assertThat(d.amount().minor()).isEqualTo(2_500);
+            assertThat(d.interval())
+                    .as("switched to yearly by the newest state")
+                    .isEqualTo(DonationInterval.YEAR);
             assertThat(d.collectionPaused()).isTrue();
             assertThat(d.subscriptionStateAt()).isEqualTo(t.plusSeconds(2).plusNanos(1_000));
         });
         assertThat(donations.committedMonthly(campaign.id(), false))
                 .as("paused: not committed")
                 .isZero();
-        assertThat(donations.subscriptionChanged(subscription, "canceled", 2_500L, false, t.plusSeconds(3)))
+        assertThat(donations.subscriptionChanged(subscription, "canceled", 2_500L, null, false, t.plusSeconds(3)))
                 .isTrue();
-        assertThat(donations.subscriptionChanged(subscription, "active", 3_000L, false, t.plusSeconds(60)))
+        assertThat(donations.subscriptionChanged(
+                        subscription, "active", 3_000L, DonationInterval.MONTH, false, t.plusSeconds(60)))
                 .as("after the end")
                 .isFalse();
-        assertThat(donations.find(donation.id()).orElseThrow().subscriptionStatus())
-                .isEqualTo("canceled");
+        assertThat(donations.find(donation.id()).orElseThrow()).satisfies(d -> {
+            assertThat(d.subscriptionStatus()).isEqualTo("canceled");
+            assertThat(d.interval()).as("a late monthly state undoes no switch").isEqualTo(DonationInterval.YEAR);
+        });
     }
 
     @Test

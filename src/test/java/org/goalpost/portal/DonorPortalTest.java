@@ -66,10 +66,15 @@ class DonorPortalTest extends StripeAppTestBase {
     record Monthly(Campaign campaign, Donation donation, String subscription) {}
 
     private Monthly monthly(String email) throws Exception {
+        return recurring(email, DonationInterval.MONTH, 1_000);
+    }
+
+    private Monthly recurring(String email, DonationInterval interval, long amount) throws Exception {
         Campaign campaign = campaign("portal");
-        Donation donation = pendingDonation(campaign, DonationInterval.MONTH, 1_000, email);
+        Donation donation = pendingDonation(campaign, interval, amount, email);
         String subscription = id("sub");
-        Object stored = StripeJson.subscription(subscription, "active", donation.publicId(), 1_000, "usd");
+        Object stored =
+                StripeJson.subscription(subscription, "active", donation.publicId(), amount, "usd", interval.word());
         @SuppressWarnings("unchecked")
         java.util.Map<String, Object> object = (java.util.Map<String, Object>) stored;
         object.put("customer", "cus_" + subscription.substring(4));
@@ -77,7 +82,7 @@ class DonorPortalTest extends StripeAppTestBase {
         deliver(event(
                         id("evt"),
                         "checkout.session.completed",
-                        StripeJson.subscribedSession(subscription, donation.publicId(), 1_000, email, now()),
+                        StripeJson.subscribedSession(subscription, donation.publicId(), amount, email, now()),
                         now()))
                 .andExpect(jsonPath("$.result").value("applied"));
         return new Monthly(campaign, donation, subscription);
@@ -136,11 +141,11 @@ class DonorPortalTest extends StripeAppTestBase {
         String known = askForLink("Mona@Example.org");
         String unknown = askForLink("nobody@example.org");
         assertThat(known.replace("mona@example.org", "X")).isEqualTo(unknown.replace("nobody@example.org", "X"));
-        assertThat(known).contains("If mona@example.org has a monthly donation with us, a link is on its way.");
+        assertThat(known).contains("If mona@example.org gives monthly or yearly with us, a link is on its way.");
 
         List<MimeMessage> mail = SMTP.to("mona@example.org", 1);
         assertThat(mail).hasSize(1);
-        assertThat(mail.get(0).getSubject()).isEqualTo("Your link to manage your monthly donation to Goalpost");
+        assertThat(mail.get(0).getSubject()).isEqualTo("Your link to manage your donation to Goalpost");
         String token = linkFrom(mail.get(0));
         assertThat(SMTP.after("nobody@example.org", java.time.Duration.ofSeconds(1)))
                 .as("no mail to an address without a monthly donation")
@@ -254,12 +259,12 @@ class DonorPortalTest extends StripeAppTestBase {
         // cancel: the first press asks, nothing is sent; the second cancels
         mvc.perform(post(base + "/cancel").cookie(session).with(csrf()))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("Cancel this monthly donation?")))
+                .andExpect(content().string(containsString("Cancel this donation?")))
                 .andExpect(content().string(containsString("data-testid=\"cancel-confirm\"")));
         assertThat(STRIPE.requests(RequestMethod.DELETE, "/v1/subscriptions/")).isEmpty();
         mvc.perform(post(base + "/cancel").cookie(session).with(csrf()).param("confirm", "yes"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("Asked: your monthly donation ends now")));
+                .andExpect(content().string(containsString("Asked: this donation ends now")));
         assertThat(STRIPE.requests(RequestMethod.DELETE, "/v1/subscriptions/" + monthly.subscription()))
                 .singleElement()
                 .satisfies(r -> assertThat(r.getHeader("Idempotency-Key"))
@@ -275,17 +280,45 @@ class DonorPortalTest extends StripeAppTestBase {
     }
 
     @Test
+    void aYearlyDonorSeesAYearlyAmountAndKeepsAYearlyPriceWhenChangingIt() throws Exception {
+        Monthly yearly = recurring("yara@example.org", DonationInterval.YEAR, 12_000);
+        askForLink("yara@example.org");
+        Cookie session = signIn(linkFrom(SMTP.to("yara@example.org", 1).get(0)));
+        mvc.perform(get("/donors/portal").cookie(session))
+                .andExpect(content().string(containsString("$120 a year")))
+                .andExpect(content().string(not(containsString("a month"))));
+        mvc.perform(post("/donors/portal/" + yearly.donation().publicId() + "/amount")
+                        .cookie(session)
+                        .with(csrf())
+                        .param("amount", "150")
+                        .param("requestKey", "yearly-key-1"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Asked: $150 a year from your next payment.")));
+        assertThat(STRIPE.requests(RequestMethod.POST, "/v1/subscriptions/" + yearly.subscription()))
+                .singleElement()
+                .satisfies(r -> assertThat(r.getBodyAsString())
+                        .contains("items[0][price_data][unit_amount]=15000")
+                        .contains("items[0][price_data][recurring][interval]=year"));
+        deliver(event(id("evt"), "customer.subscription.updated", STRIPE.subscription(yearly.subscription()), now()))
+                .andExpect(status().isOk());
+        mvc.perform(get("/donors/portal").cookie(session)).andExpect(content().string(containsString("$150 a year")));
+        assertThat(donations.find(yearly.donation().id()).orElseThrow().interval())
+                .isEqualTo(DonationInterval.YEAR);
+    }
+
+    @Test
     void theRequestPageSpeaksGermanAndMakesNoSession() throws Exception {
         MvcResult page = mvc.perform(get("/donors/manage").param("lang", "de"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("Ihre monatliche Spende verwalten")))
+                .andExpect(content().string(containsString("Ihre monatliche oder jährliche Spende verwalten")))
                 .andExpect(content().string(not(containsString("_csrf"))))
                 .andReturn();
         assertThat(page.getResponse().getHeaders("Set-Cookie")).isEmpty();
         mvc.perform(post("/donors/manage")
                         .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                         .content("email=nobody%40example.org&lang=de"))
-                .andExpect(content().string(containsString("Falls nobody@example.org bei uns monatlich spendet")));
+                .andExpect(content()
+                        .string(containsString("Falls nobody@example.org bei uns monatlich oder jährlich spendet")));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.goalpost.progress;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -10,8 +12,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.goalpost.campaign.CampaignDraft;
 import org.goalpost.campaign.Campaigns;
 import org.goalpost.campaign.TestCampaigns;
+import org.goalpost.shared.web.FieldProblem;
+import org.goalpost.shared.web.InvalidInputException;
 import org.goalpost.testing.AppTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -72,6 +79,70 @@ class CampaignPageTest {
                 .andExpect(content().string(containsString(">2.500 $<")));
     }
 
+    /** The frequency chosen when the form opens, as the page renders it. */
+    private String chosen(String url) throws Exception {
+        String html = mvc.perform(get(url)).andReturn().getResponse().getContentAsString();
+        Matcher m = Pattern.compile("<input type=\"radio\" name=\"interval\" value=\"(\\w+)\"[^>]* checked=\"checked\"")
+                .matcher(html);
+        assertThat(m.find()).as("a chosen frequency on " + url).isTrue();
+        String first = m.group(1);
+        assertThat(m.find()).as("one chosen frequency").isFalse();
+        return first;
+    }
+
+    @Test
+    void theFormOffersTheCampaignsDefaultFrequencyUnlessTheLinkAsksForAnother() throws Exception {
+        assertThat(chosen("/campaigns/support")).isEqualTo("once");
+        CampaignDraft yearly = TestCampaigns.draft(TestCampaigns.uniqueSlug("yearly"), 250_000);
+        String slug = campaigns
+                .create(new CampaignDraft(
+                        yearly.slug(),
+                        yearly.title(),
+                        yearly.description(),
+                        yearly.currency(),
+                        yearly.status(),
+                        yearly.period(),
+                        yearly.timeZone(),
+                        null,
+                        null,
+                        yearly.countBasis(),
+                        yearly.amountStyle(),
+                        yearly.tiers(),
+                        null,
+                        "YEAR"))
+                .slug();
+        assertThat(campaigns.find(slug).orElseThrow().defaultInterval()).isEqualTo("year");
+        assertThat(chosen("/campaigns/" + slug)).isEqualTo("year");
+        assertThat(chosen("/campaigns/" + slug + "?interval=month")).isEqualTo("month");
+        assertThat(chosen("/campaigns/" + slug + "?interval=weekly"))
+                .as("a word the form does not know: the campaign's default")
+                .isEqualTo("year");
+        mvc.perform(get("/campaigns/" + slug))
+                .andExpect(content().string(allOf(containsString("> Every month<"), containsString("> Every year<"))));
+        mvc.perform(get("/campaigns/" + slug).header("Accept-Language", "de-DE"))
+                .andExpect(content().string(allOf(containsString("> Jeden Monat<"), containsString("> Jedes Jahr<"))));
+
+        InvalidInputException refused = catchThrowableOfType(
+                InvalidInputException.class,
+                () -> campaigns.create(new CampaignDraft(
+                        TestCampaigns.uniqueSlug("weekly"),
+                        "Weekly",
+                        null,
+                        "USD",
+                        "active",
+                        "none",
+                        "UTC",
+                        null,
+                        null,
+                        null,
+                        null,
+                        yearly.tiers(),
+                        null,
+                        "weekly")));
+        assertThat(refused.problems())
+                .containsExactly(new FieldProblem("defaultInterval", "must be 'once', 'month' or 'year'"));
+    }
+
     @Test
     void anUnknownCampaignIsAReadable404() throws Exception {
         mvc.perform(get("/campaigns/nope"))
@@ -118,9 +189,9 @@ class CampaignPageTest {
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(content()
                         .string(allOf(
-                                containsString("Choose once or monthly."),
+                                containsString("Choose once, every month or every year."),
                                 containsString("This is not an email address."))));
-        org.assertj.core.api.Assertions.assertThat(count()).isEqualTo(donations);
+        assertThat(count()).isEqualTo(donations);
     }
 
     @Test
@@ -143,7 +214,7 @@ class CampaignPageTest {
                         .param("requestKey", "form-key-1"))
                 .andExpect(status().isSeeOther())
                 .andExpect(header().string("Location", first));
-        org.assertj.core.api.Assertions.assertThat(pendingDonations()).isEqualTo(before + 1);
+        assertThat(pendingDonations()).isEqualTo(before + 1);
         mvc.perform(get("/campaigns/support"))
                 .andExpect(content().string(containsString("<strong>895 $</strong> raised")));
     }

@@ -83,7 +83,7 @@ class LanguagesPageTest {
                         .content("amount=custom&customAmount=0,50&interval=weekly&email=nobody&lang=de"))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(content().string(containsString("Bitte spenden Sie zwischen 1 $ und 10.000 $.")))
-                .andExpect(content().string(containsString("Bitte wählen Sie einmalig oder monatlich.")))
+                .andExpect(content().string(containsString("Bitte wählen Sie einmalig, jeden Monat oder jedes Jahr.")))
                 .andExpect(content().string(containsString("Das ist keine E-Mail-Adresse.")));
     }
 

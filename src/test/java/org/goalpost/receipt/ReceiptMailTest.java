@@ -119,6 +119,50 @@ class ReceiptMailTest extends StripeAppTestBase {
     }
 
     @Test
+    void aYearlyGiftsReceiptAndFailureNoticeSayEveryYear() throws Exception {
+        Campaign campaign = campaign("yearlymail");
+        Donation donation = pendingDonation(campaign, DonationInterval.YEAR, 12_000, "yuki@example.org");
+        String subscription = id("sub");
+        deliver(event(
+                        id("evt"),
+                        "checkout.session.completed",
+                        StripeJson.subscribedSession(
+                                subscription, donation.publicId(), 12_000, "yuki@example.org", now()),
+                        now()))
+                .andExpect(jsonPath("$.result").value("applied"));
+        String invoice = id("in");
+        String intent = id("pi");
+        STRIPE.putPaymentIntent(StripeJson.paymentIntent(intent, id("ch"), 12_000, 378, "usd", null, now()));
+        Map<String, Object> object = StripeJson.invoice(
+                invoice,
+                subscription,
+                donation.publicId(),
+                12_000,
+                "usd",
+                "subscription_create",
+                "yuki@example.org",
+                now());
+        STRIPE.putInvoice(object, intent);
+        deliver(event(id("evt"), "invoice.paid", object, now()))
+                .andExpect(jsonPath("$.result").value("applied"));
+
+        List<MimeMessage> first = mailTo("yuki@example.org", 1);
+        assertThat(body(first.get(0)))
+                .contains("Amount: $120\n")
+                .contains("Yearly donation: this amount is charged every year until you cancel.")
+                .doesNotContain("every month");
+
+        Map<String, Object> failed = StripeJson.invoice(
+                id("in"), subscription, donation.publicId(), 0, "usd", "subscription_cycle", null, now());
+        deliver(event(id("evt"), "invoice.payment_failed", failed, now())).andExpect(status().isOk());
+        List<MimeMessage> afterFailure = mailTo("yuki@example.org", 2);
+        assertThat(afterFailure.get(1).getSubject())
+                .isEqualTo("Your yearly donation to " + campaign.title() + " could not be charged");
+        assertThat(body(afterFailure.get(1)))
+                .contains("this year's payment of your yearly donation did not go through.");
+    }
+
+    @Test
     void monthlyInstalmentsFailuresAndRefundsEachTellTheDonorOnce() throws Exception {
         Campaign campaign = campaign("monthlymail");
         Donation donation = pendingDonation(campaign, DonationInterval.MONTH, 1_000, "grace@example.org");
@@ -152,7 +196,7 @@ class ReceiptMailTest extends StripeAppTestBase {
         assertThat(body(first.get(0)))
                 .contains("Receipt number: " + invoice + "\n")
                 .contains("Monthly donation: this amount is charged every month until you cancel.")
-                .contains("To change or cancel your monthly donation: https://give.example.org/donors/manage?lang=en");
+                .contains("To change or cancel your donation: https://give.example.org/donors/manage?lang=en");
 
         // the next month's payment fails, and Stripe retries it (and tells us) twice
         Map<String, Object> failed = StripeJson.invoice(

@@ -466,6 +466,7 @@ class StaffMoneyFlowsTest extends StripeAppTestBase {
                         : monthly.subscriptionId(),
                 "canceled",
                 null,
+                null,
                 false,
                 java.time.Instant.now());
         mvc.perform(put("/api/staff/campaigns/" + campaign.slug())

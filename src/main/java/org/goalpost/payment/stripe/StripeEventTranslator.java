@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.goalpost.donation.Donation;
+import org.goalpost.donation.DonationInterval;
 import org.goalpost.donation.Donations;
 import org.goalpost.payment.GatewayPayments;
 import org.goalpost.payment.IncomingEvent;
@@ -271,9 +272,19 @@ class StripeEventTranslator {
 
     static SubscriptionChanged subscriptionState(Subscription subscription, Instant observedAt) {
         Long amount = null;
+        DonationInterval interval = null;
         if (subscription.getItems() != null && subscription.getItems().getData() != null) {
             amount = 0L;
             for (SubscriptionItem item : subscription.getItems().getData()) {
+                if (interval == null
+                        && item.getPrice() != null
+                        && item.getPrice().getRecurring() != null) {
+                    // a donor may switch between monthly and yearly (at Stripe, or through the portal)
+                    interval = DonationInterval.fromWord(
+                                    item.getPrice().getRecurring().getInterval())
+                            .filter(DonationInterval::isRecurring)
+                            .orElse(null);
+                }
                 long unit = item.getPrice() != null && item.getPrice().getUnitAmount() != null
                         ? item.getPrice().getUnitAmount()
                         : 0;
@@ -283,7 +294,13 @@ class StripeEventTranslator {
         Map<String, String> metadata = subscription.getMetadata() == null ? Map.of() : subscription.getMetadata();
         boolean paused = "paused".equals(subscription.getStatus()) || subscription.getPauseCollection() != null;
         return new SubscriptionChanged(
-                subscription.getId(), metadata.get(DONATION_KEY), subscription.getStatus(), amount, paused, observedAt);
+                subscription.getId(),
+                metadata.get(DONATION_KEY),
+                subscription.getStatus(),
+                amount,
+                interval,
+                paused,
+                observedAt);
     }
 
     /**

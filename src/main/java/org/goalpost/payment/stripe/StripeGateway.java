@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.goalpost.donation.Donation;
 import org.goalpost.donation.DonationChannel;
+import org.goalpost.donation.DonationInterval;
 import org.goalpost.donation.DonationStatus;
 import org.goalpost.payment.CheckoutRequest;
 import org.goalpost.payment.CheckoutSession;
@@ -26,7 +27,7 @@ import org.goalpost.payment.PaymentGateway;
 
 /**
  * Stripe as Goalpost's payment gateway: hosted Checkout (card data never reaches us), in
- * {@code payment} mode for one-time gifts and {@code subscription} mode for monthly ones, with
+ * {@code payment} mode for one-time gifts and {@code subscription} mode for monthly and yearly ones, with
  * inline prices, so any amount works without creating products first.
  */
 class StripeGateway implements PaymentGateway {
@@ -59,28 +60,29 @@ class StripeGateway implements PaymentGateway {
      * The Checkout Session for a donation. Our donation id travels as {@code client_reference_id}
      * and in the metadata of the session, of its PaymentIntent (one-time: so that a refund or
      * dispute finds its donation before the payment's own event) and of its subscription
-     * (monthly: so that every renewal invoice finds it). Adaptive pricing is off: the donor pays
+     * (recurring: so that every renewal invoice finds it). Adaptive pricing is off: the donor pays
      * in the campaign's currency, which is the currency the totals count in.
      */
     static SessionCreateParams params(CheckoutRequest request) {
         Donation donation = request.donation();
-        boolean monthly = donation.isMonthly();
+        boolean recurring = donation.isRecurring();
+        boolean yearly = donation.interval() == DonationInterval.YEAR;
         String donationId = donation.publicId();
         String slug = request.campaign().slug();
         PriceData.Builder price = PriceData.builder()
                 .setCurrency(donation.amount().currencyCode().toLowerCase(Locale.ROOT))
                 .setUnitAmount(donation.amount().minor())
                 .setProductData(PriceData.ProductData.builder()
-                        .setName((monthly ? "Monthly donation: " : "Donation: ")
+                        .setName((yearly ? "Yearly donation: " : recurring ? "Monthly donation: " : "Donation: ")
                                 + request.campaign().title())
                         .build());
-        if (monthly) {
+        if (recurring) {
             price.setRecurring(PriceData.Recurring.builder()
-                    .setInterval(PriceData.Recurring.Interval.MONTH)
+                    .setInterval(yearly ? PriceData.Recurring.Interval.YEAR : PriceData.Recurring.Interval.MONTH)
                     .build());
         }
         SessionCreateParams.Builder params = SessionCreateParams.builder()
-                .setMode(monthly ? SessionCreateParams.Mode.SUBSCRIPTION : SessionCreateParams.Mode.PAYMENT)
+                .setMode(recurring ? SessionCreateParams.Mode.SUBSCRIPTION : SessionCreateParams.Mode.PAYMENT)
                 .setSuccessUrl(request.successUrl())
                 .setCancelUrl(request.cancelUrl())
                 .setClientReferenceId(donationId)
@@ -104,7 +106,7 @@ class StripeGateway implements PaymentGateway {
                 "de".equals(language)
                         ? SessionCreateParams.Locale.DE
                         : "en".equals(language) ? SessionCreateParams.Locale.EN : SessionCreateParams.Locale.AUTO);
-        if (monthly) {
+        if (recurring) {
             params.setSubscriptionData(SessionCreateParams.SubscriptionData.builder()
                     .putMetadata(StripeEventTranslator.DONATION_KEY, donationId)
                     .putMetadata(StripeEventTranslator.CAMPAIGN_KEY, slug)
@@ -126,11 +128,12 @@ class StripeGateway implements PaymentGateway {
     }
 
     /**
-     * The subscription's one item gets a new monthly price of the same product; the change applies from the
-     * next invoice.
+     * The subscription's one item gets a new price of the same product, monthly or yearly as the donation
+     * is; the change applies from the next invoice.
      */
     @Override
-    public void changeSubscriptionAmount(String subscriptionId, long amountMinor, String idempotencyKey) {
+    public void changeSubscriptionAmount(
+            String subscriptionId, DonationInterval interval, long amountMinor, String idempotencyKey) {
         Subscription subscription = stripe.subscription(subscriptionId);
         SubscriptionItem item = subscription.getItems().getData().get(0);
         stripe.updateSubscription(
@@ -144,8 +147,11 @@ class StripeGateway implements PaymentGateway {
                                         .setUnitAmount(amountMinor)
                                         .setRecurring(SubscriptionUpdateParams.Item.PriceData.Recurring.builder()
                                                 .setInterval(
-                                                        SubscriptionUpdateParams.Item.PriceData.Recurring.Interval
-                                                                .MONTH)
+                                                        interval == DonationInterval.YEAR
+                                                                ? SubscriptionUpdateParams.Item.PriceData.Recurring
+                                                                        .Interval.YEAR
+                                                                : SubscriptionUpdateParams.Item.PriceData.Recurring
+                                                                        .Interval.MONTH)
                                                 .build())
                                         .build())
                                 .build())

@@ -103,9 +103,9 @@ public class TestGateway implements PaymentGateway {
         String suffix = donation.checkoutSessionId().substring("test_cs_".length());
         Instant now = clock.instant();
         String intent = "test_pi_" + suffix;
-        String subscription = donation.isMonthly() ? "test_sub_" + suffix : null;
+        String subscription = donation.isRecurring() ? "test_sub_" + suffix : null;
         PaymentFact payment = new PaymentFact.PaymentReceived(
-                donation.isMonthly() ? "test_in_" + suffix : intent,
+                donation.isRecurring() ? "test_in_" + suffix : intent,
                 new PaymentFact.Target(donation.publicId(), subscription),
                 donation.amount().minor(),
                 donation.amount().currencyCode(),
@@ -117,7 +117,7 @@ public class TestGateway implements PaymentGateway {
                 false,
                 now,
                 new PaymentFact.Payer(donation.donorEmail(), donation.donorName()));
-        List<PaymentFact> facts = donation.isMonthly()
+        List<PaymentFact> facts = donation.isRecurring()
                 ? List.of(
                         new PaymentFact.SubscriptionStarted(
                                 donation.publicId(),

@@ -324,7 +324,7 @@ public final class FakeStripe implements AutoCloseable {
             return page;
         }
 
-        /** GET reads it; POST sets its item's monthly amount; DELETE cancels it at once. */
+        /** GET reads it; POST sets its item's amount (and interval); DELETE cancels it at once. */
         @SuppressWarnings("unchecked")
         private Map<String, Object> subscription(LoggedRequest request, String id) {
             Map<String, Object> subscription = subscriptions.get(id);
@@ -339,9 +339,14 @@ public final class FakeStripe implements AutoCloseable {
                     && form(request, "items[0][price_data][unit_amount]") != null) {
                 long amount = Long.parseLong(form(request, "items[0][price_data][unit_amount]"));
                 Map<String, Object> metadata = (Map<String, Object>) subscription.get("metadata");
+                String interval = form(request, "items[0][price_data][recurring][interval]");
                 Map<String, Object> changed = StripeJson.subscription(
-                        id, (String) subscription.get("status"), (String) metadata.get("donation_id"), amount, (String)
-                                subscription.get("currency"));
+                        id,
+                        (String) subscription.get("status"),
+                        (String) metadata.get("donation_id"),
+                        amount,
+                        (String) subscription.get("currency"),
+                        interval == null ? "month" : interval);
                 changed.put("customer", subscription.get("customer"));
                 subscriptions.put(id, changed);
                 subscription = changed;

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import org.goalpost.campaign.Campaign;
 import org.goalpost.donation.Donation;
+import org.goalpost.donation.DonationInterval;
 import org.goalpost.donation.DonationStatus;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
@@ -120,6 +121,24 @@ class StripeCheckoutTest extends StripeAppTestBase {
                 .containsEntry("metadata[donation_id]", donationId);
         assertThat(params).doesNotContainKey("submit_type").doesNotContainKey("customer_email");
         assertThat(params.keySet()).noneMatch(key -> key.startsWith("payment_intent_data"));
+    }
+
+    @Test
+    void aYearlyGiftOpensASubscriptionModeCheckoutWithAYearlyPrice() throws Exception {
+        Campaign campaign = campaign("checkout-yearly");
+        checkout(campaign.slug(), "{\"amountMinor\":12000,\"interval\":\"year\"}")
+                .andExpect(status().isCreated());
+        Map<String, String> params = form(sessionRequests().get(0));
+        String donationId = params.get("client_reference_id");
+        assertThat(params)
+                .containsEntry("mode", "subscription")
+                .containsEntry("line_items[0][price_data][unit_amount]", "12000")
+                .containsEntry("line_items[0][price_data][recurring][interval]", "year")
+                .containsEntry("line_items[0][price_data][product_data][name]", "Yearly donation: " + campaign.title())
+                .containsEntry("subscription_data[metadata][donation_id]", donationId);
+        assertThat(params.keySet()).noneMatch(key -> key.startsWith("payment_intent_data"));
+        assertThat(donations.findByPublicId(donationId).orElseThrow().interval())
+                .isEqualTo(DonationInterval.YEAR);
     }
 
     @Test

@@ -341,6 +341,12 @@ public final class StripeJson {
 
     public static Map<String, Object> subscription(
             String id, String status, String donationId, long unitAmount, String currency) {
+        return subscription(id, status, donationId, unitAmount, currency, "month");
+    }
+
+    /** A subscription whose one price recurs every {@code interval} ({@code month} or {@code year}). */
+    public static Map<String, Object> subscription(
+            String id, String status, String donationId, long unitAmount, String currency, String interval) {
         return map(
                 "id",
                 id,
@@ -376,7 +382,7 @@ public final class StripeJson {
                                         "product",
                                         "prod_" + id.substring(4),
                                         "recurring",
-                                        map("interval", "month", "interval_count", 1)))),
+                                        map("interval", interval, "interval_count", 1)))),
                         "/v1/subscription_items"));
     }
 
