@@ -29,6 +29,19 @@ class DonationRepository {
      */
     static final String FINAL_SUBSCRIPTION_STATES = "'canceled', 'incomplete_expired'";
 
+    /** Subscription states in which a recurring donation collects (and so counts as committed). */
+    static final String COLLECTING_STATES = "'active', 'trialing', 'past_due'";
+
+    /**
+     * What a donation row adds to its campaign's committed yearly figure, in minor units: twelve times
+     * a monthly amount, a yearly amount once, while it collects (succeeded, its subscription active,
+     * not paused); otherwise 0. {@link Donation#committedYearlyMinor()} says the same in Java.
+     */
+    static final String COMMITTED_YEARLY_UNITS = "CASE WHEN status = 'SUCCEEDED' AND (subscription_status IS NULL "
+            + "OR subscription_status IN (" + COLLECTING_STATES + ")) AND collection_paused = FALSE THEN "
+            + "CASE donation_interval WHEN 'MONTH' THEN 12 * amount_minor WHEN 'YEAR' THEN amount_minor ELSE 0 END "
+            + "ELSE 0 END";
+
     private final JdbcClient jdbc;
 
     DonationRepository(JdbcClient jdbc) {
@@ -80,6 +93,14 @@ class DonationRepository {
 
     Optional<Donation> findById(long id) {
         return one("id = ?", id);
+    }
+
+    /** The donation, its row locked until the transaction ends (so that changes to it are seen in order). */
+    Optional<Donation> lockById(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM donation WHERE id = ? FOR UPDATE")
+                .param(id)
+                .query(DonationRepository::row)
+                .optional();
     }
 
     Optional<Donation> findByPublicId(String publicId) {
@@ -195,11 +216,10 @@ class DonationRepository {
 
     /** Twelve times the monthly amounts plus the yearly amounts of the collecting recurring donations. */
     long committedYearly(long campaignId, boolean livemode) {
-        return jdbc.sql("SELECT COALESCE(SUM(CASE WHEN donation_interval = 'MONTH' THEN 12 * amount_minor "
-                        + "ELSE amount_minor END), 0) FROM donation WHERE campaign_id = ? AND livemode = ? "
+        return jdbc.sql("SELECT COALESCE(SUM(" + COMMITTED_YEARLY_UNITS + "), 0) FROM donation "
+                        + "WHERE campaign_id = ? AND livemode = ? "
                         + "AND donation_interval IN ('MONTH', 'YEAR') AND status = 'SUCCEEDED' "
-                        + "AND (subscription_status IS NULL OR subscription_status IN ('active', 'trialing', "
-                        + "'past_due')) "
+                        + "AND (subscription_status IS NULL OR subscription_status IN (" + COLLECTING_STATES + ")) "
                         + "AND collection_paused = FALSE")
                 .params(campaignId, livemode)
                 .query(Long.class)

@@ -9,6 +9,7 @@ import org.goalpost.shared.db.DuplicateKeys;
 import org.goalpost.shared.text.EmailAddresses;
 import org.goalpost.shared.text.PlainText;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Opens donations and moves them along their statuses, forward only. */
 @Service
@@ -16,11 +17,13 @@ public class Donations {
 
     private final DonationRepository repository;
     private final Donors donors;
+    private final RecurringMovements movements;
     private final Clock clock;
 
-    Donations(DonationRepository repository, Donors donors, Clock clock) {
+    Donations(DonationRepository repository, Donors donors, RecurringMovements movements, Clock clock) {
         this.repository = repository;
         this.donors = donors;
+        this.movements = movements;
         this.clock = clock;
     }
 
@@ -28,6 +31,7 @@ public class Donations {
      * Writes a new donation in the given status; its donor is known at once when an email is given.
      * With a request key already used, returns the donation that key opened instead.
      */
+    @Transactional
     public Donation open(NewDonation donation, DonationStatus status) {
         if (donation.requestKey() != null) {
             Optional<Donation> earlier = repository.findByRequestKey(donation.requestKey());
@@ -41,6 +45,9 @@ public class Donations {
                 id[0] = repository.insert(UUID.randomUUID().toString(), donation, donorId, status, clock.instant()));
         if (!inserted) {
             return repository.findByRequestKey(donation.requestKey()).orElseThrow();
+        }
+        if (donation.charge().interval().isRecurring()) {
+            movements.record(id[0], clock.instant());
         }
         return repository.findById(id[0]).orElseThrow();
     }
@@ -90,8 +97,22 @@ public class Donations {
      * Moves a donation to {@code next} when its status allows that move; a move backwards (a late
      * failure after a success) is refused. Returns whether the status changed.
      */
+    @Transactional
     public boolean moveTo(Donation donation, DonationStatus next) {
-        return repository.moveStatus(donation.id(), DonationStatus.movingTo(next), next, clock.instant());
+        return moveTo(donation, next, clock.instant());
+    }
+
+    /**
+     * Moves a donation as {@link #moveTo(Donation, DonationStatus)} does; a recurring donation's change of
+     * commitment is logged as of {@code at} (when the gateway says it happened, such as a payment's time).
+     */
+    @Transactional
+    public boolean moveTo(Donation donation, DonationStatus next, Instant at) {
+        boolean moved = repository.moveStatus(donation.id(), DonationStatus.movingTo(next), next, clock.instant());
+        if (moved && donation.isRecurring()) {
+            movements.record(donation.id(), at);
+        }
+        return moved;
     }
 
     /**
@@ -122,7 +143,7 @@ public class Donations {
      * exactly and rounded once, half up, at the end.
      */
     public long committedMonthly(long campaignId, boolean livemode) {
-        return Math.floorDiv(repository.committedYearly(campaignId, livemode) + 6, 12);
+        return RecurringRevenue.monthly(repository.committedYearly(campaignId, livemode));
     }
 
     /**
@@ -149,6 +170,7 @@ public class Donations {
      *
      * @return whether the state was kept
      */
+    @Transactional
     public boolean subscriptionChanged(
             String subscriptionId,
             String status,
@@ -156,8 +178,14 @@ public class Donations {
             DonationInterval interval,
             boolean paused,
             Instant observedAt) {
-        return repository.subscriptionState(
+        boolean kept = repository.subscriptionState(
                 subscriptionId, status, amountMinor, interval, paused, observedAt, clock.instant());
+        if (kept) {
+            repository
+                    .findBySubscription(subscriptionId)
+                    .ifPresent(donation -> movements.record(donation.id(), observedAt));
+        }
+        return kept;
     }
 
     /** Moves a donation to {@code next} as {@link #moveTo} does, keeping why when it moved. */

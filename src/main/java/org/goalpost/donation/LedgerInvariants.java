@@ -10,8 +10,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * What must always hold of the ledger and the donations: kept totals equal the ledger's sums, one
- * row per money movement, no row without its campaign or donation, and no donation left pending
- * past its checkout's 24 h (plus an hour for the reconciler to settle it).
+ * row per money movement, no row without its campaign or donation, the recurring revenue log adding up
+ * to every recurring donation's commitment, and no donation left pending past its checkout's 24 h
+ * (plus an hour for the reconciler to settle it).
  */
 @Component
 class LedgerInvariants implements InvariantCheck {
@@ -48,6 +49,14 @@ class LedgerInvariants implements InvariantCheck {
                                 + "c WHERE c.id = l.campaign_id) "
                                 + "OR (l.donation_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "
                                 + "donation d WHERE d.id = l.donation_id))")),
+                new Outcome(
+                        "recurring-movements-match-donations",
+                        "recurring donations whose logged movements do not add up to what they commit now (so "
+                                + "committed monthly and yearly would differ from the recurring view)",
+                        count("SELECT COUNT(*) FROM donation d WHERE d.donation_interval IN ('MONTH', 'YEAR') AND "
+                                + DonationRepository.COMMITTED_YEARLY_UNITS
+                                + " <> COALESCE((SELECT SUM(m.to_units - m.from_units) FROM recurring_movement m "
+                                + "WHERE m.donation_id = d.id), 0)")),
                 new Outcome(
                         "no-donation-pending-over-24h",
                         "donations still pending " + PENDING_LIMIT.toHours() + " h after they were opened",

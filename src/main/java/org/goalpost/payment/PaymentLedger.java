@@ -187,7 +187,7 @@ class PaymentLedger {
         if (fact.target().subscriptionId() != null) {
             donations.linkSubscription(donation, fact.target().subscriptionId());
         }
-        donations.moveTo(donation, DonationStatus.SUCCEEDED);
+        donations.moveTo(donation, DonationStatus.SUCCEEDED, fact.paidAt());
         return new Applied(counted, donation.id(), String.join("; ", summary));
     }
 

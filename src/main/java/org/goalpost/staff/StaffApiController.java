@@ -15,6 +15,7 @@ import org.goalpost.donation.DonationRow;
 import org.goalpost.donation.Donations;
 import org.goalpost.donation.OfflineGifts;
 import org.goalpost.donation.PeriodTotals;
+import org.goalpost.donation.RecurringRevenue;
 import org.goalpost.donation.Totals;
 import org.goalpost.payment.Refunds;
 import org.goalpost.shared.mode.AppMode;
@@ -144,6 +145,58 @@ class StaffApiController {
 
     record RefundBody(Long amountMinor) {}
 
+    /** A campaign's recurring revenue: now, and month by month (the current month first). */
+    record RecurringJson(
+            String campaign,
+            boolean livemode,
+            String currency,
+            long mrrMinor,
+            long arrMinor,
+            Active active,
+            long paused,
+            List<MonthJson> months) {
+
+        record Active(long month, long year) {}
+
+        record MonthJson(
+                String month,
+                long mrrMinor,
+                long newMrrMinor,
+                long expansionMrrMinor,
+                long contractionMrrMinor,
+                long churnedMrrMinor,
+                long reactivatedMrrMinor,
+                long pausedMrrMinor,
+                long resumedMrrMinor,
+                long newDonors,
+                long churnedDonors) {}
+
+        static RecurringJson of(Campaign campaign, boolean live, RecurringRevenue.Report r) {
+            return new RecurringJson(
+                    campaign.slug(),
+                    live,
+                    campaign.currency().getCurrencyCode(),
+                    r.mrrMinor(),
+                    r.arrMinor(),
+                    new Active(r.activeMonthly(), r.activeYearly()),
+                    r.paused(),
+                    r.months().stream()
+                            .map(m -> new MonthJson(
+                                    m.month().toString(),
+                                    m.mrrMinor(),
+                                    m.newMrrMinor(),
+                                    m.expansionMrrMinor(),
+                                    m.contractionMrrMinor(),
+                                    m.churnedMrrMinor(),
+                                    m.reactivatedMrrMinor(),
+                                    m.pausedMrrMinor(),
+                                    m.resumedMrrMinor(),
+                                    m.newDonors(),
+                                    m.churnedDonors()))
+                            .toList());
+        }
+    }
+
     private final Campaigns campaigns;
     private final Totals totals;
     private final Donations donations;
@@ -152,6 +205,7 @@ class StaffApiController {
     private final Refunds refunds;
     private final AuditLog audit;
     private final AppMode appMode;
+    private final RecurringRevenue recurring;
 
     StaffApiController(
             Campaigns campaigns,
@@ -161,7 +215,8 @@ class StaffApiController {
             OfflineGifts gifts,
             Refunds refunds,
             AuditLog audit,
-            AppMode appMode) {
+            AppMode appMode,
+            RecurringRevenue recurring) {
         this.campaigns = campaigns;
         this.totals = totals;
         this.donations = donations;
@@ -170,6 +225,18 @@ class StaffApiController {
         this.refunds = refunds;
         this.audit = audit;
         this.appMode = appMode;
+        this.recurring = recurring;
+    }
+
+    /**
+     * Recurring revenue of live or test money ({@code ?mode=}): monthly and yearly now, donations collecting
+     * and paused, and the last 24 months' movements.
+     */
+    @GetMapping("/campaigns/{slug}/recurring")
+    RecurringJson recurring(@PathVariable String slug, @RequestParam(required = false) String mode) {
+        Campaign campaign = campaign(slug);
+        boolean live = live(mode);
+        return RecurringJson.of(campaign, live, recurring.of(campaign, live));
     }
 
     @GetMapping("/campaigns")

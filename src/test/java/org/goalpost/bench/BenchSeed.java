@@ -164,6 +164,12 @@ public final class BenchSeed {
             try (Statement s = db.createStatement()) {
                 s.executeUpdate(donations.toString());
                 s.executeUpdate(ledger.toString());
+                // the recurring revenue log: each monthly donation's opening row, as the app writes it
+                s.executeUpdate("INSERT INTO recurring_movement (donation_id, campaign_id, livemode, month_key, "
+                        + "occurred_at, kind, from_units, to_units, recorded_at) SELECT id, campaign_id, livemode, "
+                        + "DATE_FORMAT(created_at, '%Y-%m'), created_at, 'NEW', 0, 12 * amount_minor, created_at "
+                        + "FROM donation WHERE id BETWEEN " + (firstDonation + done) + " AND "
+                        + (firstDonation + done + n - 1) + " AND donation_interval = 'MONTH'");
             }
             db.commit();
         }

@@ -123,6 +123,25 @@ class InvariantsTest {
                 .update();
         assertHealthy();
 
+        // a monthly donation whose commitment is not in the recurring revenue log (written around the app)
+        sql("INSERT INTO donation (public_id, campaign_id, channel, status, donation_interval, amount_minor, "
+                + "currency, livemode, anonymous, gift_minor, created_at, updated_at) VALUES ('invariants-monthly', "
+                + campaign + ", 'STRIPE', 'SUCCEEDED', 'MONTH', 500, 'USD', FALSE, TRUE, 500, "
+                + "'2026-01-01 00:00:00', '2026-01-01 00:00:00')");
+        assertBroken("recurring-movements-match-donations", 1);
+        long monthly = jdbc.sql("SELECT id FROM donation WHERE public_id = 'invariants-monthly'")
+                .query(Long.class)
+                .single();
+        sql("INSERT INTO recurring_movement (donation_id, campaign_id, livemode, month_key, occurred_at, kind, "
+                + "from_units, to_units, recorded_at) VALUES (" + monthly + ", " + campaign + ", FALSE, '2026-01', "
+                + "'2026-01-01 00:00:00', 'NEW', 0, 6000, '2026-01-01 00:00:00')");
+        assertHealthy();
+        sql("UPDATE donation SET amount_minor = 700 WHERE id = " + monthly);
+        assertBroken("recurring-movements-match-donations", 1);
+        sql("DELETE FROM recurring_movement WHERE donation_id = " + monthly);
+        sql("DELETE FROM donation WHERE id = " + monthly);
+        assertHealthy();
+
         // an inbox event that never reached an outcome
         sql("INSERT INTO inbox_event (event_id, event_type, livemode, created_at, received_at, "
                 + "received_by, outcome) "
@@ -167,6 +186,7 @@ class InvariantsTest {
                         "totals-match-ledger",
                         "one-row-per-money-movement",
                         "no-orphan-rows",
+                        "recurring-movements-match-donations",
                         "no-donation-pending-over-24h",
                         "inbox-events-processed",
                         "no-parked-reconciler-items");

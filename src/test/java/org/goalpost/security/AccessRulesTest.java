@@ -151,6 +151,7 @@ class AccessRulesTest {
             Map.entry("POST /api/staff/campaigns", Access.ADMIN),
             Map.entry("PUT /api/staff/campaigns/{slug}", Access.ADMIN),
             Map.entry("GET /api/staff/campaigns/{slug}/totals", Access.STAFF),
+            Map.entry("GET /api/staff/campaigns/{slug}/recurring", Access.STAFF),
             Map.entry("GET /api/staff/donations", Access.STAFF),
             Map.entry("GET /api/staff/privacy", Access.ADMIN),
             Map.entry("POST /api/staff/privacy/erase", Access.ADMIN),
@@ -375,7 +376,7 @@ class AccessRulesTest {
                 checked++;
             }
         }
-        assertThat(checked).as("staff API endpoints").isEqualTo(12);
+        assertThat(checked).as("staff API endpoints").isEqualTo(13);
     }
 
     /**

@@ -1,0 +1,137 @@
+package org.goalpost.donation;
+
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.goalpost.campaign.Campaign;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The recurring view of a campaign: what recurring donors commit now (from the donations' newest
+ * states) and, month by month, how that moved (from the recurring revenue log, {@link RecurringMovements}).
+ * Every figure is a sum of stored rows in minor units; a monthly figure is the exact yearly sum divided by
+ * twelve and rounded once, half up. Two grouped queries on indexed columns, whatever the ledger's size.
+ */
+@Service
+public class RecurringRevenue {
+
+    /** How many months the view shows, the current one first. */
+    public static final int MONTHS = 24;
+
+    /**
+     * One campaign's recurring revenue. {@code mrrMinor}: active, not paused monthly amounts plus a twelfth
+     * of the yearly ones; {@code arrMinor}: twelve times the monthly plus the yearly, exact; {@code
+     * activeMonthly}/{@code activeYearly}: donations collecting; {@code paused}: paused ones (in neither).
+     */
+    public record Report(
+            long mrrMinor, long arrMinor, long activeMonthly, long activeYearly, long paused, List<Month> months) {}
+
+    /**
+     * One calendar month in the campaign's time zone. Movements are positive amounts per month ({@code
+     * churned}: what was lost); {@code mrrMinor} is the figure at the month's end (now, for the current one).
+     * Donors are counted by recurring donation.
+     */
+    public record Month(
+            YearMonth month,
+            long mrrMinor,
+            long newMrrMinor,
+            long expansionMrrMinor,
+            long contractionMrrMinor,
+            long churnedMrrMinor,
+            long reactivatedMrrMinor,
+            long pausedMrrMinor,
+            long resumedMrrMinor,
+            long newDonors,
+            long churnedDonors) {}
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    RecurringRevenue(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** A yearly sum as a monthly figure: divided by twelve, rounded once, half up. */
+    public static long monthly(long yearlyMinor) {
+        return yearlyMinor >= 0 ? Math.floorDiv(yearlyMinor + 6, 12) : -Math.floorDiv(-yearlyMinor + 6, 12);
+    }
+
+    public Report of(Campaign campaign, boolean livemode) {
+        long[] now = new long[4]; // yearly units, active monthly, active yearly, paused
+        jdbc.sql("SELECT donation_interval, collection_paused, COUNT(*) AS n, COALESCE(SUM(amount_minor), 0) AS s "
+                        + "FROM donation WHERE campaign_id = ? AND livemode = ? AND donation_interval IN ('MONTH', "
+                        + "'YEAR') AND status = 'SUCCEEDED' AND (subscription_status IS NULL OR subscription_status "
+                        + "IN (" + DonationRepository.COLLECTING_STATES + ")) GROUP BY donation_interval, "
+                        + "collection_paused")
+                .params(campaign.id(), livemode)
+                .query(rs -> {
+                    boolean monthly = "MONTH".equals(rs.getString("donation_interval"));
+                    long count = rs.getLong("n");
+                    if (rs.getBoolean("collection_paused")) {
+                        now[3] += count;
+                        return;
+                    }
+                    now[0] += rs.getLong("s") * (monthly ? 12 : 1);
+                    now[monthly ? 1 : 2] += count;
+                });
+
+        Map<YearMonth, long[]> byMonth = new HashMap<>(); // units per kind, then donors new and churned
+        jdbc.sql("SELECT month_key, kind, COALESCE(SUM(to_units - from_units), 0) AS units, COUNT(*) AS n "
+                        + "FROM recurring_movement WHERE campaign_id = ? AND livemode = ? GROUP BY month_key, kind")
+                .params(campaign.id(), livemode)
+                .query(rs -> {
+                    long[] m = byMonth.computeIfAbsent(
+                            YearMonth.parse(rs.getString("month_key")),
+                            k -> new long[RecurringMovements.Kind.values().length + 2]);
+                    RecurringMovements.Kind kind = RecurringMovements.Kind.valueOf(rs.getString("kind"));
+                    m[kind.ordinal()] += rs.getLong("units");
+                    if (kind == RecurringMovements.Kind.NEW) {
+                        m[m.length - 2] += rs.getLong("n");
+                    } else if (kind == RecurringMovements.Kind.CHURN) {
+                        m[m.length - 1] += rs.getLong("n");
+                    }
+                });
+
+        YearMonth current = YearMonth.now(clock.withZone(campaign.timeZone()));
+        YearMonth first = current.minusMonths(MONTHS - 1);
+        long running = 0; // yearly units at the end of each month, from the first movement on
+        for (Map.Entry<YearMonth, long[]> e : byMonth.entrySet()) {
+            if (e.getKey().isBefore(first)) {
+                running += sum(e.getValue());
+            }
+        }
+        List<Month> months = new ArrayList<>();
+        for (YearMonth month = first; !month.isAfter(current); month = month.plusMonths(1)) {
+            long[] m = byMonth.getOrDefault(month, new long[RecurringMovements.Kind.values().length + 2]);
+            running += sum(m);
+            months.add(new Month(
+                    month,
+                    monthly(running),
+                    monthly(m[RecurringMovements.Kind.NEW.ordinal()]),
+                    monthly(m[RecurringMovements.Kind.EXPANSION.ordinal()]),
+                    monthly(-m[RecurringMovements.Kind.CONTRACTION.ordinal()]),
+                    monthly(-m[RecurringMovements.Kind.CHURN.ordinal()]),
+                    monthly(m[RecurringMovements.Kind.REACTIVATION.ordinal()]),
+                    monthly(-m[RecurringMovements.Kind.PAUSE.ordinal()]),
+                    monthly(m[RecurringMovements.Kind.RESUME.ordinal()]),
+                    m[m.length - 2],
+                    m[m.length - 1]));
+        }
+        Collections.reverse(months);
+        return new Report(monthly(now[0]), now[0], now[1], now[2], now[3], months);
+    }
+
+    private static long sum(long[] month) {
+        long units = 0;
+        for (RecurringMovements.Kind kind : RecurringMovements.Kind.values()) {
+            units += month[kind.ordinal()];
+        }
+        return units;
+    }
+}

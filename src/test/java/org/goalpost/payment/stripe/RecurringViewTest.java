@@ -1,0 +1,148 @@
+package org.goalpost.payment.stripe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.goalpost.payment.stripe.StripeJson.event;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.goalpost.campaign.Campaign;
+import org.goalpost.donation.Donation;
+import org.goalpost.donation.DonationInterval;
+import org.goalpost.donation.RecurringRevenue;
+import org.goalpost.testing.StaffAccounts;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The recurring view over three months, driven through the webhook as Stripe would report each step:
+ * monthly and yearly donors who start, one who gives more, one who gives less, one who cancels and one
+ * who pauses. Every monthly figure is a sum of the recurring revenue log; the current month ends at the
+ * figure the donations commit now.
+ */
+@TestPropertySource(
+        properties = {
+            StaffAccounts.ADMIN_EMAIL_SETTING,
+            StaffAccounts.ADMIN_PASSWORD_SETTING,
+            StaffAccounts.ADMIN_TOKEN_SETTING
+        })
+class RecurringViewTest extends StripeAppTestBase {
+
+    @Autowired
+    RecurringRevenue recurring;
+
+    private record Recurring(Donation donation, String subscription, DonationInterval interval) {}
+
+    /** Noon UTC on {@code day} of {@code month}, in epoch seconds. */
+    private static long on(YearMonth month, int day) {
+        return LocalDate.of(month.getYear(), month.getMonth(), day)
+                .atTime(12, 0)
+                .toEpochSecond(ZoneOffset.UTC);
+    }
+
+    /** A donor's first payment, reported by {@code invoice.paid} at {@code paidAt}. */
+    private Recurring started(Campaign campaign, DonationInterval interval, long amount, long paidAt) throws Exception {
+        Donation donation = pendingDonation(campaign, interval, amount, null);
+        String subscription = id("sub");
+        String intent = id("pi");
+        STRIPE.putPaymentIntent(StripeJson.paymentIntent(intent, id("ch"), amount, 30, "usd", null, paidAt));
+        Map<String, Object> invoice = StripeJson.invoice(
+                id("in"), subscription, donation.publicId(), amount, "usd", "subscription_create", null, paidAt);
+        STRIPE.putInvoice(invoice, intent);
+        deliver(event(id("evt"), "invoice.paid", invoice, paidAt)).andExpect(status().isOk());
+        return new Recurring(donation, subscription, interval);
+    }
+
+    /** Stripe reports the subscription at {@code at}: its status, amount and whether it is paused. */
+    private void reported(Recurring r, String status, long amount, boolean paused, long at) throws Exception {
+        Map<String, Object> object = StripeJson.subscription(
+                r.subscription(),
+                status,
+                r.donation().publicId(),
+                amount,
+                "usd",
+                r.interval().word());
+        object.put("pause_collection", paused ? StripeJson.map("behavior", "void", "resumes_at", at + 86_400) : null);
+        String type = "canceled".equals(status) ? "customer.subscription.deleted" : "customer.subscription.updated";
+        deliver(event(id("evt"), type, object, at)).andExpect(status().isOk());
+    }
+
+    @Test
+    void threeMonthsOfStartsRaisesCutsCancellationsAndPausesAddUpToWhatIsCommittedNow() throws Exception {
+        Campaign campaign = campaign("recurring-view");
+        YearMonth now = YearMonth.now(ZoneOffset.UTC);
+        YearMonth before = now.minusMonths(1);
+        YearMonth first = now.minusMonths(2);
+        // two months ago: a monthly donor (10 $) and a yearly one (120 $, 10 $ a month)
+        Recurring ada = started(campaign, DonationInterval.MONTH, 1_000, on(first, 5));
+        started(campaign, DonationInterval.YEAR, 12_000, on(first, 6));
+        // last month: two more monthly donors (20 $ and 15 $); the first gives 30 $ from the 20th
+        Recurring cem = started(campaign, DonationInterval.MONTH, 2_000, on(before, 5));
+        Recurring dan = started(campaign, DonationInterval.MONTH, 1_500, on(before, 6));
+        reported(cem, "active", 3_000, false, on(before, 20));
+        // this month: Cem cancels, Dan pauses, Ada goes down to 8 $
+        reported(cem, "canceled", 3_000, false, on(now, 1) + 3_600);
+        reported(dan, "active", 1_500, true, on(now, 1) + 7_200);
+        reported(ada, "active", 800, false, on(now, 1) + 10_800);
+        // a late report of Ada's old amount changes nothing
+        reported(ada, "active", 1_000, false, on(first, 7));
+
+        RecurringRevenue.Report report = recurring.of(campaign, false);
+        assertThat(report.mrrMinor()).isEqualTo(800 + 1_000);
+        assertThat(report.arrMinor()).isEqualTo(12 * 800 + 12_000);
+        assertThat(report.mrrMinor()).isEqualTo(donations.committedMonthly(campaign.id(), false));
+        assertThat(report.activeMonthly()).isEqualTo(1);
+        assertThat(report.activeYearly()).isEqualTo(1);
+        assertThat(report.paused()).isEqualTo(1);
+        assertThat(report.months()).hasSize(RecurringRevenue.MONTHS);
+        assertThat(report.months().get(0).month()).isEqualTo(now);
+
+        RecurringRevenue.Month current = report.months().get(0);
+        RecurringRevenue.Month last = report.months().get(1);
+        RecurringRevenue.Month oldest = report.months().get(2);
+        assertThat(oldest).isEqualTo(new RecurringRevenue.Month(first, 2_000, 2_000, 0, 0, 0, 0, 0, 0, 2, 0));
+        assertThat(last).isEqualTo(new RecurringRevenue.Month(before, 6_500, 3_500, 1_000, 0, 0, 0, 0, 0, 2, 0));
+        assertThat(current).isEqualTo(new RecurringRevenue.Month(now, 1_800, 0, 0, 200, 3_000, 0, 1_500, 0, 0, 1));
+        assertThat(report.months().subList(3, RecurringRevenue.MONTHS))
+                .allSatisfy(m -> assertThat(m.mrrMinor()).isZero());
+
+        mvc.perform(get("/api/staff/campaigns/" + campaign.slug() + "/recurring?mode=test")
+                        .header("Authorization", StaffAccounts.bearer(StaffAccounts.ADMIN_TOKEN)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.mrrMinor").value(1_800))
+                .andExpect(jsonPath("$.arrMinor").value(21_600))
+                .andExpect(jsonPath("$.active.month").value(1))
+                .andExpect(jsonPath("$.active.year").value(1))
+                .andExpect(jsonPath("$.paused").value(1))
+                .andExpect(jsonPath("$.months.length()").value(24))
+                .andExpect(jsonPath("$.months[0].month").value(now.toString()))
+                .andExpect(jsonPath("$.months[0].churnedMrrMinor").value(3_000))
+                .andExpect(jsonPath("$.months[1].expansionMrrMinor").value(1_000))
+                .andExpect(jsonPath("$.months[2].newDonors").value(2));
+
+        // Dan resumes: back in, as resumed revenue, not as a new donor
+        reported(dan, "active", 1_500, false, on(now, 1) + 14_400);
+        RecurringRevenue.Month resumed = recurring.of(campaign, false).months().get(0);
+        assertThat(resumed.resumedMrrMinor()).isEqualTo(1_500);
+        assertThat(resumed.mrrMinor()).isEqualTo(3_300).isEqualTo(donations.committedMonthly(campaign.id(), false));
+    }
+
+    @Test
+    void theRecurringViewIsForStaffAndNamesABadMode() throws Exception {
+        Campaign campaign = campaign("recurring-view-access");
+        mvc.perform(get("/api/staff/campaigns/" + campaign.slug() + "/recurring"))
+                .andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/staff/campaigns/" + campaign.slug() + "/recurring?mode=both")
+                        .header("Authorization", StaffAccounts.bearer(StaffAccounts.ADMIN_TOKEN)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("mode"));
+        mvc.perform(get("/api/staff/campaigns/nope/recurring")
+                        .header("Authorization", StaffAccounts.bearer(StaffAccounts.ADMIN_TOKEN)))
+                .andExpect(status().isNotFound());
+    }
+}
