@@ -198,6 +198,13 @@ class DonationRepository {
                 > 0;
     }
 
+    void cancellationReason(long id, CancellationReason reason, String comment, Instant now) {
+        jdbc.sql("UPDATE donation SET cancel_reason = ?, cancel_comment = ?, cancel_asked_at = ?, updated_at = ? "
+                        + "WHERE id = ?")
+                .params(reason == null ? null : reason.name(), comment, DbTime.param(now), DbTime.param(now), id)
+                .update();
+    }
+
     void statusReason(long id, String reason, Instant now) {
         jdbc.sql("UPDATE donation SET status_reason = ?, updated_at = ? WHERE id = ?")
                 .params(

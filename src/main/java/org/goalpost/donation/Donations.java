@@ -15,6 +15,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Donations {
 
+    /** The longest comment a donor may leave when ending a recurring donation. */
+    public static final int MAX_CANCEL_COMMENT = 500;
+
     private final DonationRepository repository;
     private final Donors donors;
     private final RecurringMovements movements;
@@ -186,6 +189,22 @@ public class Donations {
                     .ifPresent(donation -> movements.record(donation.id(), observedAt));
         }
         return kept;
+    }
+
+    /**
+     * Keeps why a donor asked to end a recurring donation (a reason from the list and/or their own words, at
+     * most {@value #MAX_CANCEL_COMMENT} characters of text that may break lines); nothing else changes.
+     *
+     * @throws IllegalArgumentException when the comment is too long or holds control characters
+     */
+    public void recordCancellationReason(Donation donation, CancellationReason reason, String comment) {
+        String text = comment == null || comment.isBlank() ? null : comment.strip();
+        if (text != null && (text.codePointCount(0, text.length()) > MAX_CANCEL_COMMENT || !PlainText.isText(text))) {
+            throw new IllegalArgumentException("comment");
+        }
+        if (reason != null || text != null) {
+            repository.cancellationReason(donation.id(), reason, text, clock.instant());
+        }
     }
 
     /** Moves a donation to {@code next} as {@link #moveTo} does, keeping why when it moved. */

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,10 +27,17 @@ public class RecurringRevenue {
     /**
      * One campaign's recurring revenue. {@code mrrMinor}: active, not paused monthly amounts plus a twelfth
      * of the yearly ones; {@code arrMinor}: twelve times the monthly plus the yearly, exact; {@code
-     * activeMonthly}/{@code activeYearly}: donations collecting; {@code paused}: paused ones (in neither).
+     * activeMonthly}/{@code activeYearly}: donations collecting; {@code paused}: paused ones (in neither);
+     * {@code cancellationReasons}: how often donors gave each reason when they ended a donation (the portal asks).
      */
     public record Report(
-            long mrrMinor, long arrMinor, long activeMonthly, long activeYearly, long paused, List<Month> months) {}
+            long mrrMinor,
+            long arrMinor,
+            long activeMonthly,
+            long activeYearly,
+            long paused,
+            List<Month> months,
+            Map<CancellationReason, Long> cancellationReasons) {}
 
     /**
      * One calendar month in the campaign's time zone. Movements are positive amounts per month ({@code
@@ -124,7 +132,15 @@ public class RecurringRevenue {
                     m[m.length - 1]));
         }
         Collections.reverse(months);
-        return new Report(monthly(now[0]), now[0], now[1], now[2], now[3], months);
+        Map<CancellationReason, Long> reasons = new EnumMap<>(CancellationReason.class);
+        jdbc.sql("SELECT cancel_reason, COUNT(*) AS n FROM donation WHERE campaign_id = ? AND livemode = ? AND "
+                        + "cancel_reason IS NOT NULL GROUP BY cancel_reason")
+                .params(campaign.id(), livemode)
+                .query(rs -> {
+                    long n = rs.getLong("n");
+                    CancellationReason.fromForm(rs.getString("cancel_reason")).ifPresent(r -> reasons.put(r, n));
+                });
+        return new Report(monthly(now[0]), now[0], now[1], now[2], now[3], months, reasons);
     }
 
     private static long sum(long[] month) {

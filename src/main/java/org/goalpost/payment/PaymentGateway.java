@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.goalpost.donation.CancellationReason;
 import org.goalpost.donation.Donation;
 import org.goalpost.donation.DonationInterval;
 import org.goalpost.shared.web.UpstreamFailureException;
@@ -30,10 +31,24 @@ public interface PaymentGateway {
     record RefundStarted(String refundId, String status, List<PaymentFact> immediateFacts) {}
 
     /**
-     * Ends a recurring donation's subscription at once: no further payment. Idempotent on the key.
+     * Ends a recurring donation's subscription at once: no further payment; the donor's reason, when they gave
+     * one, goes with it (Stripe keeps it as the cancellation's feedback). Idempotent on the key.
      * Our records change when the gateway reports it (its event), never here.
      */
-    default void cancelSubscription(String subscriptionId, String idempotencyKey) {
+    default void cancelSubscription(String subscriptionId, CancellationReason reason, String idempotencyKey) {
+        throw notHere();
+    }
+
+    /**
+     * Takes no payment until {@code resumesAt} (the donation is kept; it collects again by itself then).
+     * Idempotent on the key. Our records change when the gateway reports it.
+     */
+    default void pauseSubscription(String subscriptionId, Instant resumesAt, String idempotencyKey) {
+        throw notHere();
+    }
+
+    /** Ends a pause now: the donation collects again from its next date. Idempotent on the key. */
+    default void resumeSubscription(String subscriptionId, String idempotencyKey) {
         throw notHere();
     }
 

@@ -3,12 +3,16 @@ package org.goalpost.portal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.goalpost.campaign.Campaign;
 import org.goalpost.campaign.Campaigns;
+import org.goalpost.donation.CancellationReason;
 import org.goalpost.donation.Donation;
 import org.goalpost.donation.DonationPolicy;
 import org.goalpost.donation.Donations;
@@ -124,11 +128,16 @@ class PortalController {
         return page(model, email.get(), locale, null, null);
     }
 
-    /** Cancelling takes two presses: the first asks "are you sure?", the second ({@code confirm=yes}) asks Stripe. */
+    /**
+     * Cancelling takes two presses: the first asks "are you sure?" and, optionally, why; the second ({@code
+     * confirm=yes}) keeps the reason for staff and asks Stripe (the reason goes along as Stripe's feedback).
+     */
     @PostMapping("/donors/portal/{donation}/cancel")
     String cancel(
             @PathVariable String donation,
             @RequestParam(required = false) String confirm,
+            @RequestParam(required = false) String reason,
+            @RequestParam(required = false) String comment,
             Model model,
             Locale locale,
             HttpServletRequest request,
@@ -139,12 +148,76 @@ class PortalController {
                 return "redirect:/donors/manage";
             }
             model.addAttribute("confirmCancel", owned(donation, email.get()).publicId());
+            model.addAttribute("reasons", CancellationReason.values());
             return page(model, email.get(), locale, null, null);
         }
         return change(donation, model, locale, request, response, mine -> {
-            gateway.cancelSubscription(mine.subscriptionId(), "goalpost-cancel-" + mine.publicId());
+            CancellationReason why = CancellationReason.fromForm(reason).orElse(null);
+            try {
+                donations.recordCancellationReason(mine, why, comment);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(
+                        text("portal.cancel.comment.invalid", locale, Donations.MAX_CANCEL_COMMENT));
+            }
+            gateway.cancelSubscription(mine.subscriptionId(), why, "goalpost-cancel-" + mine.publicId());
             return text("portal.cancel.sent", locale);
         });
+    }
+
+    /**
+     * A pause of 1, 2 or 3 months: no payment until then (Stripe's {@code pause_collection}, the payments
+     * it would take meanwhile are skipped), after which the donation collects again by itself.
+     */
+    @PostMapping("/donors/portal/{donation}/pause")
+    String pause(
+            @PathVariable String donation,
+            @RequestParam(required = false) String months,
+            @RequestParam(required = false) String requestKey,
+            Model model,
+            Locale locale,
+            HttpServletRequest request,
+            HttpServletResponse response) {
+        return change(donation, model, locale, request, response, mine -> {
+            int count = months != null && months.strip().matches("[1-3]") ? Integer.parseInt(months.strip()) : 0;
+            if (count == 0) {
+                throw new IllegalArgumentException(text("portal.pause.invalid", locale));
+            }
+            Campaign campaign = campaigns.load(mine.campaignId()).orElseThrow();
+            ZonedDateTime until = clock.instant().atZone(campaign.timeZone()).plusMonths(count);
+            gateway.pauseSubscription(
+                    mine.subscriptionId(),
+                    until.toInstant(),
+                    "goalpost-pause-" + mine.publicId() + "-" + requestKey(requestKey));
+            return text(
+                    "portal.pause.sent",
+                    locale,
+                    DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+                            .withLocale(locale)
+                            .format(until));
+        });
+    }
+
+    /** Ends a pause now. */
+    @PostMapping("/donors/portal/{donation}/resume")
+    String resume(
+            @PathVariable String donation,
+            @RequestParam(required = false) String requestKey,
+            Model model,
+            Locale locale,
+            HttpServletRequest request,
+            HttpServletResponse response) {
+        return change(donation, model, locale, request, response, mine -> {
+            gateway.resumeSubscription(
+                    mine.subscriptionId(), "goalpost-resume-" + mine.publicId() + "-" + requestKey(requestKey));
+            return text("portal.resume.sent", locale);
+        });
+    }
+
+    /** The form's own request key (one per page shown), or a fresh one: a double press asks once. */
+    private static String requestKey(String requestKey) {
+        return requestKey != null && requestKey.matches("[A-Za-z0-9-]{8,64}")
+                ? requestKey
+                : UUID.randomUUID().toString();
     }
 
     /**
@@ -184,9 +257,7 @@ class PortalController {
                         MoneyFormatter.format(min, locale, campaign.amountStyle()),
                         MoneyFormatter.format(max, locale, campaign.amountStyle())));
             }
-            String key = requestKey != null && requestKey.matches("[A-Za-z0-9-]{8,64}")
-                    ? requestKey
-                    : UUID.randomUUID().toString();
+            String key = requestKey(requestKey);
             gateway.changeSubscriptionAmount(
                     mine.subscriptionId(), mine.interval(), minor, "goalpost-amount-" + mine.publicId() + "-" + key);
             return text(
@@ -254,7 +325,9 @@ class PortalController {
                             campaign.slug(),
                             MoneyFormatter.format(d.amount(), locale, campaign.amountStyle()),
                             d.interval().word(),
-                            d.subscriptionStatus() == null ? "active" : d.subscriptionStatus(),
+                            d.collectionPaused() && collecting(d)
+                                    ? "paused"
+                                    : d.subscriptionStatus() == null ? "active" : d.subscriptionStatus(),
                             !"canceled".equals(d.subscriptionStatus())
                                     && !"incomplete_expired".equals(d.subscriptionStatus()));
                 })
@@ -265,6 +338,10 @@ class PortalController {
         model.addAttribute("notice", notice);
         model.addAttribute("error", error);
         return "portal";
+    }
+
+    private static boolean collecting(Donation d) {
+        return !"canceled".equals(d.subscriptionStatus()) && !"incomplete_expired".equals(d.subscriptionStatus());
     }
 
     /** A monthly or yearly donation as the portal shows it; {@code interval} is {@code month} or {@code year}. */

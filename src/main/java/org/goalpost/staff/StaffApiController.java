@@ -4,6 +4,9 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.goalpost.audit.AuditLog;
 import org.goalpost.campaign.Campaign;
 import org.goalpost.campaign.CampaignDraft;
@@ -154,7 +157,8 @@ class StaffApiController {
             long arrMinor,
             Active active,
             long paused,
-            List<MonthJson> months) {
+            List<MonthJson> months,
+            Map<String, Long> cancellationReasons) {
 
         record Active(long month, long year) {}
 
@@ -193,7 +197,13 @@ class StaffApiController {
                                     m.resumedMrrMinor(),
                                     m.newDonors(),
                                     m.churnedDonors()))
-                            .toList());
+                            .toList(),
+                    r.cancellationReasons().entrySet().stream()
+                            .collect(Collectors.toMap(
+                                    e -> e.getKey().name().toLowerCase(Locale.ROOT),
+                                    Map.Entry::getValue,
+                                    (a, b) -> a,
+                                    java.util.TreeMap::new)));
         }
     }
 

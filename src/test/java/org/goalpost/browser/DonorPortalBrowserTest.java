@@ -104,5 +104,22 @@ class DonorPortalBrowserTest extends StripeAppTestBase {
                 .singleElement()
                 .satisfies(r -> assertThat(r.getBodyAsString()).contains("items[0][price_data][unit_amount]=2250"));
         Browser.screenshot(BROWSER.driver(), "portal-de");
+
+        // a pause of three months, chosen from the list
+        new org.openqa.selenium.support.ui.Select(
+                        BROWSER.driver().findElement(By.cssSelector("[data-testid=pause-months]")))
+                .selectByValue("3");
+        BROWSER.driver().findElement(By.cssSelector("[data-testid=pause]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("[data-testid=notice]"), "keine Zahlung bis"));
+        assertThat(BROWSER.driver()
+                        .findElement(By.cssSelector("[data-testid=notice]"))
+                        .getText())
+                .startsWith("Beauftragt: keine Zahlung bis ")
+                .contains("danach läuft Ihre Spende von selbst weiter");
+        assertThat(STRIPE.requests(RequestMethod.POST, "/v1/subscriptions/" + subscription))
+                .hasSize(2)
+                .anySatisfy(r -> assertThat(r.getBodyAsString()).contains("pause_collection[behavior]=void"));
+        Browser.screenshot(BROWSER.driver(), "portal-paused-de");
     }
 }

@@ -21,8 +21,10 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.goalpost.campaign.Campaign;
+import org.goalpost.donation.CancellationReason;
 import org.goalpost.donation.Donation;
 import org.goalpost.donation.DonationInterval;
+import org.goalpost.donation.RecurringRevenue;
 import org.goalpost.payment.stripe.StripeAppTestBase;
 import org.goalpost.payment.stripe.StripeJson;
 import org.goalpost.security.StaffUsers;
@@ -51,6 +53,9 @@ class DonorPortalTest extends StripeAppTestBase {
     static final Smtp SMTP = new Smtp();
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    @Autowired
+    RecurringRevenue recurring;
 
     @Autowired
     StaffUsers users;
@@ -304,6 +309,97 @@ class DonorPortalTest extends StripeAppTestBase {
         mvc.perform(get("/donors/portal").cookie(session)).andExpect(content().string(containsString("$150 a year")));
         assertThat(donations.find(yearly.donation().id()).orElseThrow().interval())
                 .isEqualTo(DonationInterval.YEAR);
+    }
+
+    @Test
+    void aDonorPausesForTwoMonthsResumesEarlyAndMaySayWhyTheyCancel() throws Exception {
+        Monthly monthly = monthly("paula@example.org");
+        askFrom("paula@example.org", "198.51.100.31");
+        Cookie session = signIn(linkFrom(SMTP.to("paula@example.org", 1).get(0)));
+        String base = "/donors/portal/" + monthly.donation().publicId();
+        String subscriptionPath = "/v1/subscriptions/" + monthly.subscription();
+
+        // a pause of 1, 2 or 3 months only; anything else is explained and asks nothing of Stripe
+        mvc.perform(post(base + "/pause").cookie(session).with(csrf()).param("months", "6"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("Choose a pause of 1, 2 or 3 months.")));
+        assertThat(STRIPE.requests(RequestMethod.POST, subscriptionPath)).isEmpty();
+        long asked = java.time.Instant.now().getEpochSecond();
+        mvc.perform(post(base + "/pause")
+                        .cookie(session)
+                        .with(csrf())
+                        .param("months", "2")
+                        .param("requestKey", "pause-key-1"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Asked: no payment until")));
+        LoggedRequest pause =
+                STRIPE.requests(RequestMethod.POST, subscriptionPath).get(0);
+        assertThat(pause.getHeader("Idempotency-Key"))
+                .isEqualTo("goalpost-pause-" + monthly.donation().publicId() + "-pause-key-1");
+        assertThat(pause.getBodyAsString()).contains("pause_collection[behavior]=void");
+        java.util.regex.Matcher resumesAt = java.util.regex.Pattern.compile("pause_collection\\[resumes_at\\]=(\\d+)")
+                .matcher(pause.getBodyAsString());
+        assertThat(resumesAt.find()).isTrue();
+        assertThat(Long.parseLong(resumesAt.group(1)) - asked)
+                .as("two calendar months from now")
+                .isBetween(59L * 86_400, 62L * 86_400 + 60);
+        assertThat(donations.committedMonthly(monthly.campaign().id(), false))
+                .as("unchanged until Stripe reports it")
+                .isEqualTo(1_000);
+        deliver(event(id("evt"), "customer.subscription.updated", STRIPE.subscription(monthly.subscription()), now()))
+                .andExpect(status().isOk());
+        mvc.perform(get("/donors/portal").cookie(session))
+                .andExpect(content().string(containsString("data-testid=\"resume\"")))
+                .andExpect(content().string(not(containsString("data-testid=\"pause\""))))
+                .andExpect(content().string(containsString(">paused<")));
+        assertThat(donations.committedMonthly(monthly.campaign().id(), false)).isZero();
+        assertThat(recurring.of(monthly.campaign(), false).paused()).isEqualTo(1);
+
+        // resumed early: the pause is lifted at Stripe, and the donation counts again once Stripe says so
+        mvc.perform(post(base + "/resume").cookie(session).with(csrf()).param("requestKey", "resume-key-1"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Asked: your donation collects again")));
+        assertThat(STRIPE.requests(RequestMethod.POST, subscriptionPath))
+                .extracting(LoggedRequest::getBodyAsString)
+                .hasSize(2)
+                .contains("pause_collection=");
+        deliver(event(id("evt"), "customer.subscription.updated", STRIPE.subscription(monthly.subscription()), now()))
+                .andExpect(status().isOk());
+        mvc.perform(get("/donors/portal").cookie(session))
+                .andExpect(content().string(containsString("data-testid=\"pause\"")));
+        assertThat(donations.committedMonthly(monthly.campaign().id(), false)).isEqualTo(1_000);
+
+        // cancelling asks why (optional): the reason is kept for staff and goes to Stripe as its feedback
+        mvc.perform(post(base + "/cancel").cookie(session).with(csrf()))
+                .andExpect(content().string(containsString("May we ask why? (optional)")))
+                .andExpect(content().string(containsString("value=\"MONEY_TIGHT\"")));
+        mvc.perform(post(base + "/cancel")
+                        .cookie(session)
+                        .with(csrf())
+                        .param("confirm", "yes")
+                        .param("comment", "x".repeat(501)))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("Please keep your words to 500 characters")));
+        assertThat(STRIPE.requests(RequestMethod.DELETE, subscriptionPath)).isEmpty();
+        mvc.perform(post(base + "/cancel")
+                        .cookie(session)
+                        .with(csrf())
+                        .param("confirm", "yes")
+                        .param("reason", "MONEY_TIGHT")
+                        .param("comment", " Back next year. "))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Asked: this donation ends now")));
+        LoggedRequest cancel =
+                STRIPE.requests(RequestMethod.DELETE, subscriptionPath).get(0);
+        assertThat(cancel.getUrl() + " " + cancel.getBodyAsString())
+                .contains("cancellation_details[feedback]=too_expensive");
+        assertThat(jdbc.sql("SELECT cancel_reason, cancel_comment FROM donation WHERE id = ?")
+                        .param(monthly.donation().id())
+                        .query((rs, n) -> rs.getString(1) + "|" + rs.getString(2))
+                        .single())
+                .isEqualTo("MONEY_TIGHT|Back next year.");
+        assertThat(recurring.of(monthly.campaign(), false).cancellationReasons())
+                .containsEntry(CancellationReason.MONEY_TIGHT, 1L);
     }
 
     @Test

@@ -94,6 +94,8 @@ class AccessRulesTest {
             Map.entry("POST /donors/portal/{donation}/cancel", Access.DONOR),
             Map.entry("POST /donors/portal/{donation}/amount", Access.DONOR),
             Map.entry("POST /donors/portal/{donation}/card", Access.DONOR),
+            Map.entry("POST /donors/portal/{donation}/pause", Access.DONOR),
+            Map.entry("POST /donors/portal/{donation}/resume", Access.DONOR),
             Map.entry("POST /test-checkout/{sessionId}/complete", Access.PUBLIC),
             Map.entry("POST /test-checkout/{sessionId}/cancel", Access.PUBLIC),
             Map.entry("POST /stripe/webhook", Access.SIGNED),

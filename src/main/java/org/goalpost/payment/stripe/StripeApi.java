@@ -234,14 +234,14 @@ class StripeApi {
         return call("read a subscription", () -> client.v1().subscriptions().retrieve(id));
     }
 
-    void cancelSubscription(String id, String idempotencyKey) {
+    void cancelSubscription(String id, SubscriptionCancelParams params, String idempotencyKey) {
         call(
                 "cancel a subscription",
                 () -> client.v1()
                         .subscriptions()
                         .cancel(
                                 id,
-                                SubscriptionCancelParams.builder().build(),
+                                params,
                                 RequestOptions.builder()
                                         .setIdempotencyKey(idempotencyKey)
                                         .build()));

@@ -5,15 +5,18 @@ import com.stripe.model.Subscription;
 import com.stripe.model.SubscriptionItem;
 import com.stripe.model.checkout.Session;
 import com.stripe.param.RefundCreateParams;
+import com.stripe.param.SubscriptionCancelParams;
 import com.stripe.param.SubscriptionUpdateParams;
 import com.stripe.param.checkout.SessionCreateParams;
 import com.stripe.param.checkout.SessionCreateParams.LineItem;
 import com.stripe.param.checkout.SessionCreateParams.LineItem.PriceData;
+import com.stripe.param.common.EmptyParam;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.goalpost.donation.CancellationReason;
 import org.goalpost.donation.Donation;
 import org.goalpost.donation.DonationChannel;
 import org.goalpost.donation.DonationInterval;
@@ -123,8 +126,37 @@ class StripeGateway implements PaymentGateway {
     }
 
     @Override
-    public void cancelSubscription(String subscriptionId, String idempotencyKey) {
-        stripe.cancelSubscription(subscriptionId, idempotencyKey);
+    public void cancelSubscription(String subscriptionId, CancellationReason reason, String idempotencyKey) {
+        SubscriptionCancelParams.Builder params = SubscriptionCancelParams.builder();
+        if (reason != null) {
+            params.setCancellationDetails(SubscriptionCancelParams.CancellationDetails.builder()
+                    .setFeedback(StripeStates.feedback(reason))
+                    .build());
+        }
+        stripe.cancelSubscription(subscriptionId, params.build(), idempotencyKey);
+    }
+
+    @Override
+    public void pauseSubscription(String subscriptionId, Instant resumesAt, String idempotencyKey) {
+        stripe.updateSubscription(
+                subscriptionId,
+                SubscriptionUpdateParams.builder()
+                        .setPauseCollection(SubscriptionUpdateParams.PauseCollection.builder()
+                                .setBehavior(SubscriptionUpdateParams.PauseCollection.Behavior.VOID)
+                                .setResumesAt(resumesAt.getEpochSecond())
+                                .build())
+                        .build(),
+                idempotencyKey);
+    }
+
+    @Override
+    public void resumeSubscription(String subscriptionId, String idempotencyKey) {
+        stripe.updateSubscription(
+                subscriptionId,
+                SubscriptionUpdateParams.builder()
+                        .setPauseCollection(EmptyParam.EMPTY)
+                        .build(),
+                idempotencyKey);
     }
 
     /**

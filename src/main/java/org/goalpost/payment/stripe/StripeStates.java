@@ -1,5 +1,7 @@
 package org.goalpost.payment.stripe;
 
+import com.stripe.param.SubscriptionCancelParams;
+import org.goalpost.donation.CancellationReason;
 import org.goalpost.donation.DonationStatus;
 import org.goalpost.payment.PaymentFact.DisputeState;
 import org.goalpost.payment.PaymentFact.RefundState;
@@ -15,6 +17,17 @@ final class StripeStates {
     private static final Logger log = LoggerFactory.getLogger(StripeStates.class);
 
     private StripeStates() {}
+
+    /** A donor's reason for ending a donation, as Stripe's cancellation feedback (which has no reason of ours). */
+    static SubscriptionCancelParams.CancellationDetails.Feedback feedback(CancellationReason reason) {
+        return switch (reason) {
+            case MONEY_TIGHT -> SubscriptionCancelParams.CancellationDetails.Feedback.TOO_EXPENSIVE;
+            case GIVING_ELSEWHERE -> SubscriptionCancelParams.CancellationDetails.Feedback.SWITCHED_SERVICE;
+            case ONE_TIME -> SubscriptionCancelParams.CancellationDetails.Feedback.UNUSED;
+            case COVERAGE -> SubscriptionCancelParams.CancellationDetails.Feedback.LOW_QUALITY;
+            case OTHER -> SubscriptionCancelParams.CancellationDetails.Feedback.OTHER;
+        };
+    }
 
     /**
      * A refund's {@code status}: {@code pending}, {@code requires_action}, {@code succeeded}, {@code failed},

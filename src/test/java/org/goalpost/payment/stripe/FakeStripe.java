@@ -324,7 +324,7 @@ public final class FakeStripe implements AutoCloseable {
             return page;
         }
 
-        /** GET reads it; POST sets its item's amount (and interval); DELETE cancels it at once. */
+        /** GET reads it; POST sets its item's amount (and interval) or its pause; DELETE cancels it at once. */
         @SuppressWarnings("unchecked")
         private Map<String, Object> subscription(LoggedRequest request, String id) {
             Map<String, Object> subscription = subscriptions.get(id);
@@ -334,6 +334,21 @@ public final class FakeStripe implements AutoCloseable {
             if (request.getMethod().equals(RequestMethod.DELETE)) {
                 subscription = new java.util.LinkedHashMap<>(subscription);
                 subscription.put("status", "canceled");
+                subscriptions.put(id, subscription);
+            } else if (request.getMethod().equals(RequestMethod.POST)
+                    && form(request, "pause_collection[behavior]") != null) {
+                subscription = new java.util.LinkedHashMap<>(subscription);
+                subscription.put(
+                        "pause_collection",
+                        StripeJson.map(
+                                "behavior",
+                                form(request, "pause_collection[behavior]"),
+                                "resumes_at",
+                                Long.parseLong(form(request, "pause_collection[resumes_at]"))));
+                subscriptions.put(id, subscription);
+            } else if (request.getMethod().equals(RequestMethod.POST) && "".equals(form(request, "pause_collection"))) {
+                subscription = new java.util.LinkedHashMap<>(subscription);
+                subscription.put("pause_collection", null);
                 subscriptions.put(id, subscription);
             } else if (request.getMethod().equals(RequestMethod.POST)
                     && form(request, "items[0][price_data][unit_amount]") != null) {
