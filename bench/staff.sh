@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Goalpost staff side at a million donations (docs/PERFORMANCE.md): the CSV export's memory and
-# time, and the donations list's keyset pages and searches. Runs against the local MariaDB.
+# time, the donations list's keyset pages and searches, and the recurring view. Runs against the local MariaDB.
 #   bench/staff.sh                       # 1,000,000 donations, export under a 128 MiB heap
 #   BENCH_ROWS=100000 bench/staff.sh     # fewer rows
 #   EXPORT_HEAP=64m bench/staff.sh       # a smaller heap
@@ -110,5 +110,8 @@ note "| search by donor email | $(timed "$BASE/api/staff/donations?q=reader4242@
 note "| filter campaign + interval + dates | $(timed "$BASE/api/staff/donations?campaign=support&interval=month&from=2025-06-01&to=2025-06-30") |"
 note "| staff page /staff/donations | $(for _ in $(seq 1 20); do curl -s -o /dev/null -w '%{time_total}\n' -b "$JAR_FILE" "$BASE/staff/donations"; done | sort -n | awk '{a[NR]=$1} END {printf "%.1f", a[10]*1000}') |"
 note "| dashboard /staff | $(for _ in $(seq 1 20); do curl -s -o /dev/null -w '%{time_total}\n' -b "$JAR_FILE" "$BASE/staff"; done | sort -n | awk '{a[NR]=$1} END {printf "%.1f", a[10]*1000}') |"
+recurring=$(mariadb -uroot -N -e "SELECT COUNT(*) FROM $DB.donation WHERE donation_interval IN ('MONTH', 'YEAR')")
+movements=$(mariadb -uroot -N -e "SELECT COUNT(*) FROM $DB.recurring_movement")
+note "| recurring view (issue 12: $recurring recurring donations, $movements log rows) | $(timed "$BASE/api/staff/campaigns/support/recurring?mode=test") |"
 note ""
 note "Results: $RESULTS"

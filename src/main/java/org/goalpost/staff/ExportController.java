@@ -153,13 +153,13 @@ class ExportController {
     private static final java.util.regex.Pattern FORMULA_START =
             java.util.regex.Pattern.compile("(^|[,;\\t\\r\\n])([ ]*)([=+\\-@])");
 
-    private static void start(HttpServletResponse response, String name) {
+    static void start(HttpServletResponse response, String name) {
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
         response.setHeader("Cache-Control", "no-store");
     }
 
-    private static CSVPrinter printer(HttpServletResponse response, String[] columns) throws IOException {
+    static CSVPrinter printer(HttpServletResponse response, String[] columns) throws IOException {
         Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
         return new CSVPrinter(
                 writer, CSVFormat.RFC4180.builder().setHeader(columns).get());

@@ -24,7 +24,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
             OfflineGiftController.class,
             ExportController.class,
             StaffAdminController.class,
-            ReconcilerController.class
+            ReconcilerController.class,
+            RecurringController.class
         })
 class StaffPageAdvice {
 

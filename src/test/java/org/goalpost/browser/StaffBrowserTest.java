@@ -179,6 +179,20 @@ class StaffBrowserTest {
         waitFor(driver -> !card.findElements(By.cssSelector(".gp-chart canvas")).isEmpty());
         Path dashboard = Browser.screenshot(BROWSER.driver(), "staff-dashboard");
         assertThat(dashboard.toFile().length()).isGreaterThan(10_000);
+
+        // the campaign's recurring revenue: figures, a bar per month, the table and its CSV
+        card.findElement(By.cssSelector("[data-testid=recurring-link]")).click();
+        waitFor(driver -> !driver.findElements(By.cssSelector("[data-testid=recurring-chart]"))
+                .isEmpty());
+        assertThat(BROWSER.driver()
+                        .findElement(By.cssSelector("[data-testid=mrr]"))
+                        .getText())
+                .isEqualTo("$0");
+        assertThat(BROWSER.driver().findElements(By.cssSelector("[data-testid=recurring-chart] rect")))
+                .hasSize(24);
+        assertThat(BROWSER.driver().findElements(By.cssSelector("[data-testid=recurring-months] tr[data-month]")))
+                .hasSize(24);
+        Browser.screenshot(BROWSER.driver(), "staff-recurring");
     }
 
     @Test

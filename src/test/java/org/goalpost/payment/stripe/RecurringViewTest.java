@@ -2,6 +2,7 @@ package org.goalpost.payment.stripe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.goalpost.payment.stripe.StripeJson.event;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -124,6 +125,30 @@ class RecurringViewTest extends StripeAppTestBase {
                 .andExpect(jsonPath("$.months[0].churnedMrrMinor").value(3_000))
                 .andExpect(jsonPath("$.months[1].expansionMrrMinor").value(1_000))
                 .andExpect(jsonPath("$.months[2].newDonors").value(2));
+
+        // the staff page and its CSV show the same figures
+        String page = mvc.perform(get("/staff/campaigns/" + campaign.slug() + "/recurring")
+                        .with(user("staff").roles("STAFF")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page)
+                .contains("data-testid=\"mrr\">$18<")
+                .contains("data-testid=\"arr\">$216<")
+                .contains("data-testid=\"paused\">1<")
+                .contains("<tr data-month=\"" + now + "\">")
+                .contains("data-month=\"" + first + "\"");
+        String csv = mvc.perform(get("/staff/campaigns/" + campaign.slug() + "/recurring.csv")
+                        .with(user("staff").roles("STAFF")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(csv.lines().toList())
+                .hasSize(RecurringRevenue.MONTHS + 1)
+                .contains(campaign.slug() + "," + now + ",false,USD,1800,0,0,200,3000,0,1500,0,0,1")
+                .contains(campaign.slug() + "," + before + ",false,USD,6500,3500,1000,0,0,0,0,0,2,0");
 
         // Dan resumes: back in, as resumed revenue, not as a new donor
         reported(dan, "active", 1_500, false, on(now, 1) + 14_400);
