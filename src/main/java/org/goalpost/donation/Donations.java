@@ -21,13 +21,30 @@ public class Donations {
     private final DonationRepository repository;
     private final Donors donors;
     private final RecurringMovements movements;
+    private final InstalmentFailures failures;
     private final Clock clock;
 
-    Donations(DonationRepository repository, Donors donors, RecurringMovements movements, Clock clock) {
+    Donations(
+            DonationRepository repository,
+            Donors donors,
+            RecurringMovements movements,
+            InstalmentFailures failures,
+            Clock clock) {
         this.repository = repository;
         this.donors = donors;
         this.movements = movements;
+        this.failures = failures;
         this.clock = clock;
+    }
+
+    /** A recurring payment (the gateway's invoice) failed at {@code at}; kept once per invoice. */
+    public void instalmentFailed(Donation donation, String invoiceRef, Instant at) {
+        failures.failed(donation, invoiceRef, at);
+    }
+
+    /** A recurring payment was paid: if it had failed before, it is recovered. */
+    public void instalmentPaid(String invoiceRef, Instant at) {
+        failures.paid(invoiceRef, at);
     }
 
     /**

@@ -42,7 +42,8 @@ public class RecurringRevenue {
     /**
      * One calendar month in the campaign's time zone. Movements are positive amounts per month ({@code
      * churned}: what was lost); {@code mrrMinor} is the figure at the month's end (now, for the current one).
-     * Donors are counted by recurring donation.
+     * Donors are counted by recurring donation. Instalments: recurring payments whose first failure fell in the
+     * month, those of them paid after all, and those never paid because the donation ended.
      */
     public record Month(
             YearMonth month,
@@ -55,7 +56,10 @@ public class RecurringRevenue {
             long pausedMrrMinor,
             long resumedMrrMinor,
             long newDonors,
-            long churnedDonors) {}
+            long churnedDonors,
+            long failedInstalments,
+            long recoveredInstalments,
+            long lostInstalments) {}
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -106,6 +110,20 @@ public class RecurringRevenue {
                     }
                 });
 
+        Map<YearMonth, long[]> failures = new HashMap<>(); // failed, recovered, lost
+        jdbc.sql("SELECT f.month_key, COUNT(*) AS failed, COALESCE(SUM(CASE WHEN f.recovered_at IS NOT NULL THEN 1 "
+                        + "ELSE 0 END), 0) AS recovered, COALESCE(SUM(CASE WHEN f.recovered_at IS NULL AND "
+                        + "(d.status <> 'SUCCEEDED' OR d.subscription_status IN ("
+                        + DonationRepository.FINAL_SUBSCRIPTION_STATES
+                        + ", 'unpaid')) THEN 1 ELSE 0 END), 0) AS lost FROM instalment_failure f JOIN donation d ON "
+                        + "d.id = f.donation_id WHERE f.campaign_id = ? AND f.livemode = ? GROUP BY f.month_key")
+                .params(campaign.id(), livemode)
+                .query(rs -> {
+                    failures.put(
+                            YearMonth.parse(rs.getString("month_key")),
+                            new long[] {rs.getLong("failed"), rs.getLong("recovered"), rs.getLong("lost")});
+                });
+
         YearMonth current = YearMonth.now(clock.withZone(campaign.timeZone()));
         YearMonth first = current.minusMonths(MONTHS - 1);
         long running = 0; // yearly units at the end of each month, from the first movement on
@@ -118,6 +136,7 @@ public class RecurringRevenue {
         for (YearMonth month = first; !month.isAfter(current); month = month.plusMonths(1)) {
             long[] m = byMonth.getOrDefault(month, new long[RecurringMovements.Kind.values().length + 2]);
             running += sum(m);
+            long[] f = failures.getOrDefault(month, new long[3]);
             months.add(new Month(
                     month,
                     monthly(running),
@@ -129,7 +148,10 @@ public class RecurringRevenue {
                     monthly(-m[RecurringMovements.Kind.PAUSE.ordinal()]),
                     monthly(m[RecurringMovements.Kind.RESUME.ordinal()]),
                     m[m.length - 2],
-                    m[m.length - 1]));
+                    m[m.length - 1],
+                    f[0],
+                    f[1],
+                    f[2]));
         }
         Collections.reverse(months);
         Map<CancellationReason, Long> reasons = new EnumMap<>(CancellationReason.class);

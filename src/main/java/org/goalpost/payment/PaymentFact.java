@@ -93,7 +93,8 @@ public sealed interface PaymentFact {
             implements PaymentFact {}
 
     /** A recurring payment failed; the gateway will try again. A notice only: no money moved. */
-    record InstalmentFailed(String subscriptionId, String donationRef, String invoiceId) implements PaymentFact {}
+    record InstalmentFailed(String subscriptionId, String donationRef, String invoiceId, Instant failedAt)
+            implements PaymentFact {}
 
     /** A fact about a payment (a refund, a dispute) that belongs wherever that payment was counted. */
     sealed interface PaymentReversal extends PaymentFact {

@@ -186,6 +186,7 @@ class PaymentLedger {
         }
         if (fact.target().subscriptionId() != null) {
             donations.linkSubscription(donation, fact.target().subscriptionId());
+            donations.instalmentPaid(fact.sourceRef(), fact.paidAt());
         }
         donations.moveTo(donation, DonationStatus.SUCCEEDED, fact.paidAt());
         return new Applied(counted, donation.id(), String.join("; ", summary));
@@ -251,8 +252,9 @@ class PaymentLedger {
         Optional<Donation> found = donations
                 .findBySubscription(fact.subscriptionId())
                 .or(() -> donations.findByPublicId(fact.donationRef()));
-        return found.map(d ->
-                        new Applied(false, d.id(), "monthly payment failed (" + fact.invoiceId() + "); Stripe retries"))
+        found.ifPresent(d -> donations.instalmentFailed(d, fact.invoiceId(), fact.failedAt()));
+        return found.map(d -> new Applied(
+                        false, d.id(), "recurring payment failed (" + fact.invoiceId() + "); Stripe retries"))
                 .orElseGet(() -> Applied.nothing("invoice " + fact.invoiceId() + " is not a Goalpost donation"));
     }
 

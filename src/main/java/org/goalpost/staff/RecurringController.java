@@ -39,7 +39,10 @@ class RecurringController {
         "paused_mrr_minor",
         "resumed_mrr_minor",
         "new_donors",
-        "churned_donors"
+        "churned_donors",
+        "failed_instalments",
+        "recovered_instalments",
+        "lost_instalments"
     };
 
     /** One bar of the month-end chart: its month, its height in the drawing (0–100) and its label. */
@@ -103,7 +106,10 @@ class RecurringController {
                         m.pausedMrrMinor(),
                         m.resumedMrrMinor(),
                         m.newDonors(),
-                        m.churnedDonors());
+                        m.churnedDonors(),
+                        m.failedInstalments(),
+                        m.recoveredInstalments(),
+                        m.lostInstalments());
             }
         }
     }

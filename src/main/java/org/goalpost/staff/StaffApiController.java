@@ -173,7 +173,10 @@ class StaffApiController {
                 long pausedMrrMinor,
                 long resumedMrrMinor,
                 long newDonors,
-                long churnedDonors) {}
+                long churnedDonors,
+                long failedInstalments,
+                long recoveredInstalments,
+                long lostInstalments) {}
 
         static RecurringJson of(Campaign campaign, boolean live, RecurringRevenue.Report r) {
             return new RecurringJson(
@@ -196,7 +199,10 @@ class StaffApiController {
                                     m.pausedMrrMinor(),
                                     m.resumedMrrMinor(),
                                     m.newDonors(),
-                                    m.churnedDonors()))
+                                    m.churnedDonors(),
+                                    m.failedInstalments(),
+                                    m.recoveredInstalments(),
+                                    m.lostInstalments()))
                             .toList(),
                     r.cancellationReasons().entrySet().stream()
                             .collect(Collectors.toMap(

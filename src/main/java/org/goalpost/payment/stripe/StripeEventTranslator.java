@@ -206,7 +206,7 @@ class StripeEventTranslator {
         Target target = new Target(donationRef, subscriptionId);
         if (StripeEventTypes.INVOICE_PAYMENT_FAILED.equals(type)) {
             return List.of(
-                    new InstalmentFailed(subscriptionId, donationRef, read.raw().id()));
+                    new InstalmentFailed(subscriptionId, donationRef, read.raw().id(), read.created()));
         }
         return invoicePaid(read.current(Invoice.class, stripe::invoice), target, read.live());
     }

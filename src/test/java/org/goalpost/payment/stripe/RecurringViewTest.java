@@ -23,8 +23,8 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * The recurring view over three months, driven through the webhook as Stripe would report each step:
  * monthly and yearly donors who start, one who gives more, one who gives less, one who cancels and one
- * who pauses. Every monthly figure is a sum of the recurring revenue log; the current month ends at the
- * figure the donations commit now.
+ * who pauses; one renewal that fails and is paid after all, one that fails and is lost. Every monthly
+ * figure is a sum of the recurring revenue log; the current month ends at the figure the donations commit now.
  */
 @TestPropertySource(
         properties = {
@@ -59,6 +59,24 @@ class RecurringViewTest extends StripeAppTestBase {
         return new Recurring(donation, subscription, interval);
     }
 
+    /** A renewal invoice fails at {@code at} (Stripe tells us twice: it is one failure). */
+    private void failed(Recurring r, String invoice, long at) throws Exception {
+        Map<String, Object> object = StripeJson.invoice(
+                invoice, r.subscription(), r.donation().publicId(), 0, "usd", "subscription_cycle", null, at);
+        deliver(event(id("evt"), "invoice.payment_failed", object, at)).andExpect(status().isOk());
+        deliver(event(id("evt"), "invoice.payment_failed", object, at + 86_400)).andExpect(status().isOk());
+    }
+
+    /** A renewal invoice is paid at {@code at}. */
+    private void paid(Recurring r, String invoice, long amount, long at) throws Exception {
+        String intent = id("pi");
+        STRIPE.putPaymentIntent(StripeJson.paymentIntent(intent, id("ch"), amount, 30, "usd", null, at));
+        Map<String, Object> object = StripeJson.invoice(
+                invoice, r.subscription(), r.donation().publicId(), amount, "usd", "subscription_cycle", null, at);
+        STRIPE.putInvoice(object, intent);
+        deliver(event(id("evt"), "invoice.paid", object, at)).andExpect(status().isOk());
+    }
+
     /** Stripe reports the subscription at {@code at}: its status, amount and whether it is paused. */
     private void reported(Recurring r, String status, long amount, boolean paused, long at) throws Exception {
         Map<String, Object> object = StripeJson.subscription(
@@ -86,6 +104,12 @@ class RecurringViewTest extends StripeAppTestBase {
         Recurring cem = started(campaign, DonationInterval.MONTH, 2_000, on(before, 5));
         Recurring dan = started(campaign, DonationInterval.MONTH, 1_500, on(before, 6));
         reported(cem, "active", 3_000, false, on(before, 20));
+        // Ada's renewal fails on the 5th and is paid on the 8th after all
+        String adaRenewal = id("in");
+        failed(ada, adaRenewal, on(before, 5));
+        paid(ada, adaRenewal, 1_000, on(before, 8));
+        // Cem's renewal fails and is never paid: he cancels (below)
+        failed(cem, id("in"), on(now, 1) + 1_800);
         // this month: Cem cancels, Dan pauses, Ada goes down to 8 $
         reported(cem, "canceled", 3_000, false, on(now, 1) + 3_600);
         reported(dan, "active", 1_500, true, on(now, 1) + 7_200);
@@ -106,9 +130,11 @@ class RecurringViewTest extends StripeAppTestBase {
         RecurringRevenue.Month current = report.months().get(0);
         RecurringRevenue.Month last = report.months().get(1);
         RecurringRevenue.Month oldest = report.months().get(2);
-        assertThat(oldest).isEqualTo(new RecurringRevenue.Month(first, 2_000, 2_000, 0, 0, 0, 0, 0, 0, 2, 0));
-        assertThat(last).isEqualTo(new RecurringRevenue.Month(before, 6_500, 3_500, 1_000, 0, 0, 0, 0, 0, 2, 0));
-        assertThat(current).isEqualTo(new RecurringRevenue.Month(now, 1_800, 0, 0, 200, 3_000, 0, 1_500, 0, 0, 1));
+        assertThat(oldest).isEqualTo(new RecurringRevenue.Month(first, 2_000, 2_000, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0));
+        assertThat(last)
+                .isEqualTo(new RecurringRevenue.Month(before, 6_500, 3_500, 1_000, 0, 0, 0, 0, 0, 2, 0, 1, 1, 0));
+        assertThat(current)
+                .isEqualTo(new RecurringRevenue.Month(now, 1_800, 0, 0, 200, 3_000, 0, 1_500, 0, 0, 1, 1, 0, 1));
         assertThat(report.months().subList(3, RecurringRevenue.MONTHS))
                 .allSatisfy(m -> assertThat(m.mrrMinor()).isZero());
 
@@ -147,8 +173,8 @@ class RecurringViewTest extends StripeAppTestBase {
                 .getContentAsString();
         assertThat(csv.lines().toList())
                 .hasSize(RecurringRevenue.MONTHS + 1)
-                .contains(campaign.slug() + "," + now + ",false,USD,1800,0,0,200,3000,0,1500,0,0,1")
-                .contains(campaign.slug() + "," + before + ",false,USD,6500,3500,1000,0,0,0,0,0,2,0");
+                .contains(campaign.slug() + "," + now + ",false,USD,1800,0,0,200,3000,0,1500,0,0,1,1,0,1")
+                .contains(campaign.slug() + "," + before + ",false,USD,6500,3500,1000,0,0,0,0,0,2,0,1,1,0");
 
         // Dan resumes: back in, as resumed revenue, not as a new donor
         reported(dan, "active", 1_500, false, on(now, 1) + 14_400);
