@@ -176,11 +176,12 @@ class DonationRepository {
             Long amountMinor,
             DonationInterval interval,
             boolean paused,
+            Instant nextPaymentAt,
             Instant observedAt,
             Instant now) {
         return jdbc.sql("UPDATE donation SET subscription_status = ?, amount_minor = COALESCE(?, "
                                 + "amount_minor), donation_interval = COALESCE(?, donation_interval), "
-                                + "collection_paused = ?, "
+                                + "collection_paused = ?, next_payment_at = COALESCE(?, next_payment_at), "
                                 + "subscription_state_at = ?, updated_at = ? WHERE subscription_id = ? "
                                 + "AND (subscription_status IS NULL OR subscription_status NOT IN ("
                                 + FINAL_SUBSCRIPTION_STATES + ")) "
@@ -190,6 +191,7 @@ class DonationRepository {
                                 amountMinor,
                                 interval == null ? null : interval.name(),
                                 paused,
+                                DbTime.param(nextPaymentAt),
                                 DbTime.param(observedAt),
                                 DbTime.param(now),
                                 subscriptionId,

@@ -186,7 +186,7 @@ public class Donations {
      * A recurring donation's subscription as the gateway reported it at {@code observedAt}. Kept
      * only when it is at least as new as the state kept, and never once the subscription has ended:
      * a late event (Stripe retries for days) cannot bring a canceled donor back or undo a newer amount
-     * or interval. A null amount or interval keeps the one stored.
+     * or interval. A null amount, interval or next payment time keeps the one stored.
      *
      * @return whether the state was kept
      */
@@ -197,9 +197,10 @@ public class Donations {
             Long amountMinor,
             DonationInterval interval,
             boolean paused,
+            Instant nextPaymentAt,
             Instant observedAt) {
         boolean kept = repository.subscriptionState(
-                subscriptionId, status, amountMinor, interval, paused, observedAt, clock.instant());
+                subscriptionId, status, amountMinor, interval, paused, nextPaymentAt, observedAt, clock.instant());
         if (kept) {
             repository
                     .findBySubscription(subscriptionId)

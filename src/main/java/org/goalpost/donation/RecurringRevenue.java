@@ -1,6 +1,8 @@
 package org.goalpost.donation;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -9,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.goalpost.campaign.Campaign;
+import org.goalpost.shared.db.DbTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -28,7 +31,8 @@ public class RecurringRevenue {
      * One campaign's recurring revenue. {@code mrrMinor}: active, not paused monthly amounts plus a twelfth
      * of the yearly ones; {@code arrMinor}: twelve times the monthly plus the yearly, exact; {@code
      * activeMonthly}/{@code activeYearly}: donations collecting; {@code paused}: paused ones (in neither);
-     * {@code cancellationReasons}: how often donors gave each reason when they ended a donation (the portal asks).
+     * {@code cancellationReasons}: how often donors gave each reason when they ended a donation (the portal asks);
+     * {@code renewalsNext30Days}: collecting donations whose next payment falls in the next 30 days, and its sum.
      */
     public record Report(
             long mrrMinor,
@@ -37,7 +41,11 @@ public class RecurringRevenue {
             long activeYearly,
             long paused,
             List<Month> months,
-            Map<CancellationReason, Long> cancellationReasons) {}
+            Map<CancellationReason, Long> cancellationReasons,
+            Renewals renewalsNext30Days) {}
+
+    /** How many payments are due, and how much they come to. */
+    public record Renewals(long count, long amountMinor) {}
 
     /**
      * One calendar month in the campaign's time zone. Movements are positive amounts per month ({@code
@@ -162,7 +170,16 @@ public class RecurringRevenue {
                     long n = rs.getLong("n");
                     CancellationReason.fromForm(rs.getString("cancel_reason")).ifPresent(r -> reasons.put(r, n));
                 });
-        return new Report(monthly(now[0]), now[0], now[1], now[2], now[3], months, reasons);
+        Instant at = clock.instant();
+        Renewals renewals = jdbc.sql("SELECT COUNT(*) AS n, COALESCE(SUM(amount_minor), 0) AS s FROM donation "
+                        + "WHERE campaign_id = ? AND livemode = ? AND next_payment_at >= ? AND next_payment_at < ? "
+                        + "AND donation_interval IN ('MONTH', 'YEAR') AND status = 'SUCCEEDED' AND "
+                        + "collection_paused = FALSE AND (subscription_status IS NULL OR subscription_status IN ("
+                        + DonationRepository.COLLECTING_STATES + "))")
+                .params(campaign.id(), livemode, DbTime.param(at), DbTime.param(at.plus(Duration.ofDays(30))))
+                .query((rs, n) -> new Renewals(rs.getLong("n"), rs.getLong("s")))
+                .single();
+        return new Report(monthly(now[0]), now[0], now[1], now[2], now[3], months, reasons, renewals);
     }
 
     private static long sum(long[] month) {

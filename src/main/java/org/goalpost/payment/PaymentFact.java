@@ -79,7 +79,7 @@ public sealed interface PaymentFact {
     /**
      * A recurring donation's subscription as the gateway reported it at {@code observedAt}: its
      * status, its amount per interval and the interval (monthly or yearly) when known, and whether
-     * collection is paused. A state older
+     * collection is paused, and when its next payment is due (the end of its current period) when known. A state older
      * than the one kept changes nothing, and a canceled subscription stays canceled.
      */
     record SubscriptionChanged(
@@ -89,6 +89,7 @@ public sealed interface PaymentFact {
             Long amountMinor,
             DonationInterval interval,
             boolean paused,
+            Instant nextPaymentAt,
             Instant observedAt)
             implements PaymentFact {}
 

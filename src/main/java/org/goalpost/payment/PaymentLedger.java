@@ -235,6 +235,7 @@ class PaymentLedger {
                 fact.amountMinor(),
                 fact.interval(),
                 fact.paused(),
+                fact.nextPaymentAt(),
                 fact.observedAt());
         String state = "subscription " + fact.status() + (fact.paused() ? " (paused)" : "")
                 + (fact.amountMinor() == null

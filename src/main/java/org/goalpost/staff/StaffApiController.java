@@ -158,7 +158,10 @@ class StaffApiController {
             Active active,
             long paused,
             List<MonthJson> months,
-            Map<String, Long> cancellationReasons) {
+            Map<String, Long> cancellationReasons,
+            Renewals renewalsNext30Days) {
+
+        record Renewals(long count, long amountMinor) {}
 
         record Active(long month, long year) {}
 
@@ -209,7 +212,10 @@ class StaffApiController {
                                     e -> e.getKey().name().toLowerCase(Locale.ROOT),
                                     Map.Entry::getValue,
                                     (a, b) -> a,
-                                    java.util.TreeMap::new)));
+                                    java.util.TreeMap::new)),
+                    new Renewals(
+                            r.renewalsNext30Days().count(),
+                            r.renewalsNext30Days().amountMinor()));
         }
     }
 

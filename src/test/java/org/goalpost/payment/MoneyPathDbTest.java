@@ -78,10 +78,10 @@ class MoneyPathDbTest {
         Donation donation = monthly(subscription);
         Instant t = Instant.parse("2026-11-20T10:00:00.123456Z");
         assertThat(donations.subscriptionChanged(
-                        subscription, "active", 2_000L, DonationInterval.MONTH, false, t.plusSeconds(2)))
+                        subscription, "active", 2_000L, DonationInterval.MONTH, false, null, t.plusSeconds(2)))
                 .isTrue();
         assertThat(donations.subscriptionChanged(
-                        subscription, "active", 1_500L, DonationInterval.MONTH, false, t.plusSeconds(1)))
+                        subscription, "active", 1_500L, DonationInterval.MONTH, false, null, t.plusSeconds(1)))
                 .as("older")
                 .isFalse();
         assertThat(donations.subscriptionChanged(
@@ -90,6 +90,7 @@ class MoneyPathDbTest {
                         2_500L,
                         DonationInterval.YEAR,
                         true,
+                        null,
                         t.plusSeconds(2).plusNanos(1_000)))
                 .as("a microsecond newer")
                 .isTrue();
@@ -104,10 +105,10 @@ class MoneyPathDbTest {
         assertThat(donations.committedMonthly(campaign.id(), false))
                 .as("paused: not committed")
                 .isZero();
-        assertThat(donations.subscriptionChanged(subscription, "canceled", 2_500L, null, false, t.plusSeconds(3)))
+        assertThat(donations.subscriptionChanged(subscription, "canceled", 2_500L, null, false, null, t.plusSeconds(3)))
                 .isTrue();
         assertThat(donations.subscriptionChanged(
-                        subscription, "active", 3_000L, DonationInterval.MONTH, false, t.plusSeconds(60)))
+                        subscription, "active", 3_000L, DonationInterval.MONTH, false, null, t.plusSeconds(60)))
                 .as("after the end")
                 .isFalse();
         assertThat(donations.find(donation.id()).orElseThrow()).satisfies(d -> {

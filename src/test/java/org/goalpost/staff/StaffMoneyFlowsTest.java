@@ -468,6 +468,7 @@ class StaffMoneyFlowsTest extends StripeAppTestBase {
                 null,
                 null,
                 false,
+                null,
                 java.time.Instant.now());
         mvc.perform(put("/api/staff/campaigns/" + campaign.slug())
                         .header("Authorization", ADMIN)

@@ -273,9 +273,13 @@ class StripeEventTranslator {
     static SubscriptionChanged subscriptionState(Subscription subscription, Instant observedAt) {
         Long amount = null;
         DonationInterval interval = null;
+        Instant nextPayment = null;
         if (subscription.getItems() != null && subscription.getItems().getData() != null) {
             amount = 0L;
             for (SubscriptionItem item : subscription.getItems().getData()) {
+                if (nextPayment == null && item.getCurrentPeriodEnd() != null) {
+                    nextPayment = Instant.ofEpochSecond(item.getCurrentPeriodEnd());
+                }
                 if (interval == null
                         && item.getPrice() != null
                         && item.getPrice().getRecurring() != null) {
@@ -300,6 +304,7 @@ class StripeEventTranslator {
                 amount,
                 interval,
                 paused,
+                nextPayment,
                 observedAt);
     }
 

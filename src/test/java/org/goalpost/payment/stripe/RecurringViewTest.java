@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import org.goalpost.campaign.Campaign;
 import org.goalpost.donation.Donation;
@@ -79,6 +80,13 @@ class RecurringViewTest extends StripeAppTestBase {
 
     /** Stripe reports the subscription at {@code at}: its status, amount and whether it is paused. */
     private void reported(Recurring r, String status, long amount, boolean paused, long at) throws Exception {
+        reported(r, status, amount, paused, at, null);
+    }
+
+    /** As above, with the end of the subscription's current period (when its next payment is due). */
+    @SuppressWarnings("unchecked")
+    private void reported(Recurring r, String status, long amount, boolean paused, long at, Long periodEnd)
+            throws Exception {
         Map<String, Object> object = StripeJson.subscription(
                 r.subscription(),
                 status,
@@ -86,6 +94,10 @@ class RecurringViewTest extends StripeAppTestBase {
                 amount,
                 "usd",
                 r.interval().word());
+        if (periodEnd != null) {
+            Map<String, Object> items = (Map<String, Object>) object.get("items");
+            ((List<Map<String, Object>>) items.get("data")).get(0).put("current_period_end", periodEnd);
+        }
         object.put("pause_collection", paused ? StripeJson.map("behavior", "void", "resumes_at", at + 86_400) : null);
         String type = "canceled".equals(status) ? "customer.subscription.deleted" : "customer.subscription.updated";
         deliver(event(id("evt"), type, object, at)).andExpect(status().isOk());
@@ -113,7 +125,9 @@ class RecurringViewTest extends StripeAppTestBase {
         // this month: Cem cancels, Dan pauses, Ada goes down to 8 $
         reported(cem, "canceled", 3_000, false, on(now, 1) + 3_600);
         reported(dan, "active", 1_500, true, on(now, 1) + 7_200);
-        reported(ada, "active", 800, false, on(now, 1) + 10_800);
+        long adaNext =
+                java.time.Instant.now().plus(java.time.Duration.ofDays(10)).getEpochSecond();
+        reported(ada, "active", 800, false, on(now, 1) + 10_800, adaNext);
         // a late report of Ada's old amount changes nothing
         reported(ada, "active", 1_000, false, on(first, 7));
 
@@ -124,6 +138,9 @@ class RecurringViewTest extends StripeAppTestBase {
         assertThat(report.activeMonthly()).isEqualTo(1);
         assertThat(report.activeYearly()).isEqualTo(1);
         assertThat(report.paused()).isEqualTo(1);
+        assertThat(report.renewalsNext30Days())
+                .as("Ada's next payment in 10 days; the yearly donor's date is not known yet; Dan is paused")
+                .isEqualTo(new RecurringRevenue.Renewals(1, 800));
         assertThat(report.months()).hasSize(RecurringRevenue.MONTHS);
         assertThat(report.months().get(0).month()).isEqualTo(now);
 
@@ -146,6 +163,8 @@ class RecurringViewTest extends StripeAppTestBase {
                 .andExpect(jsonPath("$.active.month").value(1))
                 .andExpect(jsonPath("$.active.year").value(1))
                 .andExpect(jsonPath("$.paused").value(1))
+                .andExpect(jsonPath("$.renewalsNext30Days.count").value(1))
+                .andExpect(jsonPath("$.renewalsNext30Days.amountMinor").value(800))
                 .andExpect(jsonPath("$.months.length()").value(24))
                 .andExpect(jsonPath("$.months[0].month").value(now.toString()))
                 .andExpect(jsonPath("$.months[0].churnedMrrMinor").value(3_000))
