@@ -223,13 +223,12 @@ class DonationRepository {
                 .optional();
     }
 
-    /** Twelve times the monthly amounts plus the yearly amounts of the collecting recurring donations. */
+    /**
+     * Twelve times the monthly amounts plus the yearly amounts of the collecting recurring donations: the sum
+     * of the recurring revenue log, as kept per month (two invariants hold it to the donations' states).
+     */
     long committedYearly(long campaignId, boolean livemode) {
-        return jdbc.sql("SELECT COALESCE(SUM(" + COMMITTED_YEARLY_UNITS + "), 0) FROM donation "
-                        + "WHERE campaign_id = ? AND livemode = ? "
-                        + "AND donation_interval IN ('MONTH', 'YEAR') AND status = 'SUCCEEDED' "
-                        + "AND (subscription_status IS NULL OR subscription_status IN (" + COLLECTING_STATES + ")) "
-                        + "AND collection_paused = FALSE")
+        return jdbc.sql("SELECT COALESCE(SUM(units), 0) FROM recurring_month WHERE campaign_id = ? AND livemode = ?")
                 .params(campaignId, livemode)
                 .query(Long.class)
                 .single();

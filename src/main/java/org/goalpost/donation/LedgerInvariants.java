@@ -19,6 +19,18 @@ class LedgerInvariants implements InvariantCheck {
 
     static final Duration PENDING_LIMIT = Duration.ofHours(25);
 
+    /** Kept monthly recurring figures that differ from the log's sums, or are missing. */
+    private static final String KEPT_MONTHS_DIFFER = "SELECT COUNT(*) FROM (SELECT campaign_id, livemode, month_key, "
+            + "kind, SUM(to_units - from_units) AS units, COUNT(*) AS movements FROM recurring_movement "
+            + "GROUP BY campaign_id, livemode, month_key, kind) m LEFT JOIN recurring_month k ON "
+            + "k.campaign_id = m.campaign_id AND k.livemode = m.livemode AND k.month_key = m.month_key "
+            + "AND k.kind = m.kind WHERE k.units IS NULL OR k.units <> m.units OR k.movements <> m.movements";
+
+    /** Kept monthly recurring figures with no row of the log behind them. */
+    private static final String KEPT_MONTHS_WITHOUT_ROWS = "SELECT COUNT(*) FROM recurring_month k WHERE NOT EXISTS "
+            + "(SELECT 1 FROM recurring_movement m WHERE m.campaign_id = k.campaign_id AND m.livemode = k.livemode "
+            + "AND m.month_key = k.month_key AND m.kind = k.kind)";
+
     private final JdbcClient jdbc;
     private final LedgerCheck totals;
     private final Clock clock;
@@ -57,6 +69,11 @@ class LedgerInvariants implements InvariantCheck {
                                 + DonationRepository.COMMITTED_YEARLY_UNITS
                                 + " <> COALESCE((SELECT SUM(m.to_units - m.from_units) FROM recurring_movement m "
                                 + "WHERE m.donation_id = d.id), 0)")),
+                new Outcome(
+                        "recurring-months-match-movements",
+                        "kept monthly recurring figures (campaign, mode, month, kind) that differ from the sums of "
+                                + "the recurring revenue log",
+                        count(KEPT_MONTHS_DIFFER) + count(KEPT_MONTHS_WITHOUT_ROWS)),
                 new Outcome(
                         "no-donation-pending-over-24h",
                         "donations still pending " + PENDING_LIMIT.toHours() + " h after they were opened",

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
  * before and after and what kind of change it was, dated by the change (the gateway's report time) and
  * filed under its month in the campaign's time zone. Written in the transaction that changed the
  * donation, with its row locked, so the rows of one donation follow its states in order and their sum
- * is what it adds now (an invariant checks it). The recurring view's monthly figures are sums of them.
+ * is what it adds now (an invariant checks it). Their sums per campaign, month and kind are kept in {@code
+ * recurring_month} in the same transaction, which the recurring view reads (another invariant recomputes them).
  */
 @Component
 class RecurringMovements {
@@ -79,6 +80,17 @@ class RecurringMovements {
                         before,
                         now,
                         DbTime.param(clock.instant()))
+                .update();
+        jdbc.sql("INSERT INTO recurring_month (campaign_id, livemode, month_key, kind, units, movements) "
+                        + "VALUES (?, ?, ?, ?, ?, 1) "
+                        + "ON DUPLICATE KEY UPDATE units = units + ?, movements = movements + 1")
+                .params(
+                        donation.campaignId(),
+                        donation.livemode(),
+                        month.toString(),
+                        kind.name(),
+                        now - before,
+                        now - before)
                 .update();
     }
 

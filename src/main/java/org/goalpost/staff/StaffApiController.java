@@ -157,29 +157,11 @@ class StaffApiController {
             long arrMinor,
             Active active,
             long paused,
-            List<MonthJson> months,
+            List<RecurringRevenue.Month> months,
             Map<String, Long> cancellationReasons,
-            Renewals renewalsNext30Days) {
-
-        record Renewals(long count, long amountMinor) {}
+            RecurringRevenue.Renewals renewalsNext30Days) {
 
         record Active(long month, long year) {}
-
-        record MonthJson(
-                String month,
-                long mrrMinor,
-                long newMrrMinor,
-                long expansionMrrMinor,
-                long contractionMrrMinor,
-                long churnedMrrMinor,
-                long reactivatedMrrMinor,
-                long pausedMrrMinor,
-                long resumedMrrMinor,
-                long newDonors,
-                long churnedDonors,
-                long failedInstalments,
-                long recoveredInstalments,
-                long lostInstalments) {}
 
         static RecurringJson of(Campaign campaign, boolean live, RecurringRevenue.Report r) {
             return new RecurringJson(
@@ -190,32 +172,14 @@ class StaffApiController {
                     r.arrMinor(),
                     new Active(r.activeMonthly(), r.activeYearly()),
                     r.paused(),
-                    r.months().stream()
-                            .map(m -> new MonthJson(
-                                    m.month().toString(),
-                                    m.mrrMinor(),
-                                    m.newMrrMinor(),
-                                    m.expansionMrrMinor(),
-                                    m.contractionMrrMinor(),
-                                    m.churnedMrrMinor(),
-                                    m.reactivatedMrrMinor(),
-                                    m.pausedMrrMinor(),
-                                    m.resumedMrrMinor(),
-                                    m.newDonors(),
-                                    m.churnedDonors(),
-                                    m.failedInstalments(),
-                                    m.recoveredInstalments(),
-                                    m.lostInstalments()))
-                            .toList(),
+                    r.months(),
                     r.cancellationReasons().entrySet().stream()
                             .collect(Collectors.toMap(
                                     e -> e.getKey().name().toLowerCase(Locale.ROOT),
                                     Map.Entry::getValue,
                                     (a, b) -> a,
                                     java.util.TreeMap::new)),
-                    new Renewals(
-                            r.renewalsNext30Days().count(),
-                            r.renewalsNext30Days().amountMinor()));
+                    r.renewalsNext30Days());
         }
     }
 

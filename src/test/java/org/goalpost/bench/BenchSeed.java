@@ -227,5 +227,13 @@ public final class BenchSeed {
             daily.setLong(1, campaign);
             daily.executeUpdate();
         }
+        // the recurring revenue log's kept monthly sums, as the app keeps them
+        try (Statement s = db.createStatement()) {
+            s.executeUpdate("DELETE FROM recurring_month WHERE campaign_id = " + campaign);
+            s.executeUpdate("INSERT INTO recurring_month (campaign_id, livemode, month_key, kind, units, movements) "
+                    + "SELECT campaign_id, livemode, month_key, kind, SUM(to_units - from_units), COUNT(*) FROM "
+                    + "recurring_movement WHERE campaign_id = " + campaign + " GROUP BY campaign_id, livemode, "
+                    + "month_key, kind");
+        }
     }
 }

@@ -135,10 +135,21 @@ class InvariantsTest {
         sql("INSERT INTO recurring_movement (donation_id, campaign_id, livemode, month_key, occurred_at, kind, "
                 + "from_units, to_units, recorded_at) VALUES (" + monthly + ", " + campaign + ", FALSE, '2026-01', "
                 + "'2026-01-01 00:00:00', 'NEW', 0, 6000, '2026-01-01 00:00:00')");
+        assertBroken("recurring-months-match-movements", 1);
+        sql("INSERT INTO recurring_month (campaign_id, livemode, month_key, kind, units, movements) VALUES (" + campaign
+                + ", FALSE, '2026-01', 'NEW', 6000, 1)");
+        assertHealthy();
+        // a kept monthly recurring figure edited by hand
+        sql("UPDATE recurring_month SET units = units + 12 WHERE campaign_id = " + campaign
+                + " AND month_key = '2026-01'");
+        assertBroken("recurring-months-match-movements", 1);
+        sql("UPDATE recurring_month SET units = units - 12 WHERE campaign_id = " + campaign
+                + " AND month_key = '2026-01'");
         assertHealthy();
         sql("UPDATE donation SET amount_minor = 700 WHERE id = " + monthly);
         assertBroken("recurring-movements-match-donations", 1);
         sql("DELETE FROM recurring_movement WHERE donation_id = " + monthly);
+        sql("DELETE FROM recurring_month WHERE campaign_id = " + campaign + " AND month_key = '2026-01'");
         sql("DELETE FROM donation WHERE id = " + monthly);
         assertHealthy();
 
@@ -187,6 +198,7 @@ class InvariantsTest {
                         "one-row-per-money-movement",
                         "no-orphan-rows",
                         "recurring-movements-match-donations",
+                        "recurring-months-match-movements",
                         "no-donation-pending-over-24h",
                         "inbox-events-processed",
                         "no-parked-reconciler-items");
