@@ -14,6 +14,7 @@ import org.goalpost.campaign.Campaign;
 import org.goalpost.campaign.Campaigns;
 import org.goalpost.donation.CancellationReason;
 import org.goalpost.donation.Donation;
+import org.goalpost.donation.DonationInterval;
 import org.goalpost.donation.DonationPolicy;
 import org.goalpost.donation.Donations;
 import org.goalpost.payment.PaymentGateway;
@@ -232,7 +233,8 @@ class PortalController {
     }
 
     /**
-     * A new amount from the next payment on. The idempotency key is the form's own request key (one
+     * A new amount, and monthly or yearly ({@code interval}; as it is when absent), from the next payment on.
+     * The idempotency key is the form's own request key (one
      * per page shown): a double press asks once, while 20 → 15 → 20 within a day are three changes,
      * not a replay of the first answer.
      */
@@ -240,6 +242,7 @@ class PortalController {
     String amount(
             @PathVariable String donation,
             @RequestParam(required = false) String amount,
+            @RequestParam(required = false) String interval,
             @RequestParam(required = false) String requestKey,
             Model model,
             Locale locale,
@@ -247,6 +250,12 @@ class PortalController {
             HttpServletResponse response) {
         return change(donation, model, locale, request, response, mine -> {
             Campaign campaign = campaigns.load(mine.campaignId()).orElseThrow();
+            // monthly or yearly from the next payment on; absent: as it is
+            DonationInterval every = interval == null || interval.isBlank()
+                    ? mine.interval()
+                    : DonationInterval.fromWord(interval)
+                            .filter(DonationInterval::isRecurring)
+                            .orElseThrow(() -> new IllegalArgumentException(text("portal.interval.invalid", locale)));
             Long minor = TypedAmount.minor(amount, mine.amount().currency(), locale);
             Money min = policy.minimum(campaign);
             Money max = policy.maximum(campaign);
@@ -259,9 +268,9 @@ class PortalController {
             }
             String key = requestKey(requestKey);
             gateway.changeSubscriptionAmount(
-                    mine.subscriptionId(), mine.interval(), minor, "goalpost-amount-" + mine.publicId() + "-" + key);
+                    mine.subscriptionId(), every, minor, "goalpost-amount-" + mine.publicId() + "-" + key);
             return text(
-                    "portal.amount.sent." + mine.interval().word(),
+                    "portal.amount.sent." + every.word(),
                     locale,
                     MoneyFormatter.format(Money.of(minor, mine.amount().currency()), locale, campaign.amountStyle()));
         });

@@ -312,6 +312,52 @@ class DonorPortalTest extends StripeAppTestBase {
     }
 
     @Test
+    void aMonthlyDonorSwitchesToAYearlyGiftFromTheNextPayment() throws Exception {
+        Monthly monthly = monthly("sami@example.org");
+        askFrom("sami@example.org", "198.51.100.32");
+        Cookie session = signIn(linkFrom(SMTP.to("sami@example.org", 1).get(0)));
+        String base = "/donors/portal/" + monthly.donation().publicId();
+        mvc.perform(get("/donors/portal").cookie(session))
+                .andExpect(content().string(containsString("<option value=\"month\" selected=\"selected\">")));
+        mvc.perform(post(base + "/amount")
+                        .cookie(session)
+                        .with(csrf())
+                        .param("amount", "100")
+                        .param("interval", "weekly"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("Choose every month or every year.")));
+        assertThat(STRIPE.requests(RequestMethod.POST, "/v1/subscriptions/" + monthly.subscription()))
+                .isEmpty();
+        mvc.perform(post(base + "/amount")
+                        .cookie(session)
+                        .with(csrf())
+                        .param("amount", "100")
+                        .param("interval", "year")
+                        .param("requestKey", "switch-key-1"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Asked: $100 a year from your next payment.")));
+        assertThat(STRIPE.requests(RequestMethod.POST, "/v1/subscriptions/" + monthly.subscription()))
+                .singleElement()
+                .satisfies(r -> assertThat(r.getBodyAsString())
+                        .contains("items[0][price_data][unit_amount]=10000")
+                        .contains("items[0][price_data][recurring][interval]=year"));
+        assertThat(donations.committedYearly(monthly.campaign().id(), false))
+                .as("unchanged until Stripe reports it")
+                .isEqualTo(12_000);
+        deliver(event(id("evt"), "customer.subscription.updated", STRIPE.subscription(monthly.subscription()), now()))
+                .andExpect(status().isOk());
+        mvc.perform(get("/donors/portal").cookie(session))
+                .andExpect(content().string(containsString("$100 a year")))
+                .andExpect(content().string(containsString("<option value=\"year\" selected=\"selected\">")));
+        assertThat(donations.find(monthly.donation().id()).orElseThrow().interval())
+                .isEqualTo(DonationInterval.YEAR);
+        assertThat(donations.committedYearly(monthly.campaign().id(), false)).isEqualTo(10_000);
+        assertThat(recurring.of(monthly.campaign(), false).months().get(0).contractionMrrMinor())
+                .as("12,000 a year before, 10,000 after: 2,000 / 12 less a month")
+                .isEqualTo(167);
+    }
+
+    @Test
     void aDonorPausesForTwoMonthsResumesEarlyAndMaySayWhyTheyCancel() throws Exception {
         Monthly monthly = monthly("paula@example.org");
         askFrom("paula@example.org", "198.51.100.31");
