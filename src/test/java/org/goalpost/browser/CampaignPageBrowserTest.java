@@ -86,7 +86,8 @@ class CampaignPageBrowserTest {
         assertThat(BROWSER.driver()
                         .findElement(By.cssSelector("[data-testid=donate]"))
                         .getText())
-                .isEqualTo("Spenden");
+                .as("the button says what will be charged (no amount chosen yet)")
+                .isEqualTo("Einmalig spenden");
         assertThat(BROWSER.driver()
                         .findElement(By.cssSelector("[data-testid=language]"))
                         .getText())
@@ -97,6 +98,32 @@ class CampaignPageBrowserTest {
                         .findElement(By.cssSelector("[data-testid=raised]"))
                         .getText())
                 .isEqualTo("895 $ raised");
+    }
+
+    @Test
+    void theButtonSaysWhatWillBeChargedAndHowOften() {
+        BROWSER.driver().get("http://localhost:" + port + "/campaigns/support");
+        WebElement button = BROWSER.driver().findElement(By.cssSelector("[data-testid=donate]"));
+        assertThat(button.getText()).isEqualTo("Give once");
+        BROWSER.driver()
+                .findElement(By.cssSelector("input[name=amount][value='2500']"))
+                .click();
+        assertThat(button.getText()).isEqualTo("Give 25 $ once");
+        BROWSER.driver()
+                .findElement(By.cssSelector("[data-testid=interval-month]"))
+                .click();
+        assertThat(button.getText()).isEqualTo("Give 25 $ every month");
+        BROWSER.driver()
+                .findElement(By.cssSelector("[data-testid=interval-year]"))
+                .click();
+        assertThat(button.getText()).isEqualTo("Give 25 $ every year");
+        Browser.screenshot(BROWSER.driver(), "campaign-give-yearly");
+        BROWSER.driver()
+                .findElement(By.cssSelector("input[name=amount][value=custom]"))
+                .click();
+        assertThat(button.getText()).as("an amount still being typed").isEqualTo("Give every year");
+        Rectangle size = button.getRect();
+        assertThat(size.getHeight()).as("a large tap target").isGreaterThanOrEqualTo(44);
     }
 
     private Rectangle tick(String amountMinor) {
