@@ -74,6 +74,15 @@ public record Donation(
                 statusReason);
     }
 
+    /** Stripe's subscription states in which a recurring donation collects (and so counts as committed). */
+    static final List<String> COLLECTING_STATES = List.of("active", "trialing", "past_due");
+
+    /** Subscription states that end a donation for good: no later report brings it back. */
+    static final List<String> FINAL_STATES = List.of("canceled", "incomplete_expired");
+
+    /** Subscription states in which a donation has stopped collecting: the final ones, and unpaid. */
+    static final List<String> ENDED_STATES = List.of("canceled", "incomplete_expired", "unpaid");
+
     /**
      * What this donation adds to its campaign's committed yearly figure, in minor units: twelve times a
      * monthly amount or a yearly amount once, while it collects (succeeded, its subscription active,
@@ -81,8 +90,7 @@ public record Donation(
      */
     public long committedYearlyMinor() {
         boolean collecting = status == DonationStatus.SUCCEEDED
-                && (subscriptionStatus == null
-                        || List.of("active", "trialing", "past_due").contains(subscriptionStatus))
+                && (subscriptionStatus == null || COLLECTING_STATES.contains(subscriptionStatus))
                 && !collectionPaused;
         if (!collecting) {
             return 0;

@@ -27,10 +27,13 @@ class DonationRepository {
      * A subscription in one of these states has ended for good (Stripe's {@code canceled}, {@code
      * incomplete_expired}).
      */
-    static final String FINAL_SUBSCRIPTION_STATES = "'canceled', 'incomplete_expired'";
+    static final String FINAL_SUBSCRIPTION_STATES = sqlList(Donation.FINAL_STATES);
 
     /** Subscription states in which a recurring donation collects (and so counts as committed). */
-    static final String COLLECTING_STATES = "'active', 'trialing', 'past_due'";
+    static final String COLLECTING_STATES = sqlList(Donation.COLLECTING_STATES);
+
+    /** Subscription states in which a donation has stopped collecting: the final ones, and unpaid. */
+    static final String ENDED_STATES = sqlList(Donation.ENDED_STATES);
 
     /**
      * What a donation row adds to its campaign's committed yearly figure, in minor units: twelve times
@@ -43,6 +46,11 @@ class DonationRepository {
             + "ELSE 0 END";
 
     private final JdbcClient jdbc;
+
+    /** Fixed words as an SQL list: {@code 'a', 'b'}. */
+    private static String sqlList(List<String> words) {
+        return String.join(", ", words.stream().map(w -> "'" + w + "'").toList());
+    }
 
     DonationRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;

@@ -66,7 +66,8 @@ public class Donations {
         if (!inserted) {
             return repository.findByRequestKey(donation.requestKey()).orElseThrow();
         }
-        if (donation.charge().interval().isRecurring()) {
+        if (donation.charge().interval().isRecurring() && status == DonationStatus.SUCCEEDED) {
+            // only a donation opened as paid commits anything yet (the demo's, a test's)
             movements.record(id[0], clock.instant());
         }
         return repository.findById(id[0]).orElseThrow();

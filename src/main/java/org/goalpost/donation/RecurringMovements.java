@@ -3,7 +3,6 @@ package org.goalpost.donation;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.util.List;
 import java.util.Optional;
 import org.goalpost.campaign.Campaigns;
 import org.goalpost.shared.db.DbTime;
@@ -101,7 +100,7 @@ class RecurringMovements {
         }
         if (now == 0) {
             boolean ended = donation.status() != DonationStatus.SUCCEEDED
-                    || List.of("canceled", "incomplete_expired", "unpaid").contains(donation.subscriptionStatus());
+                    || Donation.ENDED_STATES.contains(donation.subscriptionStatus());
             return donation.collectionPaused() && !ended ? Kind.PAUSE : Kind.CHURN;
         }
         return now > before ? Kind.EXPANSION : Kind.CONTRACTION;

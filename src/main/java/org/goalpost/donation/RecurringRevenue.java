@@ -122,8 +122,8 @@ public class RecurringRevenue {
         jdbc.sql("SELECT f.month_key, COUNT(*) AS failed, COALESCE(SUM(CASE WHEN f.recovered_at IS NOT NULL THEN 1 "
                         + "ELSE 0 END), 0) AS recovered, COALESCE(SUM(CASE WHEN f.recovered_at IS NULL AND "
                         + "(d.status <> 'SUCCEEDED' OR d.subscription_status IN ("
-                        + DonationRepository.FINAL_SUBSCRIPTION_STATES
-                        + ", 'unpaid')) THEN 1 ELSE 0 END), 0) AS lost FROM instalment_failure f JOIN donation d ON "
+                        + DonationRepository.ENDED_STATES
+                        + ")) THEN 1 ELSE 0 END), 0) AS lost FROM instalment_failure f JOIN donation d ON "
                         + "d.id = f.donation_id WHERE f.campaign_id = ? AND f.livemode = ? GROUP BY f.month_key")
                 .params(campaign.id(), livemode)
                 .query(rs -> {
