@@ -102,6 +102,11 @@ public record Donation(
         };
     }
 
+    /** Whether its subscription ended for good (cancelled or expired unpaid): nothing can change it any more. */
+    public boolean hasEnded() {
+        return subscriptionStatus != null && FINAL_STATES.contains(subscriptionStatus);
+    }
+
     /** A monthly or yearly donation: a subscription at the gateway, collected until it ends. */
     public boolean isRecurring() {
         return interval.isRecurring();

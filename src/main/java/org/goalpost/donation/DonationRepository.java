@@ -99,6 +99,17 @@ class DonationRepository {
                 .list();
     }
 
+    /** Yearly donations that collect, next payment due after {@code (from, afterId)} and before {@code to}. */
+    List<Donations.Renewal> yearlyRenewing(Instant from, long afterId, Instant to, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + ", next_payment_at FROM donation WHERE (next_payment_at > ? OR "
+                        + "(next_payment_at = ? AND id > ?)) AND next_payment_at < ? AND donation_interval = 'YEAR' "
+                        + "AND status = 'SUCCEEDED' AND collection_paused = FALSE AND subscription_status IN ("
+                        + COLLECTING_STATES + ") ORDER BY next_payment_at, id LIMIT ?")
+                .params(DbTime.param(from), DbTime.param(from), afterId, DbTime.param(to), limit)
+                .query((rs, n) -> new Donations.Renewal(row(rs, n), DbTime.read(rs, "next_payment_at")))
+                .list();
+    }
+
     Optional<Donation> findById(long id) {
         return one("id = ?", id);
     }

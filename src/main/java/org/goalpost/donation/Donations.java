@@ -109,6 +109,20 @@ public class Donations {
                         .toList();
     }
 
+    /** A recurring donation's next payment: when it is due. */
+    public record Renewal(Donation donation, Instant dueAt) {}
+
+    /**
+     * Yearly donations that collect (not paused, not ended) whose next payment falls before {@code to}, soonest
+     * first, at most {@code limit}, after {@code after} (the last one of the previous page; null for the first, which
+     * starts at {@code from}): the ones whose donors are reminded before they are charged.
+     */
+    public List<Renewal> yearlyRenewing(Instant from, Renewal after, Instant to, int limit) {
+        return after == null
+                ? repository.yearlyRenewing(from, -1, to, limit)
+                : repository.yearlyRenewing(after.dueAt(), after.donation().id(), to, limit);
+    }
+
     /** Donations still pending that were opened before {@code before}, oldest first. */
     public List<Donation> pendingOpenedBefore(Instant before, int limit) {
         return repository.pendingCreatedBefore(before, limit);

@@ -1,15 +1,12 @@
 package org.goalpost.portal;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Optional;
 import org.goalpost.shared.db.DbTime;
 import org.goalpost.shared.limits.ClientKeys;
 import org.goalpost.shared.limits.KeyedBuckets;
-import org.goalpost.shared.text.Sha256;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.ott.DefaultOneTimeToken;
 import org.springframework.security.authentication.ott.GenerateOneTimeTokenRequest;
@@ -28,7 +25,6 @@ import org.springframework.stereotype.Component;
 class DonorLinks implements OneTimeTokenService {
 
     static final Duration VALID_FOR = Duration.ofMinutes(30);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -54,9 +50,7 @@ class DonorLinks implements OneTimeTokenService {
 
     /** A new link's token for the address; only its hash is stored. */
     String issue(String email) {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = LinkTokens.next();
         Instant now = clock.instant();
         jdbc.sql("INSERT INTO donor_link (email, token_hash, created_at, expires_at) VALUES (?, ?, ?, ?)")
                 .params(email, hash(token), DbTime.param(now), DbTime.param(now.plus(VALID_FOR)))
@@ -112,12 +106,10 @@ class DonorLinks implements OneTimeTokenService {
     }
 
     private static boolean wellFormed(String token) {
-        return token != null
-                && token.length() == 43
-                && token.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '-' || c == '_');
+        return LinkTokens.wellFormed(token);
     }
 
     static String hash(String token) {
-        return Sha256.hex(token);
+        return LinkTokens.hash(token);
     }
 }

@@ -334,11 +334,10 @@ class PortalController {
                             campaign.slug(),
                             MoneyFormatter.format(d.amount(), locale, campaign.amountStyle()),
                             d.interval().word(),
-                            d.collectionPaused() && collecting(d)
+                            d.collectionPaused() && !d.hasEnded()
                                     ? "paused"
                                     : d.subscriptionStatus() == null ? "active" : d.subscriptionStatus(),
-                            !"canceled".equals(d.subscriptionStatus())
-                                    && !"incomplete_expired".equals(d.subscriptionStatus()));
+                            !d.hasEnded());
                 })
                 .toList();
         model.addAttribute("email", email);
@@ -347,10 +346,6 @@ class PortalController {
         model.addAttribute("notice", notice);
         model.addAttribute("error", error);
         return "portal";
-    }
-
-    private static boolean collecting(Donation d) {
-        return !"canceled".equals(d.subscriptionStatus()) && !"incomplete_expired".equals(d.subscriptionStatus());
     }
 
     /** A monthly or yearly donation as the portal shows it; {@code interval} is {@code month} or {@code year}. */

@@ -4,8 +4,10 @@ package org.goalpost.receipt;
 enum MailKind {
     /** A payment or a monthly instalment was counted. */
     RECEIPT,
-    /** A monthly payment failed; Stripe tries again. */
+    /** A monthly or yearly payment failed; Stripe tries again. The mail carries a card link. */
     INSTALMENT_FAILED,
     /** Money went back to the donor. */
-    REFUND
+    REFUND,
+    /** A yearly donation renews in a week: amount, date, how to change or cancel it. */
+    RENEWAL_REMINDER
 }

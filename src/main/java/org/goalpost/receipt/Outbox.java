@@ -72,6 +72,15 @@ class Outbox {
                 .update());
     }
 
+    /** Whether a mail of this kind for this object was written (sent or not). */
+    boolean has(MailKind kind, String sourceRef) {
+        return jdbc.sql("SELECT COUNT(*) FROM mail_outbox WHERE kind = ? AND source_ref = ?")
+                        .params(kind.name(), sourceRef)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
     /** Ids of mails due now, oldest first. */
     List<Long> due(Instant now, int limit) {
         return jdbc.sql("SELECT id FROM mail_outbox WHERE sent_at IS NULL AND gave_up_at IS NULL AND "

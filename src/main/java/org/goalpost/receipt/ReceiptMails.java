@@ -8,6 +8,7 @@ import org.goalpost.campaign.Campaign;
 import org.goalpost.donation.Donation;
 import org.goalpost.payment.PaymentProperties;
 import org.goalpost.shared.money.MoneyFormatter;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -25,11 +26,17 @@ class ReceiptMails {
     private final MessageSource messages;
     private final ReceiptProperties organisation;
     private final String publicUrl;
+    private final ObjectProvider<CardLinks> cardLinks;
 
-    ReceiptMails(MessageSource messages, ReceiptProperties organisation, PaymentProperties payments) {
+    ReceiptMails(
+            MessageSource messages,
+            ReceiptProperties organisation,
+            PaymentProperties payments,
+            ObjectProvider<CardLinks> cardLinks) {
         this.messages = messages;
         this.organisation = organisation;
         this.publicUrl = payments.publicUrl();
+        this.cardLinks = cardLinks;
     }
 
     Written write(Outbox.Mail mail, Donation donation, Campaign campaign, Locale locale) {
@@ -58,10 +65,7 @@ class ReceiptMails {
                     body.append('\n')
                             .append(text("mail.receipt." + donation.interval().word(), locale))
                             .append('\n')
-                            .append(text(
-                                    "mail.receipt.manage",
-                                    locale,
-                                    publicUrl + "/donors/manage?lang=" + locale.getLanguage()))
+                            .append(manage(locale))
                             .append('\n');
                 }
             }
@@ -76,6 +80,23 @@ class ReceiptMails {
                 line(body, text("mail.amount", locale), amount);
                 line(body, text("mail.campaign", locale), campaign.title());
                 line(body, text("mail.donation", locale), donation.publicId());
+                CardLinks links = cardLinks.getIfAvailable();
+                if (links != null) {
+                    body.append('\n')
+                            .append(text("mail.instalment-failed.card", locale, links.validDays()))
+                            .append('\n')
+                            .append(links.issue(donation.id(), locale))
+                            .append('\n');
+                }
+            }
+            case RENEWAL_REMINDER -> {
+                subject = text("mail.renewal.subject", locale, campaign.title(), date);
+                body.append(text("mail.renewal.body", locale, date)).append("\n\n");
+                line(body, text("mail.amount", locale), amount);
+                line(body, text("mail.renewal.date", locale), date);
+                line(body, text("mail.campaign", locale), campaign.title());
+                line(body, text("mail.donation", locale), donation.publicId());
+                body.append('\n').append(manage(locale)).append('\n');
             }
             case REFUND -> {
                 subject = text("mail.refund.subject", locale, amount);
@@ -104,6 +125,11 @@ class ReceiptMails {
                     .append('\n');
         }
         return new Written(subject, body.toString());
+    }
+
+    /** Where a donor changes or cancels a recurring donation (asks for a sign-in link). */
+    private String manage(Locale locale) {
+        return text("mail.receipt.manage", locale, publicUrl + "/donors/manage?lang=" + locale.getLanguage());
     }
 
     private static void line(StringBuilder body, String label, String value) {

@@ -226,7 +226,9 @@ class SecurityConfiguration {
                                 "/donors/manage",
                                 "/donors/manage/*",
                                 "/donors/link-expired",
-                                "/donors/signed-out")
+                                "/donors/signed-out",
+                                "/donors/card/*",
+                                "/donors/card-updated")
                         .permitAll()
                         .requestMatchers(
                                 HttpMethod.GET,

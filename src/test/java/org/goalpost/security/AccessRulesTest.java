@@ -90,6 +90,10 @@ class AccessRulesTest {
             Map.entry("GET /donors/manage/{token}", Access.PUBLIC),
             Map.entry("GET /donors/link-expired", Access.PUBLIC),
             Map.entry("GET /donors/signed-out", Access.PUBLIC),
+            // a failed instalment's card link: public, the link is the key (once, and the press carries the CSRF token)
+            Map.entry("GET /donors/card/{token}", Access.PUBLIC),
+            Map.entry("POST /donors/card/{token}", Access.PUBLIC),
+            Map.entry("GET /donors/card-updated", Access.PUBLIC),
             Map.entry("GET /donors/portal", Access.DONOR),
             Map.entry("POST /donors/portal/{donation}/cancel", Access.DONOR),
             Map.entry("POST /donors/portal/{donation}/amount", Access.DONOR),

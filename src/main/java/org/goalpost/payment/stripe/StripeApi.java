@@ -26,6 +26,7 @@ import com.stripe.param.RefundCreateParams;
 import com.stripe.param.RefundListParams;
 import com.stripe.param.SubscriptionCancelParams;
 import com.stripe.param.SubscriptionUpdateParams;
+import com.stripe.param.billingportal.SessionCreateParams.FlowData;
 import com.stripe.param.checkout.SessionCreateParams;
 import java.time.Duration;
 import java.time.Instant;
@@ -269,6 +270,16 @@ class StripeApi {
                                 .create(com.stripe.param.billingportal.SessionCreateParams.builder()
                                         .setCustomer(customer)
                                         .setReturnUrl(returnUrl)
+                                        // straight to the card form, back to us when it is saved
+                                        .setFlowData(FlowData.builder()
+                                                .setType(FlowData.Type.PAYMENT_METHOD_UPDATE)
+                                                .setAfterCompletion(FlowData.AfterCompletion.builder()
+                                                        .setType(FlowData.AfterCompletion.Type.REDIRECT)
+                                                        .setRedirect(FlowData.AfterCompletion.Redirect.builder()
+                                                                .setReturnUrl(returnUrl)
+                                                                .build())
+                                                        .build())
+                                                .build())
                                         .build()))
                 .getUrl();
     }
