@@ -26,7 +26,7 @@
     '.marker.reached{color:var(--goalpost-accent,#c2410c);font-weight:600}',
     '.marker small{display:block;font-size:.7rem}',
     '.foot{display:flex;align-items:center;justify-content:space-between;gap:.75rem;flex-wrap:wrap;margin-top:.25rem}',
-    '.raised{margin:0;font-size:1.15rem}.raised strong{white-space:nowrap}',
+    '.raised{margin:0;font-size:1.15rem}.raised strong{white-space:nowrap}.ends{margin:.25rem 0 0;font-size:.85rem}',
     '.donate{display:inline-block;background:var(--goalpost-accent,#c2410c);color:#fff;text-decoration:none;font-weight:700;padding:.5rem 1.1rem;border-radius:.5rem}',
     '.donate:focus-visible{outline:3px solid var(--goalpost-text,#1f2937);outline-offset:2px}',
     '@container (max-width: 380px){.marker small{display:none}.raised{font-size:1rem}}'
@@ -60,16 +60,36 @@
     return node;
   }
 
-  /** The widget's words, in English and German; other languages get English words and their own number format. */
+  /**
+   * The widget's words, in English and German; other languages get English words and their own number format.
+   * Per goal type: the figure ({0}), the words after it, and the bar in words.
+   */
   var WORDS = {
-    en: { raised: 'raised', of: function (raised, goal) { return raised + ' raised of ' + goal; }, donate: 'Donate', test: 'TEST MODE' },
-    de: { raised: 'gesammelt', of: function (raised, goal) { return raised + ' von ' + goal + ' gesammelt'; }, donate: 'Spenden',
-      test: 'TESTMODUS' }
+    en: { raised: ['{0}', 'raised', '{0} raised of {1}'],
+      recurring: ['{0} / month', 'in recurring support', '{0} a month of {1} a month'],
+      donors: ['{0}', 'donors', '{0} of {1} donors'], donor: 'donor',
+      ends: function (days) { return days > 1 ? 'Ends in ' + days + ' days' : days === 1 ? 'Ends in 1 day' : 'Ends within a day'; },
+      ended: 'This campaign has ended.', donate: 'Donate', test: 'TEST MODE' },
+    de: { raised: ['{0}', 'gesammelt', '{0} von {1} gesammelt'],
+      recurring: ['{0} / Monat', 'regelmäßige Unterstützung', '{0} im Monat von {1} im Monat'],
+      donors: ['{0}', 'Unterstützende', '{0} von {1} Unterstützenden'], donor: 'Unterstützende Person',
+      ends: function (days) { return days > 1 ? 'Endet in ' + days + ' Tagen' : days === 1 ? 'Endet in 1 Tag' : 'Endet innerhalb eines Tages'; },
+      ended: 'Diese Kampagne ist beendet.', donate: 'Spenden', test: 'TESTMODUS' }
   };
+
+  function fill(pattern, a, b) {
+    return pattern.replace('{0}', a).replace('{1}', b);
+  }
 
   function words(locale) {
     var language = String(locale || 'en').toLowerCase().split('-')[0];
     return WORDS[language] ? { language: language, text: WORDS[language] } : { language: 'en', text: WORDS.en };
+  }
+
+  function filled(width) {
+    var node = el('div', { 'class': 'fill' });
+    node.style.width = width;
+    return node;
   }
 
   function percent(amount, goal) {
@@ -78,9 +98,12 @@
   }
 
   function render(root, data, base, locale, interval) {
-    var money = formatter(data, locale);
+    var type = data.goalType || 'raised';
+    var shown = data.progress === undefined ? data.raisedMinor : data.progress;
+    var money = type === 'donors' ? function (n) { return new Intl.NumberFormat(locale).format(n); } : formatter(data, locale);
     var say = words(locale);
-    var raised = money(data.raisedMinor);
+    var texts = say.text[type] || say.text.raised;
+    var raised = money(shown);
     var goal = money(data.goalMinor);
     var box = el('div', { 'class': 'gp', part: 'box' });
     box.appendChild(el('p', { 'class': 'title' }, data.title));
@@ -89,12 +112,10 @@
     }
     var bar = el('div', {
       'class': 'bar', role: 'progressbar', 'aria-label': data.title, 'aria-valuemin': '0',
-      'aria-valuemax': String(data.goalMinor), 'aria-valuenow': String(Math.max(0, data.raisedMinor)),
-      'aria-valuetext': say.text.of(raised, goal)
+      'aria-valuemax': String(data.goalMinor), 'aria-valuenow': String(Math.max(0, shown)),
+      'aria-valuetext': fill(texts[2], raised, goal)
     });
-    var fill = el('div', { 'class': 'fill' });
-    fill.style.width = percent(data.raisedMinor, data.goalMinor);
-    bar.appendChild(fill);
+    bar.appendChild(filled(percent(shown, data.goalMinor)));
     var markers = el('ol', { 'class': 'markers', 'aria-hidden': 'true' });
     var points = [{ amountMinor: 0, label: null, reached: true, start: true }].concat(data.tiers);
     points.forEach(function (tier, index) {
@@ -113,13 +134,21 @@
     box.appendChild(markers);
     var foot = el('div', { 'class': 'foot' });
     var line = el('p', { 'class': 'raised' });
-    line.appendChild(el('strong', {}, raised));
-    line.appendChild(document.createTextNode(' ' + say.text.raised));
+    line.appendChild(el('strong', {}, fill(texts[0], raised)));
+    line.appendChild(document.createTextNode(' ' + (type === 'donors' && shown === 1 ? say.text.donor : texts[1])));
     foot.appendChild(line);
-    var donate = base + '/campaigns/' + encodeURIComponent(data.slug) + '?lang=' + say.language
-      + (interval ? '&interval=' + interval : '');
-    foot.appendChild(el('a', { 'class': 'donate', href: donate, target: '_blank', rel: 'noopener' }, say.text.donate));
+
+    var over = data.ended || (data.endsAt && Date.parse(data.endsAt) <= Date.now());
+    if (!over) {
+      var donate = base + '/campaigns/' + encodeURIComponent(data.slug) + '?lang=' + say.language
+        + (interval ? '&interval=' + interval : '');
+      foot.appendChild(el('a', { 'class': 'donate', href: donate, target: '_blank', rel: 'noopener' }, say.text.donate));
+    }
     box.appendChild(foot);
+    if (over || data.endsAt) {
+      var days = Math.floor((Date.parse(data.endsAt) - Date.now()) / 86400000);
+      box.appendChild(el('p', { 'class': 'ends' }, over ? say.text.ended : say.text.ends(days)));
+    }
     root.replaceChildren(el('style', {}, STYLE), box);
   }
 

@@ -8,8 +8,9 @@ import org.goalpost.shared.money.Money;
 
 /**
  * A fundraising campaign as stored: its tiers, currency, period and life cycle, and how often the donate
- * form offers to give by default ({@code defaultInterval}: {@code once}, {@code month} or {@code year}).
- * Immutable.
+ * form offers to give by default ({@code defaultInterval}: {@code once}, {@code month} or {@code year}), what
+ * its bar measures ({@code goalType}) and whether, once it has ended, the bar still shows money that comes
+ * in after the end ({@code lateMoneyShown}; the ledger counts it either way). Immutable.
  */
 public record Campaign(
         long id,
@@ -27,6 +28,8 @@ public record Campaign(
         Tiers tiers,
         EmbedOrigins embedOrigins,
         String defaultInterval,
+        GoalType goalType,
+        boolean lateMoneyShown,
         Instant createdAt,
         Instant updatedAt) {
 
@@ -44,6 +47,21 @@ public record Campaign(
         return status == CampaignStatus.ACTIVE
                 && (startsAt == null || !instant.isBefore(startsAt))
                 && (endsAt == null || instant.isBefore(endsAt));
+    }
+
+    /** Whether the campaign is over at this instant: ended by staff, or past its end date. */
+    public boolean hasEndedAt(Instant instant) {
+        return status == CampaignStatus.ENDED || (endsAt != null && !instant.isBefore(endsAt));
+    }
+
+    /**
+     * The instant the bar stands still at, for a {@code raised} goal past its end date whose late money is not
+     * shown: its end. Otherwise null (the bar shows everything).
+     */
+    public Instant barFrozenAt(Instant instant) {
+        return goalType == GoalType.RAISED && !lateMoneyShown && endsAt != null && !instant.isBefore(endsAt)
+                ? endsAt
+                : null;
     }
 
     public Money money(long minor) {

@@ -8,7 +8,7 @@ import java.util.List;
  * {@link CampaignRules} has checked it. Text fields arrive as typed; enums as their names, any case.
  * Absent optional values: status {@code draft}, period {@code none}, time zone {@code UTC},
  * count basis {@code gross}, amount style {@code locale}, embed origins none (any site may embed the widget),
- * default interval {@code once}.
+ * default interval {@code once}, goal type {@code raised}, late money shown.
  */
 public record CampaignDraft(
         String slug,
@@ -24,7 +24,44 @@ public record CampaignDraft(
         String amountStyle,
         List<TierDraft> tiers,
         List<String> embedOrigins,
-        String defaultInterval) {
+        String defaultInterval,
+        String goalType,
+        Boolean lateMoneyShown) {
+
+    /** A draft whose bar measures money raised (late money shown). */
+    public CampaignDraft(
+            String slug,
+            String title,
+            String description,
+            String currency,
+            String status,
+            String period,
+            String timeZone,
+            Instant startsAt,
+            Instant endsAt,
+            String countBasis,
+            String amountStyle,
+            List<TierDraft> tiers,
+            List<String> embedOrigins,
+            String defaultInterval) {
+        this(
+                slug,
+                title,
+                description,
+                currency,
+                status,
+                period,
+                timeZone,
+                startsAt,
+                endsAt,
+                countBasis,
+                amountStyle,
+                tiers,
+                embedOrigins,
+                defaultInterval,
+                null,
+                null);
+    }
 
     /** A draft whose donate form offers a one-time gift first. */
     public CampaignDraft(

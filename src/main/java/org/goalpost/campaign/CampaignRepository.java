@@ -22,8 +22,8 @@ import org.springframework.stereotype.Repository;
 class CampaignRepository {
 
     private static final String COLUMNS = "id, slug, title, description, currency, status, starts_at, ends_at, "
-            + "time_zone, period_kind, count_basis, amount_style, embed_origins, default_interval, created_at, "
-            + "updated_at";
+            + "time_zone, period_kind, count_basis, amount_style, embed_origins, default_interval, goal_type, "
+            + "late_money_shown, created_at, updated_at";
 
     private final JdbcClient jdbc;
 
@@ -59,8 +59,9 @@ class CampaignRepository {
     long insert(ValidCampaign campaign, Instant now) {
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO campaign (slug, title, description, currency, status, starts_at, ends_at, time_zone, "
-                        + "period_kind, count_basis, amount_style, embed_origins, default_interval, created_at, "
-                        + "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + "period_kind, count_basis, amount_style, embed_origins, default_interval, goal_type, "
+                        + "late_money_shown, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                        + "?, ?, ?)")
                 .params(
                         campaign.slug(),
                         campaign.title(),
@@ -75,6 +76,8 @@ class CampaignRepository {
                         campaign.amountStyle().name(),
                         campaign.embedOrigins().stored(),
                         campaign.defaultInterval(),
+                        campaign.goalType().name(),
+                        campaign.lateMoneyShown(),
                         DbTime.param(now),
                         DbTime.param(now))
                 .update(key, "id");
@@ -86,7 +89,8 @@ class CampaignRepository {
     void update(long id, ValidCampaign campaign, Instant now) {
         jdbc.sql("UPDATE campaign SET slug = ?, title = ?, description = ?, currency = ?, status = ?, starts_at = ?, "
                         + "ends_at = ?, time_zone = ?, period_kind = ?, count_basis = ?, amount_style = ?, "
-                        + "embed_origins = ?, default_interval = ?, updated_at = ? "
+                        + "embed_origins = ?, default_interval = ?, goal_type = ?, late_money_shown = ?, "
+                        + "updated_at = ? "
                         + "WHERE id = ?")
                 .params(
                         campaign.slug(),
@@ -102,6 +106,8 @@ class CampaignRepository {
                         campaign.amountStyle().name(),
                         campaign.embedOrigins().stored(),
                         campaign.defaultInterval(),
+                        campaign.goalType().name(),
+                        campaign.lateMoneyShown(),
                         DbTime.param(now),
                         id)
                 .update();
@@ -159,6 +165,8 @@ class CampaignRepository {
                 rs.getString("amount_style"),
                 rs.getString("embed_origins"),
                 rs.getString("default_interval"),
+                rs.getString("goal_type"),
+                rs.getBoolean("late_money_shown"),
                 DbTime.read(rs, "created_at"),
                 DbTime.read(rs, "updated_at"));
     }
@@ -178,6 +186,8 @@ class CampaignRepository {
             String amountStyle,
             String embedOrigins,
             String defaultInterval,
+            String goalType,
+            boolean lateMoneyShown,
             Instant createdAt,
             Instant updatedAt) {
 
@@ -198,6 +208,8 @@ class CampaignRepository {
                     tiers,
                     EmbedOrigins.fromStored(embedOrigins),
                     defaultInterval,
+                    GoalType.valueOf(goalType),
+                    lateMoneyShown,
                     createdAt,
                     updatedAt);
         }

@@ -79,6 +79,12 @@ public final class CampaignRules {
         if (!INTERVALS.contains(interval)) {
             problems.add(new FieldProblem("defaultInterval", "must be 'once', 'month' or 'year'"));
         }
+        String goalWord = trimmed(draft.goalType());
+        GoalType goalType =
+                goalWord == null ? GoalType.RAISED : GoalType.fromWord(goalWord).orElse(null);
+        if (goalType == null) {
+            problems.add(new FieldProblem("goalType", "must be 'raised', 'recurring' or 'donors'"));
+        }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
@@ -96,7 +102,9 @@ public final class CampaignRules {
                 style,
                 new Tiers(tiers),
                 origins,
-                interval);
+                interval,
+                goalType,
+                draft.lateMoneyShown() == null || draft.lateMoneyShown());
     }
 
     private static List<Tier> tiers(List<CampaignDraft.TierDraft> drafts, List<FieldProblem> problems) {

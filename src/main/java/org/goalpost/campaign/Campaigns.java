@@ -170,6 +170,8 @@ public class Campaigns {
                 valid.tiers(),
                 valid.embedOrigins(),
                 valid.defaultInterval(),
+                valid.goalType(),
+                valid.lateMoneyShown(),
                 now,
                 now);
     }
@@ -198,7 +200,9 @@ public class Campaigns {
                         .map(t -> new CampaignDraft.TierDraft(t.amountMinor(), t.label(), t.description()))
                         .toList(),
                 campaign.embedOrigins().asList(),
-                campaign.defaultInterval());
+                campaign.defaultInterval(),
+                campaign.goalType().word(),
+                campaign.lateMoneyShown());
     }
 
     private long writeOrReportDuplicate(java.util.function.LongSupplier write) {

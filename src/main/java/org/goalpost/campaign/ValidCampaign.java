@@ -20,4 +20,6 @@ record ValidCampaign(
         AmountStyle amountStyle,
         Tiers tiers,
         EmbedOrigins embedOrigins,
-        String defaultInterval) {}
+        String defaultInterval,
+        GoalType goalType,
+        boolean lateMoneyShown) {}

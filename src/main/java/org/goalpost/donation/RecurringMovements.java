@@ -6,6 +6,7 @@ import java.time.YearMonth;
 import java.util.Optional;
 import org.goalpost.campaign.Campaigns;
 import org.goalpost.shared.db.DbTime;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -37,7 +38,15 @@ class RecurringMovements {
     private final Campaigns campaigns;
     private final Clock clock;
 
-    RecurringMovements(JdbcClient jdbc, DonationRepository donations, Campaigns campaigns, Clock clock) {
+    private final ApplicationEventPublisher events;
+
+    RecurringMovements(
+            JdbcClient jdbc,
+            DonationRepository donations,
+            Campaigns campaigns,
+            Clock clock,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.donations = donations;
         this.campaigns = campaigns;
@@ -80,17 +89,21 @@ class RecurringMovements {
                         now,
                         DbTime.param(clock.instant()))
                 .update();
-        jdbc.sql("INSERT INTO recurring_month (campaign_id, livemode, month_key, kind, units, movements) "
-                        + "VALUES (?, ?, ?, ?, ?, 1) "
-                        + "ON DUPLICATE KEY UPDATE units = units + ?, movements = movements + 1")
+        String changedAt = DbTime.param(clock.instant());
+        jdbc.sql("INSERT INTO recurring_month (campaign_id, livemode, month_key, kind, units, movements, updated_at) "
+                        + "VALUES (?, ?, ?, ?, ?, 1, ?) "
+                        + "ON DUPLICATE KEY UPDATE units = units + ?, movements = movements + 1, updated_at = ?")
                 .params(
                         donation.campaignId(),
                         donation.livemode(),
                         month.toString(),
                         kind.name(),
                         now - before,
-                        now - before)
+                        changedAt,
+                        now - before,
+                        changedAt)
                 .update();
+        events.publishEvent(new CommitmentChanged(donation.campaignId()));
     }
 
     /** Names a change: the rules by which the recurring view sorts its movements. */

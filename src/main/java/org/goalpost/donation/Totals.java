@@ -1,8 +1,13 @@
 package org.goalpost.donation;
 
+import java.time.Instant;
 import java.util.List;
 import org.goalpost.campaign.Campaign;
+import org.goalpost.campaign.CountBasis;
 import org.goalpost.campaign.PeriodKey;
+import org.goalpost.shared.db.DbTime;
+import org.goalpost.shared.money.Money;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /** Reads the kept totals of a campaign. */
@@ -10,9 +15,11 @@ import org.springframework.stereotype.Service;
 public class Totals {
 
     private final TotalsRepository repository;
+    private final JdbcClient jdbc;
 
-    Totals(TotalsRepository repository) {
+    Totals(TotalsRepository repository, JdbcClient jdbc) {
         this.repository = repository;
+        this.jdbc = jdbc;
     }
 
     /** The totals of one period and mode; zero when nothing was recorded there. */
@@ -20,6 +27,21 @@ public class Totals {
         return repository
                 .find(campaign.id(), period, livemode)
                 .orElseGet(() -> PeriodTotals.empty(campaign.id(), period, livemode, campaign.currency()));
+    }
+
+    /**
+     * What the bar of a period showed at {@code until}: the ledger's money of that period and mode that happened
+     * before it (after fees on a net campaign). For a campaign whose bar stands still at its end date.
+     */
+    public Money raisedUntil(Campaign campaign, PeriodKey period, boolean livemode, Instant until) {
+        return jdbc.sql("SELECT COALESCE(SUM(amount_minor), 0) AS raised, COALESCE(SUM(fee_minor), 0) AS fees "
+                        + "FROM ledger_entry WHERE campaign_id = ? AND livemode = ? AND period_key = ? AND "
+                        + "occurred_at < ?")
+                .params(campaign.id(), livemode, period.value(), DbTime.param(until))
+                .query((rs, n) -> Money.of(
+                        rs.getLong("raised") - (campaign.countBasis() == CountBasis.NET ? rs.getLong("fees") : 0),
+                        campaign.currency()))
+                .single();
     }
 
     /** Money per day of one period and mode, for charts. */

@@ -27,7 +27,15 @@ class CampaignApiController {
     private final CachedResponses responses;
     private final AppMode mode;
 
-    CampaignApiController(ProgressService progress, ProgressCache cache, CachedResponses responses, AppMode mode) {
+    private final java.time.Clock clock;
+
+    CampaignApiController(
+            ProgressService progress,
+            ProgressCache cache,
+            CachedResponses responses,
+            AppMode mode,
+            java.time.Clock clock) {
+        this.clock = clock;
         this.progress = progress;
         this.cache = cache;
         this.responses = responses;
@@ -65,9 +73,9 @@ class CampaignApiController {
                 .map(ProgressCache.Snapshot::campaign)
                 .orElseThrow(() -> new NotFoundException("No campaign '" + slug + "'"));
         if (period.isBlank()) {
-            return CampaignJson.of(progress.current(campaign), mode);
+            return CampaignJson.of(progress.current(campaign), mode, clock.instant());
         }
-        return CampaignJson.of(progress.of(campaign, periodKey(campaign, period)), mode);
+        return CampaignJson.of(progress.of(campaign, periodKey(campaign, period)), mode, clock.instant());
     }
 
     private static PeriodKey periodKey(Campaign campaign, String value) {

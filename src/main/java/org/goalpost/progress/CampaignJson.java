@@ -8,7 +8,12 @@ import org.goalpost.campaign.Campaign;
 import org.goalpost.campaign.Progress;
 import org.goalpost.shared.mode.AppMode;
 
-/** A campaign's public figures as JSON. Aggregates only: nothing about any donor. */
+/**
+ * A campaign's public figures as JSON. Aggregates only: nothing about any donor. {@code goalType} says what the bar
+ * measures and {@code progress} is the figure it shows (minor units for {@code raised} and {@code recurring}, per
+ * month for the latter; a count for {@code donors}), against tiers in the same unit; {@code raisedMinor} is always
+ * the money received in the period; {@code endsAt} the end date, if any, and {@code ended} whether it has passed.
+ */
 record CampaignJson(
         String slug,
         String title,
@@ -18,6 +23,8 @@ record CampaignJson(
         String mode,
         String countBasis,
         String amountStyle,
+        String goalType,
+        long progress,
         long raisedMinor,
         long goalMinor,
         BigDecimal percentOfGoal,
@@ -25,13 +32,15 @@ record CampaignJson(
         long donationCount,
         List<TierJson> tiers,
         PeriodJson period,
+        Instant endsAt,
+        boolean ended,
         Instant updatedAt) {
 
     record TierJson(long amountMinor, String label, String description, boolean reached) {}
 
     record PeriodJson(String key, Instant start, Instant end) {}
 
-    static CampaignJson of(CampaignProgress view, AppMode mode) {
+    static CampaignJson of(CampaignProgress view, AppMode mode, Instant now) {
         Campaign campaign = view.campaign();
         Progress progress = view.progress();
         List<TierJson> tiers = progress.markers().stream()
@@ -53,13 +62,17 @@ record CampaignJson(
                 lower(mode),
                 lower(campaign.countBasis()),
                 lower(campaign.amountStyle()).replace('_', '-'),
+                campaign.goalType().word(),
                 progress.raisedMinor(),
+                view.raised().minor(),
                 progress.goalMinor(),
                 BigDecimal.valueOf(progress.percentOfGoalBasisPoints(), 2),
                 view.totals().donorCount(),
                 view.totals().donationCount(),
                 tiers,
                 period,
+                campaign.endsAt(),
+                campaign.hasEndedAt(now),
                 view.updatedAt());
     }
 

@@ -2,6 +2,9 @@ package org.goalpost.progress;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -46,6 +49,7 @@ class CampaignPageController {
     private final AppMode mode;
     private final MessageSource messages;
     private final ProgressCache cache;
+    private final Clock clock;
 
     CampaignPageController(
             Campaigns campaigns,
@@ -55,8 +59,10 @@ class CampaignPageController {
             DonorWall wall,
             AppMode mode,
             MessageSource messages,
-            ProgressCache cache) {
+            ProgressCache cache,
+            Clock clock) {
         this.cache = cache;
+        this.clock = clock;
         this.campaigns = campaigns;
         this.progress = progress;
         this.policy = policy;
@@ -159,6 +165,9 @@ class CampaignPageController {
 
     private void fill(Model model, Campaign campaign, DonateForm form, List<FieldProblem> problems, Locale locale) {
         model.addAttribute("campaign", campaign);
+        Instant now = clock.instant();
+        model.addAttribute("ended", campaign.hasEndedAt(now));
+        model.addAttribute("countdown", countdown(campaign, now, locale));
         model.addAttribute("bar", ProgressBarView.of(progress.current(campaign), locale));
         model.addAttribute(
                 "presets",
@@ -186,6 +195,20 @@ class CampaignPageController {
                 "errors",
                 problems.stream()
                         .collect(Collectors.toMap(FieldProblem::field, FieldProblem::message, (a, b) -> a + "; " + b)));
+    }
+
+    /**
+     * How long a campaign with an end date still runs, in the reader's language ("Ends in 3 days", "Ends in 5
+     * hours", "Ends in less than an hour"); null without an end date or once it has ended.
+     */
+    private String countdown(Campaign campaign, Instant now, Locale locale) {
+        if (campaign.endsAt() == null || campaign.hasEndedAt(now)) {
+            return null;
+        }
+        Duration left = Duration.between(now, campaign.endsAt());
+        return left.toDays() >= 1
+                ? messages.getMessage("campaign.ends.days", new Object[] {left.toDays()}, locale)
+                : messages.getMessage("campaign.ends.hours", new Object[] {left.toHours()}, locale);
     }
 
     /** A donor wall entry as shown: null name means "Anonymous", null amount means not shown. */

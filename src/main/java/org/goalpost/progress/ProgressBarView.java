@@ -1,5 +1,6 @@
 package org.goalpost.progress;
 
+import java.text.NumberFormat;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,9 +12,14 @@ import org.goalpost.shared.money.MoneyFormatter;
 
 /**
  * The tier bar as a page draws it, with every amount already written for the reader's locale
- * in the campaign's amount style: {@code 0 $ · 2,500 $ · 5,000 $} and {@code 895 $ raised}.
+ * in the campaign's amount style: {@code 0 $ · 2,500 $ · 5,000 $} and {@code 895 $ raised}. What the bar measures
+ * is {@code goalType} ({@code raised}, {@code recurring}, {@code donors}); {@code raised} is the figure it shows,
+ * written as its unit wants (money, or a count: {@code 212}), and the words around it come from the messages
+ * {@link #valueKey}, {@link #afterKey} and {@link #valuetextKey} ({@code 820 $ / month in recurring support},
+ * {@code 212 donors}).
  */
 public record ProgressBarView(
+        String goalType,
         String raised,
         String goal,
         String fillPercent,
@@ -35,6 +41,21 @@ public record ProgressBarView(
             boolean reached,
             boolean start) {}
 
+    /** The message that writes the figure: {@code {0}}, {@code {0} / month}. */
+    public String valueKey() {
+        return "bar.value." + goalType;
+    }
+
+    /** The message after the figure: {@code raised}, {@code in recurring support}, {@code donors} (or one donor). */
+    public String afterKey() {
+        return "bar.after." + goalType + ("donors".equals(goalType) && raisedMinor == 1 ? ".one" : "");
+    }
+
+    /** The message a screen reader hears for the bar, of the figure and the goal. */
+    public String valuetextKey() {
+        return "bar.valuetext." + goalType;
+    }
+
     public static ProgressBarView of(CampaignProgress view, Locale locale) {
         Campaign campaign = view.campaign();
         Progress progress = view.progress();
@@ -55,7 +76,8 @@ public record ProgressBarView(
                         .format(view.period().key().month())
                 : null;
         return new ProgressBarView(
-                MoneyFormatter.format(view.raised(), locale, campaign.amountStyle()),
+                campaign.goalType().word(),
+                format(campaign, progress.raisedMinor(), locale),
                 format(campaign, progress.goalMinor(), locale),
                 progress.fillCssPercent(),
                 progress.fillBasisPoints(),
@@ -67,7 +89,10 @@ public record ProgressBarView(
                 view.totals().donationCount());
     }
 
-    private static String format(Campaign campaign, long minor, Locale locale) {
-        return MoneyFormatter.format(Money.of(minor, campaign.currency()), locale, campaign.amountStyle());
+    /** An amount of the bar's unit: money in the campaign's style, or a count. */
+    private static String format(Campaign campaign, long value, Locale locale) {
+        return campaign.goalType().isMoney()
+                ? MoneyFormatter.format(Money.of(value, campaign.currency()), locale, campaign.amountStyle())
+                : NumberFormat.getIntegerInstance(locale).format(value);
     }
 }

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.goalpost.campaign.Campaign;
 import org.goalpost.campaign.CampaignChanged;
 import org.goalpost.campaign.Campaigns;
-import org.goalpost.campaign.PeriodKind;
+import org.goalpost.donation.CommitmentChanged;
 import org.goalpost.donation.MoneyRecorded;
 import org.goalpost.shared.mode.AppMode;
 import org.slf4j.Logger;
@@ -134,8 +134,9 @@ public class ProgressCache {
         Representation made = Representation.of(ProgressSvg.render(
                 bar,
                 snapshot.campaign().title(),
-                messages.getMessage("bar.valuetext", new Object[] {bar.raised(), bar.goal()}, locale),
-                messages.getMessage("bar.raised", null, locale)));
+                messages.getMessage(bar.valuetextKey(), new Object[] {bar.raised(), bar.goal()}, locale),
+                messages.getMessage(bar.valueKey(), new Object[] {bar.raised()}, locale),
+                messages.getMessage(bar.afterKey(), null, locale)));
         if (snapshot.svgs().size() < MAX_LOCALES) {
             snapshot.svgs().putIfAbsent(tag, made);
         }
@@ -144,6 +145,12 @@ public class ProgressCache {
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     void moneyRecorded(MoneyRecorded event) {
+        refreshAfterCommit(event.campaignId());
+    }
+
+    /** Recurring revenue changed (a recurring goal's bar moves without money): rebuilt as for money. */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    void commitmentChanged(CommitmentChanged event) {
         refreshAfterCommit(event.campaignId());
     }
 
@@ -224,10 +231,7 @@ public class ProgressCache {
                 }
                 continue;
             }
-            Stamp current = new Stamp(
-                    row.campaignUpdatedAt(),
-                    row.totalsUpdatedAt(),
-                    cached.campaign().periodAt(now).key().value());
+            Stamp current = new Stamp(row.campaignUpdatedAt(), row.totalsUpdatedAt(), phase(cached.campaign(), now));
             if (!current.equals(cached.stamp()) || !isPublic) {
                 rebuild(row.id());
                 changed = true;
@@ -267,11 +271,10 @@ public class ProgressCache {
     private void put(Campaign campaign) {
         CampaignProgress current = progress.current(campaign);
         Instant totalsUpdatedAt = current.totals().updatedAt();
-        Instant latestTotals =
-                campaign.periodKind() == PeriodKind.NONE ? totalsUpdatedAt : stamps.latestTotalsChange(campaign.id());
-        Stamp stamp = new Stamp(
-                campaign.updatedAt(), latestTotals, current.period().key().value());
-        Representation body = Representation.of(json.writeValueAsBytes(CampaignJson.of(current, mode)));
+        Instant latestTotals = stamps.latestTotalsChange(campaign.id());
+        Stamp stamp = new Stamp(campaign.updatedAt(), latestTotals, phase(campaign, clock.instant()));
+        Representation body =
+                Representation.of(json.writeValueAsBytes(CampaignJson.of(current, mode, clock.instant())));
         bySlug.compute(campaign.slug(), (slug, previous) -> {
             if (previous != null && isOlder(stamp, previous.stamp())) {
                 return previous;
@@ -285,6 +288,14 @@ public class ProgressCache {
         slugs.put(campaign.id(), campaign.slug());
         log.debug(
                 "Progress of {} cached ({} raised, totals of {})", campaign.slug(), current.raised(), totalsUpdatedAt);
+    }
+
+    /**
+     * Where a campaign stands in time: its current period, and whether it has ended (its bar may stand still then,
+     * its JSON says so): a change of either rebuilds its snapshot though no data changed.
+     */
+    private static String phase(Campaign campaign, Instant now) {
+        return campaign.periodAt(now).key().value() + (campaign.hasEndedAt(now) ? "/ended" : "");
     }
 
     /** A snapshot built from data older than the one cached must not replace it (concurrent rebuilds). */
@@ -301,7 +312,7 @@ public class ProgressCache {
     private synchronized void rebuildList() {
         List<CampaignJson> all = bySlug.values().stream()
                 .sorted((a, b) -> Long.compare(a.campaign().id(), b.campaign().id()))
-                .map(s -> CampaignJson.of(s.progress(), mode))
+                .map(s -> CampaignJson.of(s.progress(), mode, clock.instant()))
                 .toList();
         list = Representation.of(json.writeValueAsBytes(all));
     }

@@ -1,25 +1,29 @@
 package org.goalpost.progress;
 
 import java.time.Clock;
+import java.time.Instant;
 import org.goalpost.campaign.Campaign;
 import org.goalpost.campaign.Period;
 import org.goalpost.campaign.PeriodKey;
+import org.goalpost.donation.Donations;
 import org.goalpost.donation.PeriodTotals;
 import org.goalpost.donation.Totals;
 import org.goalpost.shared.mode.AppMode;
 import org.goalpost.shared.money.Money;
 import org.springframework.stereotype.Service;
 
-/** Builds a campaign's public progress from its kept totals, for the app's mode. */
+/** Builds a campaign's public progress from its kept totals and recurring figures, for the app's mode. */
 @Service
 public class ProgressService {
 
     private final Totals totals;
+    private final Donations donations;
     private final AppMode mode;
     private final Clock clock;
 
-    ProgressService(Totals totals, AppMode mode, Clock clock) {
+    ProgressService(Totals totals, Donations donations, AppMode mode, Clock clock) {
         this.totals = totals;
+        this.donations = donations;
         this.mode = mode;
         this.clock = clock;
     }
@@ -43,10 +47,25 @@ public class ProgressService {
         return of(campaign, campaign.period(key), livemode);
     }
 
+    /**
+     * The figure the bar shows, by the campaign's goal type: money raised in the period (as of the end date, when a
+     * raised goal past it does not show late money), monthly recurring revenue now, or donors in the period.
+     */
     private CampaignProgress of(Campaign campaign, Period period, boolean livemode) {
         PeriodTotals figures = totals.of(campaign, period.key(), livemode);
         Money raised = figures.raised(campaign.countBasis());
+        long shown = switch (campaign.goalType()) {
+            case RAISED -> {
+                Instant frozen = campaign.barFrozenAt(clock.instant());
+                yield frozen == null
+                        ? raised.minor()
+                        : totals.raisedUntil(campaign, period.key(), livemode, frozen)
+                                .minor();
+            }
+            case RECURRING -> donations.committedMonthly(campaign.id(), livemode);
+            case DONORS -> figures.donorCount();
+        };
         return new CampaignProgress(
-                campaign, period, figures, raised, campaign.tiers().progressAt(raised.minor()));
+                campaign, period, figures, raised, campaign.tiers().progressAt(shown));
     }
 }

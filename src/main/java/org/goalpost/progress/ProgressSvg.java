@@ -16,10 +16,10 @@ final class ProgressSvg {
     private ProgressSvg() {}
 
     /**
-     * @param summary the bar in words ("895 $ raised of 5,000 $"), {@code raised} the word after the amount, in
-     * the reader's language
+     * @param summary the bar in words ("895 $ raised of 5,000 $"), {@code value} the figure in bold ("895 $",
+     * "820 $ / month"), {@code raised} the words after it, in the reader's language
      */
-    static String render(ProgressBarView bar, String title, String summary, String raised) {
+    static String render(ProgressBarView bar, String title, String summary, String value, String raised) {
         StringBuilder svg = new StringBuilder(2048);
         svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"")
                 .append(WIDTH)
@@ -75,7 +75,7 @@ final class ProgressSvg {
         svg.append("<text class=\"raised\" x=\"")
                 .append(LEFT)
                 .append("\" y=\"88\"><tspan>")
-                .append(escape(bar.raised()))
+                .append(escape(value))
                 .append("</tspan> ")
                 .append(escape(raised))
                 .append("</text></svg>");

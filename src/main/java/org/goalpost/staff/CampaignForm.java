@@ -35,6 +35,8 @@ class CampaignForm {
     private String amountStyle = "locale";
     private String embedOrigins;
     private String defaultInterval = "once";
+    private String goalType = "raised";
+    private boolean lateMoneyShown = true;
     private List<TierRow> tiers = new ArrayList<>(List.of(new TierRow()));
 
     /** One tier as typed. */
@@ -101,12 +103,16 @@ class CampaignForm {
         form.amountStyle = campaign.amountStyle().name().toLowerCase().replace('_', '-');
         form.embedOrigins = String.join("\n", campaign.embedOrigins().asList());
         form.defaultInterval = campaign.defaultInterval();
+        form.goalType = campaign.goalType().word();
+        form.lateMoneyShown = campaign.lateMoneyShown();
         form.tiers = new ArrayList<>(campaign.tiers().asList().stream()
                 .map(t -> new TierRow(
-                        Money.of(t.amountMinor(), campaign.currency())
-                                .toMajor()
-                                .stripTrailingZeros()
-                                .toPlainString(),
+                        campaign.goalType().isMoney()
+                                ? Money.of(t.amountMinor(), campaign.currency())
+                                        .toMajor()
+                                        .stripTrailingZeros()
+                                        .toPlainString()
+                                : String.valueOf(t.amountMinor()),
                         t.label(),
                         t.description()))
                 .toList());
@@ -125,13 +131,20 @@ class CampaignForm {
             Long minor = null;
             if (!isBlank(row.amount)) {
                 try {
-                    minor = money == null
-                            ? null
-                            : Money.ofMajor(new BigDecimal(row.amount.strip().replace(",", "")).toPlainString(), money)
-                                    .minor();
+                    String typed = row.amount.strip().replace(",", "");
+                    // a donors goal's tiers are counts of donors; the others are amounts of money
+                    minor = "donors".equalsIgnoreCase(goalType)
+                            ? Long.valueOf(new BigDecimal(typed).longValueExact())
+                            : money == null
+                                    ? null
+                                    : Money.ofMajor(new BigDecimal(typed).toPlainString(), money)
+                                            .minor();
                 } catch (RuntimeException e) {
                     problems.add(new FieldProblem(
-                            "tiers[" + i + "].amountMinor", "write the amount as a number, such as 2500"));
+                            "tiers[" + i + "].amountMinor",
+                            "donors".equalsIgnoreCase(goalType)
+                                    ? "write the number of donors, such as 250"
+                                    : "write the amount as a number, such as 2500"));
                     continue;
                 }
             }
@@ -161,7 +174,9 @@ class CampaignForm {
                 amountStyle,
                 drafts,
                 origins,
-                defaultInterval);
+                defaultInterval,
+                goalType,
+                lateMoneyShown);
     }
 
     /** Applies a tier button: {@code add}, {@code remove:2}, {@code up:1}, {@code down:0}. */
@@ -329,6 +344,22 @@ class CampaignForm {
 
     public void setDefaultInterval(String defaultInterval) {
         this.defaultInterval = defaultInterval;
+    }
+
+    public String getGoalType() {
+        return goalType;
+    }
+
+    public void setGoalType(String goalType) {
+        this.goalType = goalType;
+    }
+
+    public boolean isLateMoneyShown() {
+        return lateMoneyShown;
+    }
+
+    public void setLateMoneyShown(boolean lateMoneyShown) {
+        this.lateMoneyShown = lateMoneyShown;
     }
 
     public List<TierRow> getTiers() {

@@ -7,15 +7,19 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.goalpost.audit.AuditLog;
 import org.goalpost.campaign.Campaign;
 import org.goalpost.campaign.Campaigns;
+import org.goalpost.campaign.GoalType;
+import org.goalpost.campaign.PeriodKey;
 import org.goalpost.donation.DonationCriteria;
 import org.goalpost.donation.DonationQueries;
 import org.goalpost.donation.PeriodTotals;
 import org.goalpost.donation.Totals;
+import org.goalpost.progress.ProgressService;
 import org.goalpost.shared.mode.AppMode;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -55,7 +59,9 @@ class ExportController {
         "disputed_minor",
         "adjusted_minor",
         "donations",
-        "donors"
+        "donors",
+        "goal_type",
+        "bar_figure"
     };
 
     private final DonationQueries queries;
@@ -64,7 +70,19 @@ class ExportController {
     private final AuditLog audit;
     private final AppMode appMode;
 
-    ExportController(DonationQueries queries, Campaigns campaigns, Totals totals, AuditLog audit, AppMode appMode) {
+    private final ProgressService progress;
+    private final Clock clock;
+
+    ExportController(
+            DonationQueries queries,
+            Campaigns campaigns,
+            Totals totals,
+            AuditLog audit,
+            AppMode appMode,
+            ProgressService progress,
+            Clock clock) {
+        this.progress = progress;
+        this.clock = clock;
         this.queries = queries;
         this.campaigns = campaigns;
         this.totals = totals;
@@ -101,10 +119,25 @@ class ExportController {
                             t.disputedMinor(),
                             t.adjustedMinor(),
                             t.donationCount(),
-                            t.donorCount());
+                            t.donorCount(),
+                            campaign.goalType().word(),
+                            barFigure(campaign, t.period(), live));
                 }
             }
         }
+    }
+
+    /**
+     * What the campaign's bar showed for a period, in its goal's unit (money raised, donors); a recurring goal's
+     * figure is its recurring revenue now, so only the current period has one (the recurring view's CSV has it by
+     * month).
+     */
+    private String barFigure(Campaign campaign, PeriodKey period, boolean live) {
+        if (campaign.goalType() == GoalType.RECURRING
+                && !campaign.periodAt(clock.instant()).key().equals(period)) {
+            return "";
+        }
+        return String.valueOf(progress.of(campaign, period, live).progress().raisedMinor());
     }
 
     /** Writes the donations matching the criteria as CSV, row by row from a streaming result set. */

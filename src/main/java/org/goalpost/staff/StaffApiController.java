@@ -21,6 +21,7 @@ import org.goalpost.donation.PeriodTotals;
 import org.goalpost.donation.RecurringRevenue;
 import org.goalpost.donation.Totals;
 import org.goalpost.payment.Refunds;
+import org.goalpost.progress.ProgressService;
 import org.goalpost.shared.mode.AppMode;
 import org.goalpost.shared.web.MalformedInputException;
 import org.goalpost.shared.web.NotFoundException;
@@ -62,7 +63,9 @@ class StaffApiController {
             String amountStyle,
             List<TierBody> tiers,
             List<String> embedOrigins,
-            String defaultInterval) {
+            String defaultInterval,
+            String goalType,
+            Boolean lateMoneyShown) {
 
         CampaignDraft draft(String slugInPath) {
             return new CampaignDraft(
@@ -85,7 +88,9 @@ class StaffApiController {
                                             : new CampaignDraft.TierDraft(t.amountMinor(), t.label(), t.description()))
                                     .toList(),
                     embedOrigins,
-                    defaultInterval);
+                    defaultInterval,
+                    goalType,
+                    lateMoneyShown);
         }
     }
 
@@ -102,6 +107,8 @@ class StaffApiController {
             List<TierBody> tiers,
             List<String> embedOrigins,
             String defaultInterval,
+            String goalType,
+            boolean lateMoneyShown,
             Instant updatedAt) {
 
         static CampaignJson of(Campaign c) {
@@ -118,6 +125,8 @@ class StaffApiController {
                             .toList(),
                     c.embedOrigins().asList(),
                     c.defaultInterval(),
+                    c.goalType().word(),
+                    c.lateMoneyShown(),
                     c.updatedAt());
         }
     }
@@ -137,7 +146,9 @@ class StaffApiController {
             long donations,
             long donors,
             long committedMonthlyMinor,
-            long committedYearlyMinor) {}
+            long committedYearlyMinor,
+            String goalType,
+            long progress) {}
 
     record DonationsJson(List<DonationRow> items, String next) {}
 
@@ -193,6 +204,8 @@ class StaffApiController {
     private final AppMode appMode;
     private final RecurringRevenue recurring;
 
+    private final ProgressService progress;
+
     StaffApiController(
             Campaigns campaigns,
             Totals totals,
@@ -202,7 +215,9 @@ class StaffApiController {
             Refunds refunds,
             AuditLog audit,
             AppMode appMode,
-            RecurringRevenue recurring) {
+            RecurringRevenue recurring,
+            ProgressService progress) {
+        this.progress = progress;
         this.campaigns = campaigns;
         this.totals = totals;
         this.donations = donations;
@@ -281,7 +296,9 @@ class StaffApiController {
                 t.donationCount(),
                 t.donorCount(),
                 donations.committedMonthly(campaign.id(), live),
-                donations.committedYearly(campaign.id(), live));
+                donations.committedYearly(campaign.id(), live),
+                campaign.goalType().word(),
+                progress.of(campaign, key, live).progress().raisedMinor());
     }
 
     /** Donations, newest first, 50 a page by default (at most 200), paged by the {@code next} cursor. */

@@ -7,7 +7,18 @@ import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import org.goalpost.campaign.Campaign;
+import org.goalpost.campaign.CampaignDraft;
+import org.goalpost.campaign.Campaigns;
+import org.goalpost.campaign.TestCampaigns;
+import org.goalpost.donation.DonorRef;
+import org.goalpost.donation.Ledger;
+import org.goalpost.donation.LedgerEntry;
+import org.goalpost.donation.LedgerKind;
+import org.goalpost.donation.PeriodAttribution;
+import org.goalpost.progress.ProgressCache;
 import org.goalpost.testing.AppTest;
 import org.goalpost.testing.Browser;
 import org.goalpost.testing.SlowTest;
@@ -19,6 +30,7 @@ import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -38,6 +50,15 @@ class WidgetEmbedBrowserTest {
     @LocalServerPort
     int port;
 
+    @Autowired
+    Campaigns campaigns;
+
+    @Autowired
+    Ledger ledger;
+
+    @Autowired
+    ProgressCache cache;
+
     @AfterAll
     static void close() {
         if (newsSite != null) {
@@ -55,6 +76,10 @@ class WidgetEmbedBrowserTest {
 
     /** {@code attributes}: more of the widget's options, such as {@code data-interval="year"}. */
     private String serveNewsPage(String width, String locale, String attributes) throws Exception {
+        return serveNewsPage(width, locale, attributes, "support");
+    }
+
+    private String serveNewsPage(String width, String locale, String attributes, String slug) throws Exception {
         String page = """
                 <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>An article</title>
                 <style>
@@ -64,13 +89,13 @@ class WidgetEmbedBrowserTest {
                 </style></head>
                 <body><article><h1>An article</h1><p>Some reporting.</p>
                 <div class="support" id="box">
-                  <script src="http://localhost:%d/widget.js" data-campaign="support" data-locale="%s" %s
+                  <script src="http://localhost:%d/widget.js" data-campaign="%s" data-locale="%s" %s
                    async></script>
                 </div>
-                <iframe id="frame" src="http://localhost:%d/widget/support?locale=%s" width="420" height="170"
+                <iframe id="frame" src="http://localhost:%d/widget/%s?locale=%s" width="420" height="170"
                 title="Support us"></iframe>
                 </article></body></html>
-                """.formatted(width, port, locale, attributes, port, locale);
+                """.formatted(width, port, slug, locale, attributes, port, slug, locale);
         if (newsSite != null) {
             newsSite.stop(0);
         }
@@ -184,6 +209,62 @@ class WidgetEmbedBrowserTest {
                 .isFalse();
         assertThat(yearly.findElement(By.xpath("..")).getText()).isEqualTo("Jedes Jahr");
         Browser.screenshot(BROWSER.driver(), "donate-yearly-de");
+    }
+
+    @Test
+    void aDonorsGoalWithAnEndDateSaysSoInTheWidget() throws Exception {
+        CampaignDraft d = TestCampaigns.draft(TestCampaigns.uniqueSlug("widget-donors"), 2, 5);
+        Campaign campaign = campaigns.create(new CampaignDraft(
+                d.slug(),
+                "Members",
+                d.description(),
+                d.currency(),
+                d.status(),
+                d.period(),
+                d.timeZone(),
+                null,
+                Instant.now().plus(Duration.ofDays(3).plusHours(1)),
+                d.countBasis(),
+                d.amountStyle(),
+                d.tiers(),
+                d.embedOrigins(),
+                d.defaultInterval(),
+                "donors",
+                null));
+        for (int donor = 1; donor <= 2; donor++) {
+            Instant now = Instant.now();
+            ledger.record(
+                    campaign,
+                    LedgerEntry.gift(
+                            LedgerKind.PAYMENT,
+                            campaign.money(1_000),
+                            0,
+                            "pi_widget_donors_" + donor + "_" + campaign.slug(),
+                            null,
+                            DonorRef.known(900_000 + donor),
+                            false,
+                            now,
+                            PeriodAttribution.forGift(campaign, now)));
+        }
+        cache.awaitRebuilds();
+        BROWSER.driver().get(serveNewsPage("640px", "en-US", "", campaign.slug()));
+        SearchContext root = widget();
+        assertThat(root.findElement(By.cssSelector(".raised")).getText()).isEqualTo("2 donors");
+        assertThat(root.findElement(By.cssSelector("[role=progressbar]")).getAttribute("aria-valuetext"))
+                .isEqualTo("2 of 5 donors");
+        assertThat(root.findElements(By.cssSelector(".marker")).stream()
+                        .map(m -> m.getText().split("\n")[0])
+                        .toList())
+                .containsExactly("0", "2", "5");
+        assertThat(root.findElement(By.cssSelector(".ends")).getText()).isEqualTo("Ends in 3 days");
+        assertThat(root.findElement(By.cssSelector(".donate")).isDisplayed()).isTrue();
+        BROWSER.driver().switchTo().frame("frame");
+        assertThat(BROWSER.driver()
+                        .findElement(By.cssSelector("[data-testid=raised]"))
+                        .getText())
+                .isEqualTo("2 donors");
+        BROWSER.driver().switchTo().defaultContent();
+        Browser.screenshot(BROWSER.driver(), "widget-donors-goal");
     }
 
     private static double centreShare(SearchContext root, String amountMinor, Rectangle track) {

@@ -64,6 +64,8 @@ public final class TestCampaigns {
                 new Tiers(tiers),
                 EmbedOrigins.any(),
                 "once",
+                org.goalpost.campaign.GoalType.RAISED,
+                true,
                 created,
                 created);
     }

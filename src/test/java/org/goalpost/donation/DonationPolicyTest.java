@@ -141,6 +141,8 @@ class DonationPolicyTest {
                 c.tiers(),
                 c.embedOrigins(),
                 c.defaultInterval(),
+                c.goalType(),
+                c.lateMoneyShown(),
                 c.createdAt(),
                 c.updatedAt());
     }

@@ -146,6 +146,44 @@ class InvariantsTest {
         sql("UPDATE recurring_month SET units = units - 12 WHERE campaign_id = " + campaign
                 + " AND month_key = '2026-01'");
         assertHealthy();
+        // the kept recurring revenue no longer what the donations commit (the log and its sums edited alike)
+        sql("UPDATE recurring_movement SET to_units = 6012 WHERE donation_id = " + monthly);
+        sql("UPDATE recurring_month SET units = 6012 WHERE campaign_id = " + campaign + " AND month_key = '2026-01'");
+        assertBroken("mrr-matches-active-donations", 1);
+        sql("UPDATE recurring_movement SET to_units = 6000 WHERE donation_id = " + monthly);
+        sql("UPDATE recurring_month SET units = 6000 WHERE campaign_id = " + campaign + " AND month_key = '2026-01'");
+        assertHealthy();
+        // a movement filed under the wrong kind, for each kind: the new commitment called anything else
+        for (String wrong : java.util.List.of("EXPANSION", "CONTRACTION", "CHURN", "PAUSE", "REACTIVATION", "RESUME")) {
+            sql("UPDATE recurring_movement SET kind = '" + wrong + "' WHERE donation_id = " + monthly);
+            sql("UPDATE recurring_month SET kind = '" + wrong + "' WHERE campaign_id = " + campaign
+                    + " AND month_key = '2026-01'");
+            assertBroken("recurring-" + wrong.toLowerCase(java.util.Locale.ROOT) + "-movements", 1);
+        }
+        sql("UPDATE recurring_movement SET kind = 'NEW' WHERE donation_id = " + monthly);
+        sql("UPDATE recurring_month SET kind = 'NEW' WHERE campaign_id = " + campaign + " AND month_key = '2026-01'");
+        assertHealthy();
+        // a second row filed as NEW (only a donation's first row is), then one that does not start where the first
+        // ended (5,000 then 5,500)
+        sql("INSERT INTO recurring_movement (donation_id, campaign_id, livemode, month_key, occurred_at, kind, "
+                + "from_units, to_units, recorded_at) VALUES (" + monthly + ", " + campaign + ", FALSE, '2026-01', "
+                + "'2026-01-02 00:00:00', 'NEW', 6000, 6000, '2026-01-02 00:00:00')");
+        sql("UPDATE recurring_month SET movements = 2 WHERE campaign_id = " + campaign + " AND month_key = '2026-01'");
+        assertBroken("recurring-new-movements", 1);
+        sql("UPDATE recurring_movement SET from_units = 5500, kind = 'EXPANSION' WHERE donation_id = " + monthly
+                + " AND occurred_at > '2026-01-01 00:00:00'");
+        sql("UPDATE recurring_movement SET to_units = 5000 WHERE donation_id = " + monthly
+                + " AND occurred_at = '2026-01-01 00:00:00'");
+        sql("UPDATE recurring_month SET units = 5000, movements = 1 WHERE campaign_id = " + campaign
+                + " AND month_key = '2026-01' AND kind = 'NEW'");
+        sql("INSERT INTO recurring_month (campaign_id, livemode, month_key, kind, units, movements) VALUES (" + campaign
+                + ", FALSE, '2026-01', 'EXPANSION', 0, 1)");
+        assertBroken("recurring-movements-follow-on", 1);
+        sql("DELETE FROM recurring_movement WHERE donation_id = " + monthly + " AND kind = 'EXPANSION'");
+        sql("DELETE FROM recurring_month WHERE campaign_id = " + campaign + " AND kind = 'EXPANSION'");
+        sql("UPDATE recurring_movement SET to_units = 6000 WHERE donation_id = " + monthly);
+        sql("UPDATE recurring_month SET units = 6000 WHERE campaign_id = " + campaign + " AND month_key = '2026-01'");
+        assertHealthy();
         sql("UPDATE donation SET amount_minor = 700 WHERE id = " + monthly);
         assertBroken("recurring-movements-match-donations", 1);
         sql("DELETE FROM recurring_movement WHERE donation_id = " + monthly);
@@ -199,6 +237,15 @@ class InvariantsTest {
                         "no-orphan-rows",
                         "recurring-movements-match-donations",
                         "recurring-months-match-movements",
+                        "mrr-matches-active-donations",
+                        "recurring-movements-follow-on",
+                        "recurring-new-movements",
+                        "recurring-expansion-movements",
+                        "recurring-contraction-movements",
+                        "recurring-churn-movements",
+                        "recurring-reactivation-movements",
+                        "recurring-pause-movements",
+                        "recurring-resume-movements",
                         "no-donation-pending-over-24h",
                         "inbox-events-processed",
                         "no-parked-reconciler-items");

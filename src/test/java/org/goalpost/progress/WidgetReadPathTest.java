@@ -179,6 +179,8 @@ class WidgetReadPathTest {
                         "mode",
                         "countBasis",
                         "amountStyle",
+                        "goalType",
+                        "progress",
                         "raisedMinor",
                         "goalMinor",
                         "percentOfGoal",
@@ -186,6 +188,8 @@ class WidgetReadPathTest {
                         "donationCount",
                         "tiers",
                         "period",
+                        "endsAt",
+                        "ended",
                         "updatedAt");
     }
 

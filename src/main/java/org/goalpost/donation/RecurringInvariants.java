@@ -1,0 +1,84 @@
+package org.goalpost.donation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.goalpost.shared.health.InvariantCheck;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * What must hold of recurring revenue: each campaign's monthly recurring revenue (kept, what the bar of a recurring
+ * goal and the recurring view show) equals the sum of its active, not paused recurring amounts; each donation's
+ * movements follow on from one another (each starts where the last one ended); and every movement is of the kind
+ * its change says, one check per kind (a new commitment is a donation's first row, a resumption follows a pause, a
+ * reactivation follows anything else, an expansion grows, a contraction shrinks, a churn or a pause ends at 0).
+ */
+@Component
+class RecurringInvariants implements InvariantCheck {
+
+    /** The kind of the movement before {@code m} of the same donation, or null for its first. */
+    private static final String PREVIOUS_KIND = "(SELECT p.kind FROM recurring_movement p WHERE p.donation_id = "
+            + "m.donation_id AND p.id < m.id ORDER BY p.id DESC LIMIT 1)";
+
+    /** Kept recurring revenue per campaign and mode that differs from what the donations commit now. */
+    private static final String KEPT_DIFFERS_FROM_DONATIONS = "SELECT COUNT(*) FROM (SELECT campaign_id, livemode, "
+            + "SUM(" + DonationRepository.COMMITTED_YEARLY_UNITS + ") AS units FROM donation WHERE donation_interval "
+            + "IN ('MONTH', 'YEAR') GROUP BY campaign_id, livemode) d WHERE d.units <> COALESCE((SELECT SUM(k.units) "
+            + "FROM recurring_month k WHERE k.campaign_id = d.campaign_id AND k.livemode = d.livemode), 0)";
+
+    /** Kept recurring revenue for a campaign and mode without any recurring donation. */
+    private static final String KEPT_WITHOUT_DONATIONS = "SELECT COUNT(*) FROM (SELECT campaign_id, livemode, "
+            + "SUM(units) AS units FROM recurring_month GROUP BY campaign_id, livemode) k WHERE k.units <> 0 AND "
+            + "NOT EXISTS (SELECT 1 FROM donation d WHERE d.campaign_id = k.campaign_id AND d.livemode = k.livemode "
+            + "AND d.donation_interval IN ('MONTH', 'YEAR'))";
+
+    private final JdbcClient jdbc;
+
+    RecurringInvariants(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** What a movement of each kind must look like, in SQL over the row {@code m}. */
+    static String rule(RecurringMovements.Kind kind) {
+        return switch (kind) {
+            case NEW -> "m.from_units = 0 AND m.to_units > 0 AND " + PREVIOUS_KIND + " IS NULL";
+            case REACTIVATION ->
+                "m.from_units = 0 AND m.to_units > 0 AND COALESCE(" + PREVIOUS_KIND + ", 'NONE') NOT IN ('NONE', "
+                        + "'PAUSE')";
+            case RESUME -> "m.from_units = 0 AND m.to_units > 0 AND COALESCE(" + PREVIOUS_KIND + ", '') = 'PAUSE'";
+            case EXPANSION -> "m.from_units > 0 AND m.to_units > m.from_units";
+            case CONTRACTION -> "m.to_units > 0 AND m.to_units < m.from_units";
+            case CHURN, PAUSE -> "m.from_units > 0 AND m.to_units = 0";
+        };
+    }
+
+    @Override
+    public List<Outcome> check() {
+        List<Outcome> outcomes = new ArrayList<>();
+        outcomes.add(new Outcome(
+                "mrr-matches-active-donations",
+                "campaigns (and modes) whose kept monthly recurring revenue differs from the sum of their active, not "
+                        + "paused monthly amounts and a twelfth of the yearly ones",
+                count(KEPT_DIFFERS_FROM_DONATIONS) + count(KEPT_WITHOUT_DONATIONS)));
+        outcomes.add(new Outcome(
+                "recurring-movements-follow-on",
+                "recurring revenue movements that do not start where the donation's previous one ended",
+                count("SELECT COUNT(*) FROM recurring_movement m WHERE m.from_units <> COALESCE((SELECT p.to_units "
+                        + "FROM recurring_movement p WHERE p.donation_id = m.donation_id AND p.id < m.id ORDER BY p.id "
+                        + "DESC LIMIT 1), 0)")));
+        for (RecurringMovements.Kind kind : RecurringMovements.Kind.values()) {
+            String word = kind.name().toLowerCase(Locale.ROOT);
+            outcomes.add(new Outcome(
+                    "recurring-" + word + "-movements",
+                    "movements filed as " + word + " whose change is not one",
+                    count("SELECT COUNT(*) FROM recurring_movement m WHERE m.kind = '" + kind.name() + "' AND NOT ("
+                            + rule(kind) + ")")));
+        }
+        return outcomes;
+    }
+
+    private long count(String sql) {
+        return jdbc.sql(sql).query(Long.class).single();
+    }
+}
