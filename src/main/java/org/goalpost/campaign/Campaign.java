@@ -10,7 +10,8 @@ import org.goalpost.shared.money.Money;
  * A fundraising campaign as stored: its tiers, currency, period and life cycle, and how often the donate
  * form offers to give by default ({@code defaultInterval}: {@code once}, {@code month} or {@code year}), what
  * its bar measures ({@code goalType}) and whether, once it has ended, the bar still shows money that comes
- * in after the end ({@code lateMoneyShown}; the ledger counts it either way). Immutable.
+ * in after the end ({@code lateMoneyShown}; the ledger counts it either way), and whether a "pledged" figure
+ * (first-year value of recurring gifts) is shown next to money received ({@code countRecurringAs}). Immutable.
  */
 public record Campaign(
         long id,
@@ -30,6 +31,7 @@ public record Campaign(
         String defaultInterval,
         GoalType goalType,
         boolean lateMoneyShown,
+        RecurringCount countRecurringAs,
         Instant createdAt,
         Instant updatedAt) {
 
@@ -62,6 +64,11 @@ public record Campaign(
         return goalType == GoalType.RAISED && !lateMoneyShown && endsAt != null && !instant.isBefore(endsAt)
                 ? endsAt
                 : null;
+    }
+
+    /** Whether the campaign shows the first-year value of recurring gifts ("pledged") next to money received. */
+    public boolean showsPledged() {
+        return goalType == GoalType.RAISED && countRecurringAs == RecurringCount.FIRST_YEAR;
     }
 
     public Money money(long minor) {

@@ -8,7 +8,7 @@ import java.util.List;
  * {@link CampaignRules} has checked it. Text fields arrive as typed; enums as their names, any case.
  * Absent optional values: status {@code draft}, period {@code none}, time zone {@code UTC},
  * count basis {@code gross}, amount style {@code locale}, embed origins none (any site may embed the widget),
- * default interval {@code once}, goal type {@code raised}, late money shown.
+ * default interval {@code once}, goal type {@code raised}, late money shown, recurring gifts counted as {@code paid}.
  */
 public record CampaignDraft(
         String slug,
@@ -26,7 +26,46 @@ public record CampaignDraft(
         List<String> embedOrigins,
         String defaultInterval,
         String goalType,
-        Boolean lateMoneyShown) {
+        Boolean lateMoneyShown,
+        String countRecurringAs) {
+
+    /** A draft that counts recurring gifts by what was paid. */
+    public CampaignDraft(
+            String slug,
+            String title,
+            String description,
+            String currency,
+            String status,
+            String period,
+            String timeZone,
+            Instant startsAt,
+            Instant endsAt,
+            String countBasis,
+            String amountStyle,
+            List<TierDraft> tiers,
+            List<String> embedOrigins,
+            String defaultInterval,
+            String goalType,
+            Boolean lateMoneyShown) {
+        this(
+                slug,
+                title,
+                description,
+                currency,
+                status,
+                period,
+                timeZone,
+                startsAt,
+                endsAt,
+                countBasis,
+                amountStyle,
+                tiers,
+                embedOrigins,
+                defaultInterval,
+                goalType,
+                lateMoneyShown,
+                null);
+    }
 
     /** A draft whose bar measures money raised (late money shown). */
     public CampaignDraft(
@@ -59,6 +98,7 @@ public record CampaignDraft(
                 tiers,
                 embedOrigins,
                 defaultInterval,
+                null,
                 null,
                 null);
     }

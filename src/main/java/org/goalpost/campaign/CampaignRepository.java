@@ -23,7 +23,7 @@ class CampaignRepository {
 
     private static final String COLUMNS = "id, slug, title, description, currency, status, starts_at, ends_at, "
             + "time_zone, period_kind, count_basis, amount_style, embed_origins, default_interval, goal_type, "
-            + "late_money_shown, created_at, updated_at";
+            + "late_money_shown, count_recurring_as, created_at, updated_at";
 
     private final JdbcClient jdbc;
 
@@ -60,8 +60,8 @@ class CampaignRepository {
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO campaign (slug, title, description, currency, status, starts_at, ends_at, time_zone, "
                         + "period_kind, count_basis, amount_style, embed_origins, default_interval, goal_type, "
-                        + "late_money_shown, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                        + "?, ?, ?)")
+                        + "late_money_shown, count_recurring_as, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, "
+                        + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
                         campaign.slug(),
                         campaign.title(),
@@ -78,6 +78,7 @@ class CampaignRepository {
                         campaign.defaultInterval(),
                         campaign.goalType().name(),
                         campaign.lateMoneyShown(),
+                        campaign.countRecurringAs().name(),
                         DbTime.param(now),
                         DbTime.param(now))
                 .update(key, "id");
@@ -90,7 +91,7 @@ class CampaignRepository {
         jdbc.sql("UPDATE campaign SET slug = ?, title = ?, description = ?, currency = ?, status = ?, starts_at = ?, "
                         + "ends_at = ?, time_zone = ?, period_kind = ?, count_basis = ?, amount_style = ?, "
                         + "embed_origins = ?, default_interval = ?, goal_type = ?, late_money_shown = ?, "
-                        + "updated_at = ? "
+                        + "count_recurring_as = ?, updated_at = ? "
                         + "WHERE id = ?")
                 .params(
                         campaign.slug(),
@@ -108,6 +109,7 @@ class CampaignRepository {
                         campaign.defaultInterval(),
                         campaign.goalType().name(),
                         campaign.lateMoneyShown(),
+                        campaign.countRecurringAs().name(),
                         DbTime.param(now),
                         id)
                 .update();
@@ -167,6 +169,7 @@ class CampaignRepository {
                 rs.getString("default_interval"),
                 rs.getString("goal_type"),
                 rs.getBoolean("late_money_shown"),
+                rs.getString("count_recurring_as"),
                 DbTime.read(rs, "created_at"),
                 DbTime.read(rs, "updated_at"));
     }
@@ -188,6 +191,7 @@ class CampaignRepository {
             String defaultInterval,
             String goalType,
             boolean lateMoneyShown,
+            String countRecurringAs,
             Instant createdAt,
             Instant updatedAt) {
 
@@ -210,6 +214,7 @@ class CampaignRepository {
                     defaultInterval,
                     GoalType.valueOf(goalType),
                     lateMoneyShown,
+                    RecurringCount.valueOf(countRecurringAs),
                     createdAt,
                     updatedAt);
         }

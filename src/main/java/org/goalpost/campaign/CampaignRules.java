@@ -85,6 +85,15 @@ public final class CampaignRules {
         if (goalType == null) {
             problems.add(new FieldProblem("goalType", "must be 'raised', 'recurring' or 'donors'"));
         }
+        String countWord = trimmed(draft.countRecurringAs());
+        RecurringCount count = countWord == null
+                ? RecurringCount.PAID
+                : RecurringCount.fromWord(countWord).orElse(null);
+        if (count == null) {
+            problems.add(new FieldProblem("countRecurringAs", "must be 'paid' or 'first-year'"));
+        } else if (count == RecurringCount.FIRST_YEAR && goalType != null && goalType != GoalType.RAISED) {
+            problems.add(new FieldProblem("countRecurringAs", "'first-year' is for goals of money raised"));
+        }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
@@ -104,7 +113,8 @@ public final class CampaignRules {
                 origins,
                 interval,
                 goalType,
-                draft.lateMoneyShown() == null || draft.lateMoneyShown());
+                draft.lateMoneyShown() == null || draft.lateMoneyShown(),
+                count);
     }
 
     private static List<Tier> tiers(List<CampaignDraft.TierDraft> drafts, List<FieldProblem> problems) {

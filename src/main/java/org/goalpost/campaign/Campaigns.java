@@ -172,6 +172,7 @@ public class Campaigns {
                 valid.defaultInterval(),
                 valid.goalType(),
                 valid.lateMoneyShown(),
+                valid.countRecurringAs(),
                 now,
                 now);
     }
@@ -202,7 +203,8 @@ public class Campaigns {
                 campaign.embedOrigins().asList(),
                 campaign.defaultInterval(),
                 campaign.goalType().word(),
-                campaign.lateMoneyShown());
+                campaign.lateMoneyShown(),
+                campaign.countRecurringAs().word());
     }
 
     private long writeOrReportDuplicate(java.util.function.LongSupplier write) {

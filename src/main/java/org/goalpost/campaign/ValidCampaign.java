@@ -22,4 +22,5 @@ record ValidCampaign(
         EmbedOrigins embedOrigins,
         String defaultInterval,
         GoalType goalType,
-        boolean lateMoneyShown) {}
+        boolean lateMoneyShown,
+        RecurringCount countRecurringAs) {}

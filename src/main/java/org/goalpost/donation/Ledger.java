@@ -32,6 +32,7 @@ public class Ledger {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final Pledges pledges;
 
     Ledger(
             LedgerRepository entries,
@@ -39,7 +40,9 @@ public class Ledger {
             Transactions transactions,
             ApplicationEventPublisher events,
             Clock clock,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            Pledges pledges) {
+        this.pledges = pledges;
         this.entries = entries;
         this.totals = totals;
         this.transactions = transactions;
@@ -60,6 +63,7 @@ public class Ledger {
             }
             boolean newDonor = entry.kind().isGift() && entries.addPeriodDonor(campaign.id(), entry);
             totals.add(campaign.id(), campaign.timeZone(), entry, newDonor, clock.instant());
+            pledges.recorded(campaign.id(), entry);
             events.publishEvent(new MoneyRecorded(campaign.id()));
             countOnceCommitted(entry);
             return Posting.RECORDED;

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
  * goal and the recurring view show) equals the sum of its active, not paused recurring amounts; each donation's
  * movements follow on from one another (each starts where the last one ended); and every movement is of the kind
  * its change says, one check per kind (a new commitment is a donation's first row, a resumption follows a pause, a
- * reactivation follows anything else, an expansion grows, a contraction shrinks, a churn or a pause ends at 0).
+ * reactivation follows anything else, an expansion grows, a contraction shrinks, a churn or a pause ends at 0);
+ * and the pledged figures (first-year value) equal what the ledger and the first-payment marks say.
  */
 @Component
 class RecurringInvariants implements InvariantCheck {
@@ -32,6 +33,26 @@ class RecurringInvariants implements InvariantCheck {
             + "SUM(units) AS units FROM recurring_month GROUP BY campaign_id, livemode) k WHERE k.units <> 0 AND "
             + "NOT EXISTS (SELECT 1 FROM donation d WHERE d.campaign_id = k.campaign_id AND d.livemode = k.livemode "
             + "AND d.donation_interval IN ('MONTH', 'YEAR'))";
+
+    /** Kept pledged figures (campaign, period, mode) that differ from the ledger and the first-payment marks. */
+    private static final String KEPT_PLEDGED_DIFFERS = "SELECT COUNT(*) FROM (SELECT l.campaign_id, l.period_key, "
+            + "l.livemode, SUM(CASE WHEN d.id IS NULL OR d.donation_interval = 'ONCE' THEN l.amount_minor ELSE 0 END) "
+            + "AS once_minor FROM ledger_entry l LEFT JOIN donation d ON d.id = l.donation_id GROUP BY l.campaign_id, "
+            + "l.period_key, l.livemode) r LEFT JOIN campaign_pledged k ON k.campaign_id = r.campaign_id AND "
+            + "k.period_key = r.period_key AND k.livemode = r.livemode WHERE k.campaign_id IS NULL OR k.once_minor <> "
+            + "r.once_minor OR k.first_year_minor <> COALESCE((SELECT SUM(f.first_year_minor) FROM pledge_first f "
+            + "WHERE f.campaign_id = r.campaign_id AND f.period_key = r.period_key AND f.livemode = r.livemode), 0)";
+
+    /**
+     * Recurring donations with a payment whose first-payment mark is missing, or names no payment of theirs in its
+     * period, or a first-year value that is not 12 times (monthly) or once (yearly) that payment.
+     */
+    private static final String FIRST_PAYMENT_UNMARKED = "SELECT COUNT(*) FROM donation d WHERE "
+            + "d.donation_interval IN ('MONTH', 'YEAR') AND EXISTS (SELECT 1 FROM ledger_entry l WHERE l.donation_id "
+            + "= d.id AND l.kind = 'PAYMENT') AND NOT EXISTS (SELECT 1 FROM pledge_first f JOIN ledger_entry l ON "
+            + "l.kind = 'PAYMENT' AND l.source_ref = f.source_ref WHERE f.donation_id = d.id AND l.donation_id = d.id "
+            + "AND l.period_key = f.period_key AND f.first_year_minor = CASE d.donation_interval WHEN 'MONTH' THEN 12 "
+            + "* l.amount_minor ELSE l.amount_minor END)";
 
     private final JdbcClient jdbc;
 
@@ -67,6 +88,12 @@ class RecurringInvariants implements InvariantCheck {
                 count("SELECT COUNT(*) FROM recurring_movement m WHERE m.from_units <> COALESCE((SELECT p.to_units "
                         + "FROM recurring_movement p WHERE p.donation_id = m.donation_id AND p.id < m.id ORDER BY p.id "
                         + "DESC LIMIT 1), 0)")));
+        outcomes.add(new Outcome(
+                "pledged-matches-ledger",
+                "campaigns' pledged figures (one-time money and first-year value of new recurring gifts, per period "
+                        + "and mode) that differ from the ledger, or recurring donations whose first payment is not "
+                        + "marked as such",
+                count(KEPT_PLEDGED_DIFFERS) + count(FIRST_PAYMENT_UNMARKED)));
         for (RecurringMovements.Kind kind : RecurringMovements.Kind.values()) {
             String word = kind.name().toLowerCase(Locale.ROOT);
             outcomes.add(new Outcome(

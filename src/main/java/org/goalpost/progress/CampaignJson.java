@@ -12,7 +12,9 @@ import org.goalpost.shared.mode.AppMode;
  * A campaign's public figures as JSON. Aggregates only: nothing about any donor. {@code goalType} says what the bar
  * measures and {@code progress} is the figure it shows (minor units for {@code raised} and {@code recurring}, per
  * month for the latter; a count for {@code donors}), against tiers in the same unit; {@code raisedMinor} is always
- * the money received in the period; {@code endsAt} the end date, if any, and {@code ended} whether it has passed.
+ * the money received in the period, and {@code pledgedMinor} (only when the campaign counts recurring gifts at their
+ * first-year value, else null) that money with each new recurring gift at its first-year value; {@code endsAt} the
+ * end date, if any, and {@code ended} whether it has passed.
  */
 record CampaignJson(
         String slug,
@@ -26,6 +28,7 @@ record CampaignJson(
         String goalType,
         long progress,
         long raisedMinor,
+        Long pledgedMinor,
         long goalMinor,
         BigDecimal percentOfGoal,
         long donorCount,
@@ -65,6 +68,7 @@ record CampaignJson(
                 campaign.goalType().word(),
                 progress.raisedMinor(),
                 view.raised().minor(),
+                view.pledged() == null ? null : view.pledged().minor(),
                 progress.goalMinor(),
                 BigDecimal.valueOf(progress.percentOfGoalBasisPoints(), 2),
                 view.totals().donorCount(),

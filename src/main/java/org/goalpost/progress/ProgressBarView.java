@@ -29,7 +29,8 @@ public record ProgressBarView(
         List<MarkerView> markers,
         String periodLabel,
         long donorCount,
-        long donationCount) {
+        long donationCount,
+        String pledged) {
 
     public record MarkerView(
             String amount,
@@ -86,7 +87,8 @@ public record ProgressBarView(
                 markers,
                 periodLabel,
                 view.totals().donorCount(),
-                view.totals().donationCount());
+                view.totals().donationCount(),
+                view.pledged() == null ? null : MoneyFormatter.format(view.pledged(), locale, campaign.amountStyle()));
     }
 
     /** An amount of the bar's unit: money in the campaign's style, or a count. */

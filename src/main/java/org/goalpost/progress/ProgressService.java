@@ -7,6 +7,7 @@ import org.goalpost.campaign.Period;
 import org.goalpost.campaign.PeriodKey;
 import org.goalpost.donation.Donations;
 import org.goalpost.donation.PeriodTotals;
+import org.goalpost.donation.Pledges;
 import org.goalpost.donation.Totals;
 import org.goalpost.shared.mode.AppMode;
 import org.goalpost.shared.money.Money;
@@ -18,10 +19,12 @@ public class ProgressService {
 
     private final Totals totals;
     private final Donations donations;
+    private final Pledges pledges;
     private final AppMode mode;
     private final Clock clock;
 
-    ProgressService(Totals totals, Donations donations, AppMode mode, Clock clock) {
+    ProgressService(Totals totals, Donations donations, Pledges pledges, AppMode mode, Clock clock) {
+        this.pledges = pledges;
         this.totals = totals;
         this.donations = donations;
         this.mode = mode;
@@ -65,7 +68,10 @@ public class ProgressService {
             case RECURRING -> donations.committedMonthly(campaign.id(), livemode);
             case DONORS -> figures.donorCount();
         };
+        Money pledged = campaign.showsPledged()
+                ? campaign.money(pledges.of(campaign, period.key(), livemode).totalMinor())
+                : null;
         return new CampaignProgress(
-                campaign, period, figures, raised, campaign.tiers().progressAt(shown));
+                campaign, period, figures, raised, campaign.tiers().progressAt(shown), pledged);
     }
 }

@@ -37,6 +37,7 @@ class CampaignForm {
     private String defaultInterval = "once";
     private String goalType = "raised";
     private boolean lateMoneyShown = true;
+    private String countRecurringAs = "paid";
     private List<TierRow> tiers = new ArrayList<>(List.of(new TierRow()));
 
     /** One tier as typed. */
@@ -105,6 +106,7 @@ class CampaignForm {
         form.defaultInterval = campaign.defaultInterval();
         form.goalType = campaign.goalType().word();
         form.lateMoneyShown = campaign.lateMoneyShown();
+        form.countRecurringAs = campaign.countRecurringAs().word();
         form.tiers = new ArrayList<>(campaign.tiers().asList().stream()
                 .map(t -> new TierRow(
                         campaign.goalType().isMoney()
@@ -176,7 +178,8 @@ class CampaignForm {
                 origins,
                 defaultInterval,
                 goalType,
-                lateMoneyShown);
+                lateMoneyShown,
+                countRecurringAs);
     }
 
     /** Applies a tier button: {@code add}, {@code remove:2}, {@code up:1}, {@code down:0}. */
@@ -360,6 +363,14 @@ class CampaignForm {
 
     public void setLateMoneyShown(boolean lateMoneyShown) {
         this.lateMoneyShown = lateMoneyShown;
+    }
+
+    public String getCountRecurringAs() {
+        return countRecurringAs;
+    }
+
+    public void setCountRecurringAs(String countRecurringAs) {
+        this.countRecurringAs = countRecurringAs;
     }
 
     public List<TierRow> getTiers() {

@@ -20,6 +20,7 @@ record CampaignOverview(
         long percentOfGoalBasisPoints,
         long committedMonthly,
         long committedYearly,
+        Long pledgedMinor,
         List<PeriodTotals> previousPeriods) {
 
     /** Builds overviews from the kept totals (one or two small queries per campaign). */
@@ -50,6 +51,7 @@ record CampaignOverview(
                     current.progress().percentOfGoalBasisPoints(),
                     donations.committedMonthly(campaign.id(), livemode),
                     donations.committedYearly(campaign.id(), livemode),
+                    current.pledged() == null ? null : current.pledged().minor(),
                     previous);
         }
     }

@@ -18,6 +18,7 @@ import org.goalpost.donation.DonationRow;
 import org.goalpost.donation.Donations;
 import org.goalpost.donation.OfflineGifts;
 import org.goalpost.donation.PeriodTotals;
+import org.goalpost.donation.Pledges;
 import org.goalpost.donation.RecurringRevenue;
 import org.goalpost.donation.Totals;
 import org.goalpost.payment.Refunds;
@@ -65,7 +66,8 @@ class StaffApiController {
             List<String> embedOrigins,
             String defaultInterval,
             String goalType,
-            Boolean lateMoneyShown) {
+            Boolean lateMoneyShown,
+            String countRecurringAs) {
 
         CampaignDraft draft(String slugInPath) {
             return new CampaignDraft(
@@ -90,7 +92,8 @@ class StaffApiController {
                     embedOrigins,
                     defaultInterval,
                     goalType,
-                    lateMoneyShown);
+                    lateMoneyShown,
+                    countRecurringAs);
         }
     }
 
@@ -109,6 +112,7 @@ class StaffApiController {
             String defaultInterval,
             String goalType,
             boolean lateMoneyShown,
+            String countRecurringAs,
             Instant updatedAt) {
 
         static CampaignJson of(Campaign c) {
@@ -127,6 +131,7 @@ class StaffApiController {
                     c.defaultInterval(),
                     c.goalType().word(),
                     c.lateMoneyShown(),
+                    c.countRecurringAs().word(),
                     c.updatedAt());
         }
     }
@@ -148,7 +153,8 @@ class StaffApiController {
             long committedMonthlyMinor,
             long committedYearlyMinor,
             String goalType,
-            long progress) {}
+            long progress,
+            long pledgedMinor) {}
 
     record DonationsJson(List<DonationRow> items, String next) {}
 
@@ -205,6 +211,7 @@ class StaffApiController {
     private final RecurringRevenue recurring;
 
     private final ProgressService progress;
+    private final Pledges pledges;
 
     StaffApiController(
             Campaigns campaigns,
@@ -216,8 +223,10 @@ class StaffApiController {
             AuditLog audit,
             AppMode appMode,
             RecurringRevenue recurring,
-            ProgressService progress) {
+            ProgressService progress,
+            Pledges pledges) {
         this.progress = progress;
+        this.pledges = pledges;
         this.campaigns = campaigns;
         this.totals = totals;
         this.donations = donations;
@@ -298,7 +307,8 @@ class StaffApiController {
                 donations.committedMonthly(campaign.id(), live),
                 donations.committedYearly(campaign.id(), live),
                 campaign.goalType().word(),
-                progress.of(campaign, key, live).progress().raisedMinor());
+                progress.of(campaign, key, live).progress().raisedMinor(),
+                pledges.of(campaign, key, live).totalMinor());
     }
 
     /** Donations, newest first, 50 a page by default (at most 200), paged by the {@code next} cursor. */

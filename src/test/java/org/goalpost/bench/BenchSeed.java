@@ -227,6 +227,14 @@ public final class BenchSeed {
             daily.setLong(1, campaign);
             daily.executeUpdate();
         }
+        // the pledged figures (first-year value), derived from the ledger by the very statements of their migration
+        try (Statement s = db.createStatement()) {
+            s.executeUpdate("DELETE FROM campaign_pledged");
+            s.executeUpdate("DELETE FROM pledge_first");
+            for (String statement : migrationBackfill("db/migration/V19__pledged.sql")) {
+                s.executeUpdate(statement);
+            }
+        }
         // the recurring revenue log's kept monthly sums, as the app keeps them
         try (Statement s = db.createStatement()) {
             s.executeUpdate("DELETE FROM recurring_month WHERE campaign_id = " + campaign);
@@ -235,5 +243,21 @@ public final class BenchSeed {
                     + "recurring_movement WHERE campaign_id = " + campaign + " GROUP BY campaign_id, livemode, "
                     + "month_key, kind");
         }
+    }
+
+    /** The statements of a migration that fill its tables from what is there (INSERT and UPDATE), in order. */
+    public static java.util.List<String> migrationBackfill(String resource) throws java.io.IOException {
+        String sql;
+        try (var in = BenchSeed.class.getClassLoader().getResourceAsStream(resource)) {
+            sql = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        return java.util.Arrays.stream(sql.split(";\\s*\\n"))
+                .map(statement -> statement
+                        .lines()
+                        .filter(line -> !line.strip().startsWith("--"))
+                        .collect(java.util.stream.Collectors.joining("\n"))
+                        .strip())
+                .filter(statement -> statement.startsWith("INSERT") || statement.startsWith("UPDATE"))
+                .toList();
     }
 }

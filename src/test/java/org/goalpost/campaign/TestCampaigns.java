@@ -66,6 +66,7 @@ public final class TestCampaigns {
                 "once",
                 org.goalpost.campaign.GoalType.RAISED,
                 true,
+                RecurringCount.PAID,
                 created,
                 created);
     }

@@ -143,6 +143,7 @@ class DonationPolicyTest {
                 c.defaultInterval(),
                 c.goalType(),
                 c.lateMoneyShown(),
+                c.countRecurringAs(),
                 c.createdAt(),
                 c.updatedAt());
     }

@@ -43,6 +43,12 @@ class InvariantsTest {
     @Autowired
     DataSource dataSource;
 
+    @Autowired
+    org.goalpost.donation.Ledger ledger;
+
+    @Autowired
+    org.goalpost.campaign.Campaigns campaigns;
+
     @Test
     void everyCorruptionIsFoundAndNamed() throws Exception {
         Awaitility.await("checked once at start, in the background")
@@ -191,6 +197,56 @@ class InvariantsTest {
         sql("DELETE FROM donation WHERE id = " + monthly);
         assertHealthy();
 
+        // a pledged figure edited by hand, and a recurring donation's first payment no longer marked
+        sql("UPDATE campaign_pledged SET once_minor = once_minor + 1 WHERE campaign_id = " + campaign);
+        assertBroken("pledged-matches-ledger", 1);
+        sql("UPDATE campaign_pledged SET once_minor = once_minor - 1 WHERE campaign_id = " + campaign);
+        assertHealthy();
+
+        // what the pledged figures' migration derives from an existing ledger is what the app keeps: one-time gifts
+        // and a monthly donor's two payments (the first at 12 times)
+        org.goalpost.campaign.Campaign support = campaigns.find("support").orElseThrow();
+        sql("INSERT INTO donation (public_id, campaign_id, channel, status, donation_interval, amount_minor, "
+                + "currency, livemode, anonymous, gift_minor, created_at, updated_at) VALUES ('invariants-pledge', "
+                + campaign + ", 'DEMO', 'CANCELED', 'MONTH', 300, 'USD', FALSE, TRUE, 300, "
+                + "'2026-01-01 00:00:00', '2026-01-01 00:00:00')");
+        long pledging = jdbc.sql("SELECT id FROM donation WHERE public_id = 'invariants-pledge'")
+                .query(Long.class)
+                .single();
+        for (int month = 1; month <= 2; month++) {
+            Instant at = Instant.parse("2026-0" + month + "-01T12:00:00Z");
+            ledger.record(
+                    support,
+                    org.goalpost.donation.LedgerEntry.gift(
+                            org.goalpost.donation.LedgerKind.PAYMENT,
+                            support.money(300),
+                            0,
+                            "invariants-pledge-" + month,
+                            pledging,
+                            org.goalpost.donation.DonorRef.anonymous("invariants-pledge"),
+                            false,
+                            at,
+                            org.goalpost.donation.PeriodAttribution.forGift(support, at)));
+        }
+        long firstYear = jdbc.sql("SELECT SUM(first_year_minor) FROM campaign_pledged WHERE campaign_id = ?")
+                .param(campaign)
+                .query(Long.class)
+                .single();
+        assertThat(firstYear).as("12 x 3 $, once").isEqualTo(3_600);
+        assertHealthy();
+        sql("DELETE FROM campaign_pledged");
+        sql("DELETE FROM pledge_first");
+        assertBroken("pledged-matches-ledger", 1);
+        for (String statement : org.goalpost.bench.BenchSeed.migrationBackfill("db/migration/V19__pledged.sql")) {
+            sql(statement);
+        }
+        assertThat(jdbc.sql("SELECT SUM(first_year_minor) FROM campaign_pledged WHERE campaign_id = ?")
+                        .param(campaign)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(firstYear);
+        assertHealthy();
+
         // an inbox event that never reached an outcome
         sql("INSERT INTO inbox_event (event_id, event_type, livemode, created_at, received_at, "
                 + "received_by, outcome) "
@@ -238,6 +294,7 @@ class InvariantsTest {
                         "recurring-movements-match-donations",
                         "recurring-months-match-movements",
                         "mrr-matches-active-donations",
+                        "pledged-matches-ledger",
                         "recurring-movements-follow-on",
                         "recurring-new-movements",
                         "recurring-expansion-movements",

@@ -46,6 +46,9 @@ class GoalTypeTest extends StripeAppTestBase {
     @Autowired
     ProgressCache cache;
 
+    @Autowired
+    org.goalpost.health.Invariants invariants;
+
     private Campaign create(String prefix, String goalType, Boolean lateMoneyShown, Instant endsAt, long... tiers) {
         CampaignDraft d = TestCampaigns.draft(TestCampaigns.uniqueSlug(prefix), tiers);
         return campaigns.create(new CampaignDraft(
@@ -69,7 +72,10 @@ class GoalTypeTest extends StripeAppTestBase {
 
     /** A recurring donation whose first payment Stripe reports, and its subscription active. */
     private String recurring(Campaign campaign, DonationInterval interval, long amount, String email) throws Exception {
-        Donation donation = pendingDonation(campaign, interval, amount, email);
+        return recurring(pendingDonation(campaign, interval, amount, email), interval, amount);
+    }
+
+    private String recurring(Donation donation, DonationInterval interval, long amount) throws Exception {
         String subscription = id("sub");
         String intent = id("pi");
         STRIPE.putPaymentIntent(StripeJson.paymentIntent(intent, id("ch"), amount, 30, "usd", null, now()));
@@ -86,18 +92,20 @@ class GoalTypeTest extends StripeAppTestBase {
         return subscription;
     }
 
-    /** A one-time gift paid at {@code paidAt} (epoch seconds). */
-    private void once(Campaign campaign, long amount, String email, long paidAt) throws Exception {
+    /** A one-time gift paid at {@code paidAt} (epoch seconds); its charge and payment intent. */
+    private String[] once(Campaign campaign, long amount, String email, long paidAt) throws Exception {
         Donation donation = pendingDonation(campaign, DonationInterval.ONCE, amount, email);
         String intent = id("pi");
+        String charge = id("ch");
         STRIPE.putPaymentIntent(
-                StripeJson.paymentIntent(intent, id("ch"), amount, 30, "usd", donation.publicId(), paidAt));
+                StripeJson.paymentIntent(intent, charge, amount, 30, "usd", donation.publicId(), paidAt));
         deliver(event(
                         id("evt"),
                         "checkout.session.completed",
                         StripeJson.paidSession(intent, donation.publicId(), amount, email, paidAt),
                         paidAt))
                 .andExpect(jsonPath("$.result").value("applied"));
+        return new String[] {charge, intent};
     }
 
     @Test
@@ -276,6 +284,84 @@ class GoalTypeTest extends StripeAppTestBase {
         mvc.perform(get("/staff/campaigns/" + slug + "/edit").with(user("admin").roles("ADMIN")))
                 .andExpect(content().string(containsString("value=\"250\"")))
                 .andExpect(content().string(containsString("<option value=\"donors\" selected=\"selected\"")));
+    }
+
+    @Test
+    void firstYearValueIsShownAsPledgedNextToMoneyReceivedNeverMixedIn() throws Exception {
+        CampaignDraft d = TestCampaigns.draft(TestCampaigns.uniqueSlug("goalpledge"), 100_000);
+        Campaign campaign = campaigns.create(new CampaignDraft(
+                d.slug(),
+                d.title(),
+                d.description(),
+                d.currency(),
+                d.status(),
+                d.period(),
+                d.timeZone(),
+                null,
+                null,
+                d.countBasis(),
+                d.amountStyle(),
+                d.tiers(),
+                d.embedOrigins(),
+                d.defaultInterval(),
+                "raised",
+                null,
+                "first-year"));
+        String[] gift = once(campaign, 2_500, "p1@example.org", now());
+        Donation monthly = pendingDonation(campaign, DonationInterval.MONTH, 1_000, "p2@example.org");
+        String subscription = recurring(monthly, DonationInterval.MONTH, 1_000);
+        recurring(campaign, DonationInterval.YEAR, 12_000, "p3@example.org");
+        // the monthly donor's second month: money received, nothing more pledged
+        String intent = id("pi");
+        STRIPE.putPaymentIntent(StripeJson.paymentIntent(intent, id("ch"), 1_000, 30, "usd", null, now()));
+        Map<String, Object> second = StripeJson.invoice(
+                id("in"), subscription, monthly.publicId(), 1_000, "usd", "subscription_cycle", null, now());
+        STRIPE.putInvoice(second, intent);
+        deliver(event(id("evt"), "invoice.paid", second, now()))
+                .andExpect(jsonPath("$.result").value("applied"));
+        // 5 $ of the one-time gift refunded: less received, less pledged
+        deliver(event(
+                        id("evt"),
+                        "refund.created",
+                        StripeJson.refund(id("re"), gift[0], gift[1], 500, "usd", "succeeded", now()),
+                        now()))
+                .andExpect(jsonPath("$.result").value("applied"));
+        cache.awaitRebuilds();
+
+        // received: 25 + 10 + 120 + 10 - 5 = 160 $; pledged: 25 - 5 + 12 x 10 + 120 = 260 $
+        mvc.perform(get("/api/campaigns/" + campaign.slug()))
+                .andExpect(jsonPath("$.raisedMinor").value(16_000))
+                .andExpect(jsonPath("$.progress").value(16_000))
+                .andExpect(jsonPath("$.pledgedMinor").value(26_000));
+        mvc.perform(get("/campaigns/" + campaign.slug()).param("lang", "en"))
+                .andExpect(content().string(containsString("<strong>$160</strong> raised")))
+                .andExpect(content()
+                        .string(containsString("$260 pledged, counting each new monthly gift at 12 times its amount")));
+        mvc.perform(get("/api/staff/campaigns/" + campaign.slug() + "/totals?mode=test")
+                        .header("Authorization", StaffAccounts.bearer(StaffAccounts.ADMIN_TOKEN)))
+                .andExpect(jsonPath("$.raisedMinor").value(16_000))
+                .andExpect(jsonPath("$.pledgedMinor").value(26_000));
+        mvc.perform(get("/staff").param("mode", "test").with(user("staff").roles("STAFF")))
+                .andExpect(content().string(containsString("Pledged (first-year value)")));
+        assertThat(invariants.run().outcomes())
+                .filteredOn(o -> o.invariant().equals("pledged-matches-ledger"))
+                .singleElement()
+                .satisfies(o -> assertThat(o.holds()).isTrue());
+        // a campaign that counts recurring gifts as paid shows no pledged figure, and first-year needs a raised goal
+        Campaign plain = create("goalplain", "raised", null, null, 10_000);
+        once(plain, 700, "p4@example.org", now());
+        cache.awaitRebuilds();
+        mvc.perform(get("/api/campaigns/" + plain.slug()))
+                .andExpect(jsonPath("$.pledgedMinor").value(org.hamcrest.Matchers.nullValue()));
+        String firstYearOnDonors = "{\"slug\": \"" + TestCampaigns.uniqueSlug("goalbad") + "\", \"title\": \"T\", "
+                + "\"currency\": \"USD\", \"tiers\": [{\"amountMinor\": 100, \"label\": \"A\"}], "
+                + "\"goalType\": \"donors\", \"countRecurringAs\": \"first-year\"}";
+        mvc.perform(post("/api/staff/campaigns")
+                        .header("Authorization", StaffAccounts.bearer(StaffAccounts.ADMIN_TOKEN))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(firstYearOnDonors))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].field").value("countRecurringAs"));
     }
 
     private static CampaignDraft withLateMoney(CampaignDraft d) {

@@ -149,6 +149,10 @@ class WidgetReadPathTest {
                         + "VALUES (?, 'ALL', FALSE, 'USD', 4200, 4200, 0, 0, 0, 0, 1, 1, ?)")
                 .params(campaign.id(), now)
                 .update();
+        jdbc.sql("INSERT INTO campaign_pledged (campaign_id, period_key, livemode, once_minor, first_year_minor, "
+                        + "updated_at) VALUES (?, 'ALL', FALSE, 4200, 0, ?)")
+                .params(campaign.id(), now)
+                .update();
         long started = System.nanoTime();
         Awaitility.await()
                 .atMost(Duration.ofSeconds(3))
@@ -182,6 +186,7 @@ class WidgetReadPathTest {
                         "goalType",
                         "progress",
                         "raisedMinor",
+                        "pledgedMinor",
                         "goalMinor",
                         "percentOfGoal",
                         "donorCount",
