@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
  * period that payment landed in; later instalments, and refunds of recurring payments, do not move it. Kept in the
  * transaction that records the money (a row per recurring donation marks its first payment, the first one recorded:
  * its primary key settles a race), summed per campaign, period and mode; an invariant recomputes it from the ledger.
+ * The same hook hands a recurring donation's money to its cohort ({@code RecurringCohorts}), its row locked.
  */
 @Component
 public class Pledges {
@@ -23,7 +24,10 @@ public class Pledges {
     private final DonationRepository donations;
     private final Clock clock;
 
-    Pledges(JdbcClient jdbc, DonationRepository donations, Clock clock) {
+    private final RecurringCohorts cohorts;
+
+    Pledges(JdbcClient jdbc, DonationRepository donations, Clock clock, RecurringCohorts cohorts) {
+        this.cohorts = cohorts;
         this.jdbc = jdbc;
         this.donations = donations;
         this.clock = clock;
@@ -55,7 +59,9 @@ public class Pledges {
             add(campaignId, entry, entry.amount().minor(), 0);
             return;
         }
-        Donation recurring = donation.get();
+        // the donation's row is locked: its start (another transaction, perhaps) and this money are counted in order
+        Donation recurring = donations.lockById(donation.get().id()).orElseThrow();
+        cohorts.recorded(recurring, entry.amount().minor());
         if (entry.kind() != LedgerKind.PAYMENT) {
             return;
         }

@@ -54,6 +54,35 @@ class RecurringInvariants implements InvariantCheck {
             + "AND l.period_key = f.period_key AND f.first_year_minor = CASE d.donation_interval WHEN 'MONTH' THEN 12 "
             + "* l.amount_minor ELSE l.amount_minor END)";
 
+    /** Each cohort's starts, churns and reactivations per month, from the recurring revenue log. */
+    private static final String COHORTS_FROM_LOG = "SELECT m.campaign_id, m.livemode, n.month_key AS cohort_month, "
+            + "m.month_key, SUM(CASE WHEN m.kind = 'NEW' THEN 1 ELSE 0 END) AS started, SUM(CASE m.kind WHEN 'NEW' "
+            + "THEN 1 WHEN 'REACTIVATION' THEN 1 WHEN 'CHURN' THEN -1 ELSE 0 END) AS delta FROM recurring_movement m "
+            + "JOIN recurring_movement n ON n.donation_id = m.donation_id AND n.kind = 'NEW' WHERE m.kind IN ('NEW', "
+            + "'REACTIVATION', 'CHURN') GROUP BY m.campaign_id, m.livemode, n.month_key, m.month_key";
+
+    /** Each cohort's money, from the ledger. */
+    private static final String COHORT_VALUES_FROM_LEDGER = "SELECT n.campaign_id, n.livemode, n.month_key AS "
+            + "cohort_month, SUM(l.amount_minor) AS value_minor FROM recurring_movement n JOIN ledger_entry l ON "
+            + "l.donation_id = n.donation_id WHERE n.kind = 'NEW' GROUP BY n.campaign_id, n.livemode, n.month_key";
+
+    private static final String KEPT_COHORTS_DIFFER = "SELECT COUNT(*) FROM (" + COHORTS_FROM_LOG + ") r LEFT JOIN "
+            + "recurring_cohort k ON k.campaign_id = r.campaign_id AND k.livemode = r.livemode AND k.cohort_month = "
+            + "r.cohort_month AND k.month_key = r.month_key WHERE k.started IS NULL OR k.started <> r.started OR "
+            + "k.retained_delta <> r.delta";
+
+    private static final String KEPT_COHORTS_WITHOUT_ROWS = "SELECT COUNT(*) FROM recurring_cohort k LEFT JOIN ("
+            + COHORTS_FROM_LOG + ") r ON k.campaign_id = r.campaign_id AND k.livemode = r.livemode AND "
+            + "k.cohort_month = r.cohort_month AND k.month_key = r.month_key WHERE r.started IS NULL";
+
+    private static final String KEPT_VALUES_DIFFER = "SELECT COUNT(*) FROM (" + COHORT_VALUES_FROM_LEDGER + ") r "
+            + "LEFT JOIN recurring_cohort_value k ON k.campaign_id = r.campaign_id AND k.livemode = r.livemode AND "
+            + "k.cohort_month = r.cohort_month WHERE k.value_minor IS NULL OR k.value_minor <> r.value_minor";
+
+    private static final String KEPT_VALUES_WITHOUT_ROWS = "SELECT COUNT(*) FROM recurring_cohort_value k LEFT JOIN ("
+            + COHORT_VALUES_FROM_LEDGER + ") r ON k.campaign_id = r.campaign_id AND k.livemode = r.livemode AND "
+            + "k.cohort_month = r.cohort_month WHERE r.value_minor IS NULL AND k.value_minor <> 0";
+
     private final JdbcClient jdbc;
 
     RecurringInvariants(JdbcClient jdbc) {
@@ -94,6 +123,14 @@ class RecurringInvariants implements InvariantCheck {
                         + "and mode) that differ from the ledger, or recurring donations whose first payment is not "
                         + "marked as such",
                 count(KEPT_PLEDGED_DIFFERS) + count(FIRST_PAYMENT_UNMARKED)));
+        outcomes.add(new Outcome(
+                "cohorts-match-log-and-ledger",
+                "kept cohort figures (donors started, retained, lifetime value per cohort and month) that differ from "
+                        + "the recurring revenue log and the ledger",
+                count(KEPT_COHORTS_DIFFER)
+                        + count(KEPT_COHORTS_WITHOUT_ROWS)
+                        + count(KEPT_VALUES_DIFFER)
+                        + count(KEPT_VALUES_WITHOUT_ROWS)));
         for (RecurringMovements.Kind kind : RecurringMovements.Kind.values()) {
             String word = kind.name().toLowerCase(Locale.ROOT);
             outcomes.add(new Outcome(

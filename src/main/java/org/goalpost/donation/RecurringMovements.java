@@ -39,13 +39,16 @@ class RecurringMovements {
     private final Clock clock;
 
     private final ApplicationEventPublisher events;
+    private final RecurringCohorts cohorts;
 
     RecurringMovements(
             JdbcClient jdbc,
             DonationRepository donations,
             Campaigns campaigns,
             Clock clock,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            RecurringCohorts cohorts) {
+        this.cohorts = cohorts;
         this.events = events;
         this.jdbc = jdbc;
         this.donations = donations;
@@ -103,6 +106,7 @@ class RecurringMovements {
                         now - before,
                         changedAt)
                 .update();
+        cohorts.moved(donation, kind, month);
         events.publishEvent(new CommitmentChanged(donation.campaignId()));
     }
 

@@ -43,7 +43,33 @@ public class RecurringRevenue {
             long paused,
             List<Month> months,
             Map<CancellationReason, Long> cancellationReasons,
-            Renewals renewalsNext30Days) {}
+            Renewals renewalsNext30Days,
+            List<Cohort> cohorts) {}
+
+    /**
+     * Recurring donors who started in one month (in the campaign's time zone): how many, how many of them were still
+     * donors at the end of that month and of each month since ({@code retained}, the first for the start month; a
+     * paused donor is still one, a cancelled one not, unless they came back), and the money they brought so far.
+     */
+    public record Cohort(YearMonth month, long donors, List<Long> retained, long valueMinor) {
+
+        public Cohort {
+            retained = List.copyOf(retained);
+        }
+
+        /** The cohort's lifetime value per donor so far, rounded once, half up; 0 for an empty cohort. */
+        public long averageValueMinor() {
+            return donors == 0 ? 0 : Math.floorDiv(2 * valueMinor + donors, 2 * donors);
+        }
+
+        /** The share of the cohort retained {@code monthsSince} months after its start, in basis points (down). */
+        public long retainedBasisPoints(int monthsSince) {
+            return donors == 0 ? 0 : retained.get(monthsSince) * 10_000 / donors;
+        }
+    }
+
+    /** How many cohorts the view shows, the newest first. */
+    public static final int COHORTS = 12;
 
     /** How many payments are due, and how much they come to. */
     public record Renewals(long count, long amountMinor) {}
@@ -73,7 +99,10 @@ public class RecurringRevenue {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    RecurringRevenue(JdbcClient jdbc, Clock clock) {
+    private final RecurringCohorts cohorts;
+
+    RecurringRevenue(JdbcClient jdbc, Clock clock, RecurringCohorts cohorts) {
+        this.cohorts = cohorts;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -180,7 +209,16 @@ public class RecurringRevenue {
                 .params(campaign.id(), livemode, DbTime.param(at), DbTime.param(at.plus(Duration.ofDays(30))))
                 .query((rs, n) -> new Renewals(rs.getLong("n"), rs.getLong("s")))
                 .single();
-        return new Report(monthly(now[0]), now[0], now[1], now[2], now[3], months, reasons, renewals);
+        return new Report(
+                monthly(now[0]),
+                now[0],
+                now[1],
+                now[2],
+                now[3],
+                months,
+                reasons,
+                renewals,
+                cohorts.of(campaign.id(), livemode, YearMonth.from(at.atZone(campaign.timeZone())), COHORTS));
     }
 
     private static long sum(long[] month) {

@@ -81,6 +81,12 @@ class RecurringController {
         model.addAttribute("campaign", campaign);
         model.addAttribute("report", report);
         model.addAttribute("bars", bars);
+        model.addAttribute(
+                "cohortColumns",
+                report.cohorts().stream()
+                        .mapToInt(c -> c.retained().size())
+                        .max()
+                        .orElse(1));
         return "staff/recurring";
     }
 
@@ -110,6 +116,45 @@ class RecurringController {
                         m.failedInstalments(),
                         m.recoveredInstalments(),
                         m.lostInstalments());
+            }
+        }
+    }
+
+    static final String[] COHORT_COLUMNS = {
+        "campaign",
+        "cohort",
+        "livemode",
+        "currency",
+        "donors",
+        "months_since",
+        "retained",
+        "retained_share_bp",
+        "lifetime_value_minor",
+        "average_lifetime_value_minor"
+    };
+
+    /** The cohorts of the recurring view, one row per cohort and month since its start. */
+    @GetMapping("/staff/campaigns/{slug}/cohorts.csv")
+    void cohorts(@PathVariable String slug, HttpSession session, HttpServletResponse response) throws IOException {
+        Campaign campaign = campaign(slug);
+        boolean live = StaffPageAdvice.livemode(session, appMode);
+        audit.record("export.cohorts", slug, "livemode=" + live);
+        ExportController.start(response, "goalpost-cohorts-" + slug + ".csv");
+        try (CSVPrinter csv = ExportController.printer(response, COHORT_COLUMNS)) {
+            for (RecurringRevenue.Cohort c : recurring.of(campaign, live).cohorts()) {
+                for (int k = 0; k < c.retained().size(); k++) {
+                    csv.printRecord(
+                            slug,
+                            c.month(),
+                            live,
+                            campaign.currency().getCurrencyCode(),
+                            c.donors(),
+                            k,
+                            c.retained().get(k),
+                            c.retainedBasisPoints(k),
+                            c.valueMinor(),
+                            c.averageValueMinor());
+                }
             }
         }
     }

@@ -176,9 +176,35 @@ class StaffApiController {
             long paused,
             List<RecurringRevenue.Month> months,
             Map<String, Long> cancellationReasons,
-            RecurringRevenue.Renewals renewalsNext30Days) {
+            RecurringRevenue.Renewals renewalsNext30Days,
+            List<CohortJson> cohorts) {
 
         record Active(long month, long year) {}
+
+        /**
+         * A cohort: donors who started in {@code month}; {@code retained[k]} of them still donors k months later
+         * ({@code retainedPercent[k]} of the cohort, rounded down to a hundredth); the money they brought.
+         */
+        record CohortJson(
+                String month,
+                long donors,
+                List<Long> retained,
+                List<java.math.BigDecimal> retainedPercent,
+                long lifetimeValueMinor,
+                long averageLifetimeValueMinor) {
+
+            static CohortJson of(RecurringRevenue.Cohort c) {
+                return new CohortJson(
+                        c.month().toString(),
+                        c.donors(),
+                        c.retained(),
+                        java.util.stream.IntStream.range(0, c.retained().size())
+                                .mapToObj(k -> java.math.BigDecimal.valueOf(c.retainedBasisPoints(k), 2))
+                                .toList(),
+                        c.valueMinor(),
+                        c.averageValueMinor());
+            }
+        }
 
         static RecurringJson of(Campaign campaign, boolean live, RecurringRevenue.Report r) {
             return new RecurringJson(
@@ -196,7 +222,8 @@ class StaffApiController {
                                     Map.Entry::getValue,
                                     (a, b) -> a,
                                     java.util.TreeMap::new)),
-                    r.renewalsNext30Days());
+                    r.renewalsNext30Days(),
+                    r.cohorts().stream().map(CohortJson::of).toList());
         }
     }
 

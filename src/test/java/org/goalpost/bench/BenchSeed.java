@@ -243,6 +243,14 @@ public final class BenchSeed {
                     + "recurring_movement WHERE campaign_id = " + campaign + " GROUP BY campaign_id, livemode, "
                     + "month_key, kind");
         }
+        // the cohorts, from the log and the ledger, by the statements of their migration
+        try (Statement s = db.createStatement()) {
+            s.executeUpdate("DELETE FROM recurring_cohort");
+            s.executeUpdate("DELETE FROM recurring_cohort_value");
+            for (String statement : migrationBackfill("db/migration/V20__cohorts.sql")) {
+                s.executeUpdate(statement);
+            }
+        }
     }
 
     /** The statements of a migration that fill its tables from what is there (INSERT and UPDATE), in order. */

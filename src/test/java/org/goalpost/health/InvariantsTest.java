@@ -144,6 +144,26 @@ class InvariantsTest {
         assertBroken("recurring-months-match-movements", 1);
         sql("INSERT INTO recurring_month (campaign_id, livemode, month_key, kind, units, movements) VALUES (" + campaign
                 + ", FALSE, '2026-01', 'NEW', 6000, 1)");
+        assertBroken("cohorts-match-log-and-ledger", 1);
+        sql("INSERT INTO recurring_cohort (campaign_id, livemode, cohort_month, month_key, started, retained_delta) "
+                + "VALUES (" + campaign + ", FALSE, '2026-01', '2026-01', 1, 1)");
+        assertHealthy();
+        // what the cohorts' migration derives from the log and the ledger is what the app keeps
+        sql("DELETE FROM recurring_cohort");
+        sql("DELETE FROM recurring_cohort_value");
+        assertBroken("cohorts-match-log-and-ledger", 1);
+        for (String statement : org.goalpost.bench.BenchSeed.migrationBackfill("db/migration/V20__cohorts.sql")) {
+            sql(statement);
+        }
+        assertHealthy();
+        // a cohort's kept figures edited by hand
+        sql("UPDATE recurring_cohort SET retained_delta = 0 WHERE campaign_id = " + campaign);
+        assertBroken("cohorts-match-log-and-ledger", 1);
+        sql("UPDATE recurring_cohort SET retained_delta = 1 WHERE campaign_id = " + campaign);
+        sql("INSERT INTO recurring_cohort_value (campaign_id, livemode, cohort_month, value_minor) VALUES (" + campaign
+                + ", FALSE, '2026-01', 500)");
+        assertBroken("cohorts-match-log-and-ledger", 1);
+        sql("DELETE FROM recurring_cohort_value WHERE campaign_id = " + campaign);
         assertHealthy();
         // a kept monthly recurring figure edited by hand
         sql("UPDATE recurring_month SET units = units + 12 WHERE campaign_id = " + campaign
@@ -194,6 +214,7 @@ class InvariantsTest {
         assertBroken("recurring-movements-match-donations", 1);
         sql("DELETE FROM recurring_movement WHERE donation_id = " + monthly);
         sql("DELETE FROM recurring_month WHERE campaign_id = " + campaign + " AND month_key = '2026-01'");
+        sql("DELETE FROM recurring_cohort WHERE campaign_id = " + campaign);
         sql("DELETE FROM donation WHERE id = " + monthly);
         assertHealthy();
 
@@ -295,6 +316,7 @@ class InvariantsTest {
                         "recurring-months-match-movements",
                         "mrr-matches-active-donations",
                         "pledged-matches-ledger",
+                        "cohorts-match-log-and-ledger",
                         "recurring-movements-follow-on",
                         "recurring-new-movements",
                         "recurring-expansion-movements",

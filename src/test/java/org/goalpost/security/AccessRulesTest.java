@@ -134,6 +134,7 @@ class AccessRulesTest {
             Map.entry("GET /staff/export/totals.csv", Access.STAFF),
             Map.entry("GET /staff/campaigns/{slug}/recurring", Access.STAFF),
             Map.entry("GET /staff/campaigns/{slug}/recurring.csv", Access.STAFF),
+            Map.entry("GET /staff/campaigns/{slug}/cohorts.csv", Access.STAFF),
             Map.entry("GET /staff/campaigns/new", Access.ADMIN),
             Map.entry("GET /staff/campaigns/{slug}/edit", Access.ADMIN),
             Map.entry("POST /staff/campaigns", Access.ADMIN),

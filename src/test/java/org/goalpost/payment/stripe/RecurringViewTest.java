@@ -154,6 +154,14 @@ class RecurringViewTest extends StripeAppTestBase {
                 .isEqualTo(new RecurringRevenue.Month(now, 1_800, 0, 0, 200, 3_000, 0, 1_500, 0, 0, 1, 1, 0, 1));
         assertThat(report.months().subList(3, RecurringRevenue.MONTHS))
                 .allSatisfy(m -> assertThat(m.mrrMinor()).isZero());
+        // cohorts, the newest first: last month's two (Cem cancelled, Dan paused: still a donor) brought 35 $;
+        // the first month's two are both still donors and brought 10 + 10 + 120 $
+        assertThat(report.cohorts())
+                .containsExactly(
+                        new RecurringRevenue.Cohort(before, 2, List.of(2L, 1L), 3_500),
+                        new RecurringRevenue.Cohort(first, 2, List.of(2L, 2L, 2L), 14_000));
+        assertThat(report.cohorts().get(0).averageValueMinor()).isEqualTo(1_750);
+        assertThat(report.cohorts().get(0).retainedBasisPoints(1)).isEqualTo(5_000);
 
         mvc.perform(get("/api/staff/campaigns/" + campaign.slug() + "/recurring?mode=test")
                         .header("Authorization", StaffAccounts.bearer(StaffAccounts.ADMIN_TOKEN)))
@@ -169,7 +177,13 @@ class RecurringViewTest extends StripeAppTestBase {
                 .andExpect(jsonPath("$.months[0].month").value(now.toString()))
                 .andExpect(jsonPath("$.months[0].churnedMrrMinor").value(3_000))
                 .andExpect(jsonPath("$.months[1].expansionMrrMinor").value(1_000))
-                .andExpect(jsonPath("$.months[2].newDonors").value(2));
+                .andExpect(jsonPath("$.months[2].newDonors").value(2))
+                .andExpect(jsonPath("$.cohorts[0].month").value(before.toString()))
+                .andExpect(jsonPath("$.cohorts[0].donors").value(2))
+                .andExpect(jsonPath("$.cohorts[0].retained[1]").value(1))
+                .andExpect(jsonPath("$.cohorts[0].retainedPercent[1]").value(50.0))
+                .andExpect(jsonPath("$.cohorts[0].lifetimeValueMinor").value(3_500))
+                .andExpect(jsonPath("$.cohorts[1].averageLifetimeValueMinor").value(7_000));
 
         // the staff page and its CSV show the same figures
         String page = mvc.perform(get("/staff/campaigns/" + campaign.slug() + "/recurring")
@@ -194,6 +208,17 @@ class RecurringViewTest extends StripeAppTestBase {
                 .hasSize(RecurringRevenue.MONTHS + 1)
                 .contains(campaign.slug() + "," + now + ",false,USD,1800,0,0,200,3000,0,1500,0,0,1,1,0,1")
                 .contains(campaign.slug() + "," + before + ",false,USD,6500,3500,1000,0,0,0,0,0,2,0,1,1,0");
+        assertThat(page).contains("data-testid=\"cohorts\"").contains("50 %");
+        String cohorts = mvc.perform(get("/staff/campaigns/" + campaign.slug() + "/cohorts.csv")
+                        .with(user("staff").roles("STAFF")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(cohorts.lines().toList())
+                .hasSize(1 + 2 + 3)
+                .contains(campaign.slug() + "," + before + ",false,USD,2,1,1,5000,3500,1750")
+                .contains(campaign.slug() + "," + first + ",false,USD,2,2,2,10000,14000,7000");
 
         // Dan resumes: back in, as resumed revenue, not as a new donor
         reported(dan, "active", 1_500, false, on(now, 1) + 14_400);

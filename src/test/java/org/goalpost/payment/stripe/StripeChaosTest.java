@@ -67,6 +67,9 @@ class StripeChaosTest extends StripeAppTestBase {
     @Autowired
     LedgerCheck ledgerCheck;
 
+    @Autowired
+    org.goalpost.health.Invariants invariants;
+
     private record Key(long campaignId, String period) {}
 
     private static final class Expected {
@@ -198,6 +201,10 @@ class StripeChaosTest extends StripeAppTestBase {
     }
 
     private void assertExact(List<Campaign> targets) {
+        // every kept figure (totals, pledged, recurring revenue, cohorts, movement kinds) recomputes from the rows
+        assertThat(invariants.run().outcomes())
+                .filteredOn(o -> !o.invariant().equals("no-parked-reconciler-items"))
+                .allSatisfy(o -> assertThat(o.violations()).as(o.invariant()).isZero());
         Map<Key, PeriodTotals.Figures> kept = new HashMap<>();
         for (Campaign campaign : targets) {
             totals.periods(campaign, false)
