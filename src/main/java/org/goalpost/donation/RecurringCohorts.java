@@ -69,23 +69,28 @@ class RecurringCohorts {
         }
     }
 
-    /** The newest {@code count} cohorts of a campaign, each with its donors retained at the end of each month since. */
-    List<RecurringRevenue.Cohort> of(long campaignId, boolean livemode, YearMonth now, int count) {
+    /**
+     * The newest {@code count} cohorts of some campaigns ({@code campaignIds}: their ids, an SQL list of numbers), each
+     * with its donors retained at the end of each month since, the campaigns' cohorts of one month summed.
+     */
+    List<RecurringRevenue.Cohort> of(String campaignIds, boolean livemode, YearMonth now, int count) {
         Map<String, Map<String, long[]>> rows = new TreeMap<>();
-        jdbc.sql("SELECT cohort_month, month_key, started, retained_delta FROM recurring_cohort WHERE campaign_id = ? "
-                        + "AND livemode = ?")
-                .params(campaignId, livemode)
+        jdbc.sql("SELECT cohort_month, month_key, started, retained_delta FROM recurring_cohort WHERE campaign_id IN ("
+                        + campaignIds + ") AND livemode = ?")
+                .param(livemode)
                 .query(rs -> {
                     rows.computeIfAbsent(rs.getString("cohort_month"), c -> new TreeMap<>())
-                            .put(
+                            .merge(
                                     rs.getString("month_key"),
-                                    new long[] {rs.getLong("started"), rs.getLong("retained_delta")});
+                                    new long[] {rs.getLong("started"), rs.getLong("retained_delta")},
+                                    (a, b) -> new long[] {a[0] + b[0], a[1] + b[1]});
                 });
         Map<String, Long> values = new TreeMap<>();
-        jdbc.sql("SELECT cohort_month, value_minor FROM recurring_cohort_value WHERE campaign_id = ? AND livemode = ?")
-                .params(campaignId, livemode)
+        jdbc.sql("SELECT cohort_month, value_minor FROM recurring_cohort_value WHERE campaign_id IN (" + campaignIds
+                        + ") AND livemode = ?")
+                .param(livemode)
                 .query(rs -> {
-                    values.put(rs.getString("cohort_month"), rs.getLong("value_minor"));
+                    values.merge(rs.getString("cohort_month"), rs.getLong("value_minor"), Long::sum);
                 });
         List<RecurringRevenue.Cohort> cohorts = new ArrayList<>();
         for (Map.Entry<String, Map<String, long[]>> entry : rows.entrySet()) {

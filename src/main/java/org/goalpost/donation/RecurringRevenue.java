@@ -113,13 +113,35 @@ public class RecurringRevenue {
     }
 
     public Report of(Campaign campaign, boolean livemode) {
+        return of(List.of(campaign), livemode);
+    }
+
+    /**
+     * The recurring revenue of several campaigns in one currency, summed exactly (monthly figures rounded once, from
+     * the summed yearly units): the all-campaigns view. Months are as each campaign files them (in its time zone); the
+     * current month is that of the campaigns' time zone when they share one, else of UTC.
+     *
+     * @throws IllegalArgumentException for no campaign, or campaigns in more than one currency
+     */
+    public Report of(List<Campaign> campaigns, boolean livemode) {
+        if (campaigns.isEmpty()
+                || campaigns.stream().map(Campaign::currency).distinct().count() != 1) {
+            throw new IllegalArgumentException("one or more campaigns in one currency");
+        }
+        String in =
+                campaigns.stream().map(c -> String.valueOf(c.id())).collect(java.util.stream.Collectors.joining(", "));
+        java.time.ZoneId zone =
+                campaigns.stream().map(Campaign::timeZone).distinct().count() == 1
+                        ? campaigns.get(0).timeZone()
+                        : java.time.ZoneOffset.UTC;
         long[] now = new long[4]; // yearly units, active monthly, active yearly, paused
         jdbc.sql("SELECT donation_interval, collection_paused, COUNT(*) AS n FROM donation "
-                        + "WHERE campaign_id = ? AND livemode = ? AND donation_interval IN ('MONTH', 'YEAR') "
+                        + "WHERE campaign_id IN (" + in
+                        + ") AND livemode = ? AND donation_interval IN ('MONTH', 'YEAR') "
                         + "AND status = 'SUCCEEDED' AND (subscription_status IS NULL OR subscription_status "
                         + "IN (" + DonationRepository.COLLECTING_STATES + ")) "
                         + "GROUP BY donation_interval, collection_paused")
-                .params(campaign.id(), livemode)
+                .param(livemode)
                 .query(rs -> {
                     boolean monthly = "MONTH".equals(rs.getString("donation_interval"));
                     long count = rs.getLong("n");
@@ -131,9 +153,9 @@ public class RecurringRevenue {
                 });
 
         Map<YearMonth, long[]> byMonth = new HashMap<>(); // units per kind, then donors new and churned
-        jdbc.sql("SELECT month_key, kind, units, movements AS n FROM recurring_month WHERE campaign_id = ? AND "
-                        + "livemode = ?")
-                .params(campaign.id(), livemode)
+        jdbc.sql("SELECT month_key, kind, units, movements AS n FROM recurring_month WHERE campaign_id IN (" + in
+                        + ") AND livemode = ?")
+                .param(livemode)
                 .query(rs -> {
                     long[] m = byMonth.computeIfAbsent(
                             YearMonth.parse(rs.getString("month_key")),
@@ -153,15 +175,16 @@ public class RecurringRevenue {
                         + "(d.status <> 'SUCCEEDED' OR d.subscription_status IN ("
                         + DonationRepository.ENDED_STATES
                         + ")) THEN 1 ELSE 0 END), 0) AS lost FROM instalment_failure f JOIN donation d ON "
-                        + "d.id = f.donation_id WHERE f.campaign_id = ? AND f.livemode = ? GROUP BY f.month_key")
-                .params(campaign.id(), livemode)
+                        + "d.id = f.donation_id WHERE f.campaign_id IN (" + in
+                        + ") AND f.livemode = ? GROUP BY f.month_key")
+                .param(livemode)
                 .query(rs -> {
                     failures.put(
                             YearMonth.parse(rs.getString("month_key")),
                             new long[] {rs.getLong("failed"), rs.getLong("recovered"), rs.getLong("lost")});
                 });
 
-        YearMonth current = YearMonth.now(clock.withZone(campaign.timeZone()));
+        YearMonth current = YearMonth.now(clock.withZone(zone));
         YearMonth first = current.minusMonths(MONTHS - 1);
         long running = 0; // yearly units at the end of each month, from the first movement on
         for (Map.Entry<YearMonth, long[]> e : byMonth.entrySet()) {
@@ -193,20 +216,21 @@ public class RecurringRevenue {
         }
         Collections.reverse(months);
         Map<CancellationReason, Long> reasons = new EnumMap<>(CancellationReason.class);
-        jdbc.sql("SELECT cancel_reason, COUNT(*) AS n FROM donation WHERE campaign_id = ? AND livemode = ? AND "
-                        + "cancel_reason IS NOT NULL GROUP BY cancel_reason")
-                .params(campaign.id(), livemode)
+        jdbc.sql("SELECT cancel_reason, COUNT(*) AS n FROM donation WHERE campaign_id IN (" + in
+                        + ") AND livemode = ? AND cancel_reason IS NOT NULL GROUP BY cancel_reason")
+                .param(livemode)
                 .query(rs -> {
                     long n = rs.getLong("n");
                     CancellationReason.fromForm(rs.getString("cancel_reason")).ifPresent(r -> reasons.put(r, n));
                 });
         Instant at = clock.instant();
         Renewals renewals = jdbc.sql("SELECT COUNT(*) AS n, COALESCE(SUM(amount_minor), 0) AS s FROM donation "
-                        + "WHERE campaign_id = ? AND livemode = ? AND next_payment_at >= ? AND next_payment_at < ? "
+                        + "WHERE campaign_id IN (" + in
+                        + ") AND livemode = ? AND next_payment_at >= ? AND next_payment_at < ? "
                         + "AND donation_interval IN ('MONTH', 'YEAR') AND status = 'SUCCEEDED' AND "
                         + "collection_paused = FALSE AND (subscription_status IS NULL OR subscription_status IN ("
                         + DonationRepository.COLLECTING_STATES + "))")
-                .params(campaign.id(), livemode, DbTime.param(at), DbTime.param(at.plus(Duration.ofDays(30))))
+                .params(livemode, DbTime.param(at), DbTime.param(at.plus(Duration.ofDays(30))))
                 .query((rs, n) -> new Renewals(rs.getLong("n"), rs.getLong("s")))
                 .single();
         return new Report(
@@ -218,7 +242,7 @@ public class RecurringRevenue {
                 months,
                 reasons,
                 renewals,
-                cohorts.of(campaign.id(), livemode, YearMonth.from(at.atZone(campaign.timeZone())), COHORTS));
+                cohorts.of(in, livemode, current, COHORTS));
     }
 
     private static long sum(long[] month) {

@@ -17,6 +17,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * {@code /staff/campaigns/{slug}/recurring}: a campaign's recurring revenue for staff (the figures of
@@ -62,10 +63,49 @@ class RecurringController {
         this.fmt = fmt;
     }
 
+    /** What a recurring view covers: one campaign, or every campaign in one currency. */
+    record Scope(String title, String zone, java.util.Currency currency, String monthsCsv, String cohortsCsv) {}
+
     @GetMapping("/staff/campaigns/{slug}/recurring")
     String page(@PathVariable String slug, HttpSession session, Model model) {
         Campaign campaign = campaign(slug);
-        RecurringRevenue.Report report = recurring.of(campaign, StaffPageAdvice.livemode(session, appMode));
+        return page(
+                new Scope(
+                        campaign.title(),
+                        campaign.timeZone().getId(),
+                        campaign.currency(),
+                        "/staff/campaigns/" + slug + "/recurring.csv",
+                        "/staff/campaigns/" + slug + "/cohorts.csv"),
+                recurring.of(campaign, StaffPageAdvice.livemode(session, appMode)),
+                null,
+                model);
+    }
+
+    /**
+     * Every campaign's recurring revenue in one currency ({@code ?currency=}, the first one by default), summed
+     * exactly: the all-campaigns view.
+     */
+    @GetMapping("/staff/recurring")
+    String all(@RequestParam(required = false) String currency, HttpSession session, Model model) {
+        List<String> currencies = currencies();
+        if (currencies.isEmpty()) {
+            throw new NotFoundException("No campaign yet");
+        }
+        String chosen = chosen(currency, currencies);
+        List<Campaign> group = inCurrency(chosen);
+        return page(
+                new Scope(
+                        "all campaigns in " + chosen,
+                        zoneOf(group),
+                        group.get(0).currency(),
+                        "/staff/recurring.csv?currency=" + chosen,
+                        "/staff/recurring/cohorts.csv?currency=" + chosen),
+                recurring.of(group, StaffPageAdvice.livemode(session, appMode)),
+                currencies,
+                model);
+    }
+
+    private String page(Scope scope, RecurringRevenue.Report report, List<String> currencies, Model model) {
         long top = report.months().stream()
                 .mapToLong(RecurringRevenue.Month::mrrMinor)
                 .max()
@@ -76,9 +116,10 @@ class RecurringController {
                 .map(m -> new Bar(
                         m.month().toString(),
                         top <= 0 ? 0 : Math.max(0, m.mrrMinor()) * 100 / top,
-                        m.month() + ": " + fmt.money(m.mrrMinor(), campaign.currency()) + " a month"))
+                        m.month() + ": " + fmt.money(m.mrrMinor(), scope.currency()) + " a month"))
                 .toList();
-        model.addAttribute("campaign", campaign);
+        model.addAttribute("scope", scope);
+        model.addAttribute("currencies", currencies);
         model.addAttribute("report", report);
         model.addAttribute("bars", bars);
         model.addAttribute(
@@ -95,14 +136,42 @@ class RecurringController {
         Campaign campaign = campaign(slug);
         boolean live = StaffPageAdvice.livemode(session, appMode);
         audit.record("export.recurring", slug, "livemode=" + live);
-        ExportController.start(response, "goalpost-recurring-" + slug + ".csv");
+        writeMonths(
+                slug, live, campaign.currency(), recurring.of(campaign, live), "goalpost-recurring-" + slug, response);
+    }
+
+    @GetMapping("/staff/recurring.csv")
+    void allCsv(@RequestParam(required = false) String currency, HttpSession session, HttpServletResponse response)
+            throws IOException {
+        String chosen = chosen(currency, currencies());
+        List<Campaign> group = inCurrency(chosen);
+        boolean live = StaffPageAdvice.livemode(session, appMode);
+        audit.record("export.recurring", "*", "currency=" + chosen + " livemode=" + live);
+        writeMonths(
+                "*",
+                live,
+                group.get(0).currency(),
+                recurring.of(group, live),
+                "goalpost-recurring-" + chosen,
+                response);
+    }
+
+    private static void writeMonths(
+            String scope,
+            boolean live,
+            java.util.Currency currency,
+            RecurringRevenue.Report report,
+            String file,
+            HttpServletResponse response)
+            throws IOException {
+        ExportController.start(response, file + ".csv");
         try (CSVPrinter csv = ExportController.printer(response, MONTH_COLUMNS)) {
-            for (RecurringRevenue.Month m : recurring.of(campaign, live).months()) {
+            for (RecurringRevenue.Month m : report.months()) {
                 csv.printRecord(
-                        slug,
+                        scope,
                         m.month(),
                         live,
-                        campaign.currency().getCurrencyCode(),
+                        currency.getCurrencyCode(),
                         m.mrrMinor(),
                         m.newMrrMinor(),
                         m.expansionMrrMinor(),
@@ -139,15 +208,38 @@ class RecurringController {
         Campaign campaign = campaign(slug);
         boolean live = StaffPageAdvice.livemode(session, appMode);
         audit.record("export.cohorts", slug, "livemode=" + live);
-        ExportController.start(response, "goalpost-cohorts-" + slug + ".csv");
+        writeCohorts(
+                slug, live, campaign.currency(), recurring.of(campaign, live), "goalpost-cohorts-" + slug, response);
+    }
+
+    @GetMapping("/staff/recurring/cohorts.csv")
+    void allCohorts(@RequestParam(required = false) String currency, HttpSession session, HttpServletResponse response)
+            throws IOException {
+        String chosen = chosen(currency, currencies());
+        List<Campaign> group = inCurrency(chosen);
+        boolean live = StaffPageAdvice.livemode(session, appMode);
+        audit.record("export.cohorts", "*", "currency=" + chosen + " livemode=" + live);
+        writeCohorts(
+                "*", live, group.get(0).currency(), recurring.of(group, live), "goalpost-cohorts-" + chosen, response);
+    }
+
+    private static void writeCohorts(
+            String scope,
+            boolean live,
+            java.util.Currency currency,
+            RecurringRevenue.Report report,
+            String file,
+            HttpServletResponse response)
+            throws IOException {
+        ExportController.start(response, file + ".csv");
         try (CSVPrinter csv = ExportController.printer(response, COHORT_COLUMNS)) {
-            for (RecurringRevenue.Cohort c : recurring.of(campaign, live).cohorts()) {
+            for (RecurringRevenue.Cohort c : report.cohorts()) {
                 for (int k = 0; k < c.retained().size(); k++) {
                     csv.printRecord(
-                            slug,
+                            scope,
                             c.month(),
                             live,
-                            campaign.currency().getCurrencyCode(),
+                            currency.getCurrencyCode(),
                             c.donors(),
                             k,
                             c.retained().get(k),
@@ -157,6 +249,44 @@ class RecurringController {
                 }
             }
         }
+    }
+
+    /** The currencies campaigns count in, sorted. */
+    private List<String> currencies() {
+        return campaigns.findAll().stream()
+                .map(c -> c.currency().getCurrencyCode())
+                .distinct()
+                .sorted()
+                .toList();
+    }
+
+    /** The currency asked for, or the first; one no campaign counts in is a 400 naming the field. */
+    private static String chosen(String currency, List<String> currencies) {
+        if (currency == null || currency.isBlank()) {
+            if (currencies.isEmpty()) {
+                throw new NotFoundException("No campaign yet");
+            }
+            return currencies.get(0);
+        }
+        String code = currency.strip().toUpperCase(java.util.Locale.ROOT);
+        if (!currencies.contains(code)) {
+            throw new org.goalpost.shared.web.MalformedInputException(
+                    "currency", "no campaign counts in '" + currency.strip() + "'; one of " + currencies);
+        }
+        return code;
+    }
+
+    private List<Campaign> inCurrency(String code) {
+        return campaigns.findAll().stream()
+                .filter(c -> c.currency().getCurrencyCode().equals(code))
+                .toList();
+    }
+
+    /** The campaigns' time zone when they share one, else UTC (as the combined report counts its months). */
+    private static String zoneOf(List<Campaign> group) {
+        return group.stream().map(c -> c.timeZone().getId()).distinct().count() == 1
+                ? group.get(0).timeZone().getId()
+                : "UTC; each campaign files its months in its own time zone";
     }
 
     private Campaign campaign(String slug) {

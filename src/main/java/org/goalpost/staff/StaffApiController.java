@@ -207,10 +207,15 @@ class StaffApiController {
         }
 
         static RecurringJson of(Campaign campaign, boolean live, RecurringRevenue.Report r) {
+            return of(campaign.slug(), live, campaign.currency().getCurrencyCode(), r);
+        }
+
+        /** {@code campaign}: the campaign's slug, or null for all campaigns in the currency. */
+        static RecurringJson of(String campaign, boolean live, String currency, RecurringRevenue.Report r) {
             return new RecurringJson(
-                    campaign.slug(),
+                    campaign,
                     live,
-                    campaign.currency().getCurrencyCode(),
+                    currency,
                     r.mrrMinor(),
                     r.arrMinor(),
                     new Active(r.activeMonthly(), r.activeYearly()),
@@ -274,6 +279,35 @@ class StaffApiController {
         Campaign campaign = campaign(slug);
         boolean live = live(mode);
         return RecurringJson.of(campaign, live, recurring.of(campaign, live));
+    }
+
+    /** Every campaign's recurring revenue, per currency (one entry per currency campaigns count in). */
+    record AllRecurringJson(boolean livemode, List<CurrencyRecurring> currencies) {
+
+        record CurrencyRecurring(String currency, List<String> campaigns, RecurringJson recurring) {}
+    }
+
+    /**
+     * The all-campaigns recurring view of live or test money: for each currency, its campaigns' recurring revenue
+     * summed exactly (monthly figures rounded once from the summed yearly units).
+     */
+    @GetMapping("/recurring")
+    AllRecurringJson allRecurring(@RequestParam(required = false) String mode) {
+        boolean live = live(mode);
+        Map<String, List<Campaign>> byCurrency = campaigns.findAll().stream()
+                .collect(Collectors.groupingBy(
+                        c -> c.currency().getCurrencyCode(), java.util.TreeMap::new, Collectors.toList()));
+        return new AllRecurringJson(
+                live,
+                byCurrency.entrySet().stream()
+                        .map(e -> new AllRecurringJson.CurrencyRecurring(
+                                e.getKey(),
+                                e.getValue().stream()
+                                        .map(Campaign::slug)
+                                        .sorted()
+                                        .toList(),
+                                RecurringJson.of(null, live, e.getKey(), recurring.of(e.getValue(), live))))
+                        .toList());
     }
 
     @GetMapping("/campaigns")

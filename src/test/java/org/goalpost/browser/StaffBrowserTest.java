@@ -193,6 +193,34 @@ class StaffBrowserTest {
         assertThat(BROWSER.driver().findElements(By.cssSelector("[data-testid=recurring-months] tr[data-month]")))
                 .hasSize(24);
         Browser.screenshot(BROWSER.driver(), "staff-recurring");
+
+        // a reader gives 25 dollars every month (the local test gateway): a donor of this month's cohort
+        BROWSER.driver().get(url("/campaigns/city-desk"));
+        BROWSER.driver()
+                .findElement(By.cssSelector("input[name=amount][value='2500']"))
+                .click();
+        BROWSER.driver()
+                .findElement(By.cssSelector("input[name=interval][value=month]"))
+                .click();
+        click("donate");
+        waitFor(ExpectedConditions.urlContains("/test-checkout/test_cs_"));
+        click("complete");
+        waitFor(ExpectedConditions.urlContains("/campaigns/city-desk/thanks"));
+        BROWSER.driver().get(url("/staff/campaigns/city-desk/recurring"));
+        assertThat(text("mrr")).isEqualTo("$25");
+        List<WebElement> cohort = BROWSER.driver().findElements(By.cssSelector("[data-testid=cohort] td"));
+        assertThat(cohort.stream().map(WebElement::getText).toList())
+                .as("started this month: one donor, 25 dollars so far, all still donors")
+                .containsExactly(
+                        java.time.YearMonth.now(java.time.ZoneOffset.UTC).toString(), "1", "$25", "100 %");
+        BROWSER.driver().executeScript("document.querySelector('[data-testid=cohorts]').scrollIntoView()");
+        Browser.screenshot(BROWSER.driver(), "staff-recurring-cohorts");
+        // every campaign in dollars, summed (other tests of this run may have given monthly too)
+        BROWSER.driver().get(url("/staff/recurring"));
+        assertThat(BROWSER.driver().findElement(By.tagName("h1")).getText())
+                .isEqualTo("Recurring revenue: all campaigns in USD");
+        assertThat(Long.parseLong(text("mrr").replaceAll("[^0-9]", ""))).isGreaterThanOrEqualTo(25);
+        Browser.screenshot(BROWSER.driver(), "staff-recurring-all");
     }
 
     @Test

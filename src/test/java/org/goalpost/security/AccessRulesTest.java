@@ -135,6 +135,9 @@ class AccessRulesTest {
             Map.entry("GET /staff/campaigns/{slug}/recurring", Access.STAFF),
             Map.entry("GET /staff/campaigns/{slug}/recurring.csv", Access.STAFF),
             Map.entry("GET /staff/campaigns/{slug}/cohorts.csv", Access.STAFF),
+            Map.entry("GET /staff/recurring", Access.STAFF),
+            Map.entry("GET /staff/recurring.csv", Access.STAFF),
+            Map.entry("GET /staff/recurring/cohorts.csv", Access.STAFF),
             Map.entry("GET /staff/campaigns/new", Access.ADMIN),
             Map.entry("GET /staff/campaigns/{slug}/edit", Access.ADMIN),
             Map.entry("POST /staff/campaigns", Access.ADMIN),
@@ -161,6 +164,7 @@ class AccessRulesTest {
             Map.entry("PUT /api/staff/campaigns/{slug}", Access.ADMIN),
             Map.entry("GET /api/staff/campaigns/{slug}/totals", Access.STAFF),
             Map.entry("GET /api/staff/campaigns/{slug}/recurring", Access.STAFF),
+            Map.entry("GET /api/staff/recurring", Access.STAFF),
             Map.entry("GET /api/staff/donations", Access.STAFF),
             Map.entry("GET /api/staff/privacy", Access.ADMIN),
             Map.entry("POST /api/staff/privacy/erase", Access.ADMIN),
@@ -385,7 +389,7 @@ class AccessRulesTest {
                 checked++;
             }
         }
-        assertThat(checked).as("staff API endpoints").isEqualTo(13);
+        assertThat(checked).as("staff API endpoints").isEqualTo(14);
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.goalpost.payment.stripe;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.goalpost.payment.stripe.StripeJson.event;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -13,6 +14,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.goalpost.campaign.Campaign;
+import org.goalpost.campaign.TestCampaigns;
 import org.goalpost.donation.Donation;
 import org.goalpost.donation.DonationInterval;
 import org.goalpost.donation.RecurringRevenue;
@@ -225,6 +227,92 @@ class RecurringViewTest extends StripeAppTestBase {
         RecurringRevenue.Month resumed = recurring.of(campaign, false).months().get(0);
         assertThat(resumed.resumedMrrMinor()).isEqualTo(1_500);
         assertThat(resumed.mrrMinor()).isEqualTo(3_300).isEqualTo(donations.committedMonthly(campaign.id(), false));
+    }
+
+    /** A yearly donor of a EUR campaign whose first payment is reported now. */
+    private void yearlyInEuros(Campaign campaign, long amount) throws Exception {
+        Donation donation = pendingDonation(campaign, DonationInterval.YEAR, amount, null);
+        String intent = id("pi");
+        STRIPE.putPaymentIntent(StripeJson.paymentIntent(intent, id("ch"), amount, 30, "eur", null, now()));
+        Map<String, Object> invoice = StripeJson.invoice(
+                id("in"), id("sub"), donation.publicId(), amount, "eur", "subscription_create", null, now());
+        STRIPE.putInvoice(invoice, intent);
+        deliver(event(id("evt"), "invoice.paid", invoice, now())).andExpect(status().isOk());
+    }
+
+    @Test
+    void theAllCampaignsViewSumsEachCurrencyExactlyAndRoundsOnce() throws Exception {
+        Campaign north = campaigns.create(TestCampaigns.draft(
+                TestCampaigns.uniqueSlug("recurring-all-north"), "EUR", "none", "Europe/Berlin", 100_000));
+        Campaign south = campaigns.create(TestCampaigns.draft(
+                TestCampaigns.uniqueSlug("recurring-all-south"), "EUR", "none", "Europe/Berlin", 100_000));
+        yearlyInEuros(north, 1_000);
+        yearlyInEuros(south, 1_000);
+        RecurringRevenue.Report one = recurring.of(north, false);
+        assertThat(one.mrrMinor()).as("10 EUR a year is 0.83 a month").isEqualTo(83);
+
+        java.util.List<Campaign> euros = campaigns.findAll().stream()
+                .filter(c -> c.currency().getCurrencyCode().equals("EUR"))
+                .toList();
+        RecurringRevenue.Report all = recurring.of(euros, false);
+        long arr =
+                euros.stream().mapToLong(c -> recurring.of(c, false).arrMinor()).sum();
+        assertThat(all.arrMinor()).isEqualTo(arr).isGreaterThanOrEqualTo(2_000);
+        assertThat(all.mrrMinor())
+                .as("rounded once: 20 EUR a year is 1.67 a month, not 0.83 + 0.83")
+                .isEqualTo(RecurringRevenue.monthly(arr));
+        assertThat(all.cohorts().get(0).donors())
+                .isEqualTo(euros.stream()
+                        .mapToLong(c -> recurring.of(c, false).cohorts().stream()
+                                .filter(k ->
+                                        k.month().equals(all.cohorts().get(0).month()))
+                                .mapToLong(RecurringRevenue.Cohort::donors)
+                                .sum())
+                        .sum());
+        assertThatThrownBy(() -> recurring.of(java.util.List.of(north, campaign("recurring-all-usd")), false))
+                .isInstanceOf(IllegalArgumentException.class);
+
+        mvc.perform(get("/api/staff/recurring?mode=test")
+                        .header("Authorization", StaffAccounts.bearer(StaffAccounts.ADMIN_TOKEN)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.livemode").value(false))
+                .andExpect(jsonPath("$.currencies[?(@.currency == 'EUR')].recurring.arrMinor")
+                        .value(org.hamcrest.Matchers.contains((int) arr)))
+                .andExpect(jsonPath("$.currencies[?(@.currency == 'EUR')].recurring.mrrMinor")
+                        .value(org.hamcrest.Matchers.contains((int) RecurringRevenue.monthly(arr))))
+                .andExpect(jsonPath("$.currencies[?(@.currency == 'EUR')].campaigns[*]")
+                        .value(org.hamcrest.Matchers.hasItems(north.slug(), south.slug())))
+                .andExpect(jsonPath("$.currencies[?(@.currency == 'USD')]").isNotEmpty());
+        String page = mvc.perform(get("/staff/recurring")
+                        .param("currency", "eur")
+                        .with(user("staff").roles("STAFF")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page)
+                .contains("all campaigns in EUR")
+                .contains("data-testid=\"currencies\"")
+                .contains("/staff/recurring.csv?currency=EUR");
+        String csv = mvc.perform(get("/staff/recurring.csv")
+                        .param("currency", "EUR")
+                        .with(user("staff").roles("STAFF")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(csv.lines().toList()).hasSize(RecurringRevenue.MONTHS + 1);
+        assertThat(csv.lines().skip(1).findFirst().orElseThrow())
+                .startsWith("*,")
+                .contains(",false,EUR," + RecurringRevenue.monthly(arr) + ",");
+        mvc.perform(get("/staff/recurring/cohorts.csv")
+                        .param("currency", "EUR")
+                        .with(user("staff").roles("STAFF")))
+                .andExpect(status().isOk());
+        mvc.perform(get("/staff/recurring.csv")
+                        .param("currency", "XYZ")
+                        .with(user("staff").roles("STAFF")))
+                .andExpect(status().isBadRequest());
     }
 
     @Test
