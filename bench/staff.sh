@@ -113,5 +113,11 @@ note "| dashboard /staff | $(for _ in $(seq 1 20); do curl -s -o /dev/null -w '%
 recurring=$(mariadb -uroot -N -e "SELECT COUNT(*) FROM $DB.donation WHERE donation_interval IN ('MONTH', 'YEAR')")
 movements=$(mariadb -uroot -N -e "SELECT COUNT(*) FROM $DB.recurring_movement")
 note "| recurring view (issue 12: $recurring recurring donations, $movements log rows) | $(timed "$BASE/api/staff/campaigns/support/recurring?mode=test") |"
+note "| recurring view of all campaigns (per currency) | $(timed "$BASE/api/staff/recurring?mode=test") |"
+note "| public JSON with the pledged figure (read path, from memory) | $(timed "$BASE/api/campaigns/support") |"
+note ""
+log "Data invariants at start (every kept figure recomputed from the rows)"
+for _ in $(seq 1 600); do grep -q "Invariants checked in" "$OUT/app-staff.log" && break; sleep 1; done
+note "Invariants at start: $(grep -o 'Invariants checked in [0-9]* ms: [^"]*' "$OUT/app-staff.log" | head -1)"
 note ""
 note "Results: $RESULTS"

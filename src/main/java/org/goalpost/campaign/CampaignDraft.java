@@ -29,80 +29,6 @@ public record CampaignDraft(
         Boolean lateMoneyShown,
         String countRecurringAs) {
 
-    /** A draft that counts recurring gifts by what was paid. */
-    public CampaignDraft(
-            String slug,
-            String title,
-            String description,
-            String currency,
-            String status,
-            String period,
-            String timeZone,
-            Instant startsAt,
-            Instant endsAt,
-            String countBasis,
-            String amountStyle,
-            List<TierDraft> tiers,
-            List<String> embedOrigins,
-            String defaultInterval,
-            String goalType,
-            Boolean lateMoneyShown) {
-        this(
-                slug,
-                title,
-                description,
-                currency,
-                status,
-                period,
-                timeZone,
-                startsAt,
-                endsAt,
-                countBasis,
-                amountStyle,
-                tiers,
-                embedOrigins,
-                defaultInterval,
-                goalType,
-                lateMoneyShown,
-                null);
-    }
-
-    /** A draft whose bar measures money raised (late money shown). */
-    public CampaignDraft(
-            String slug,
-            String title,
-            String description,
-            String currency,
-            String status,
-            String period,
-            String timeZone,
-            Instant startsAt,
-            Instant endsAt,
-            String countBasis,
-            String amountStyle,
-            List<TierDraft> tiers,
-            List<String> embedOrigins,
-            String defaultInterval) {
-        this(
-                slug,
-                title,
-                description,
-                currency,
-                status,
-                period,
-                timeZone,
-                startsAt,
-                endsAt,
-                countBasis,
-                amountStyle,
-                tiers,
-                embedOrigins,
-                defaultInterval,
-                null,
-                null,
-                null);
-    }
-
     /** A draft whose donate form offers a one-time gift first. */
     public CampaignDraft(
             String slug,
@@ -132,7 +58,76 @@ public record CampaignDraft(
                 amountStyle,
                 tiers,
                 embedOrigins,
+                null,
+                null,
+                null,
                 null);
+    }
+
+    /** The same draft with the donate form's first frequency ({@code once}, {@code month}, {@code year}). */
+    public CampaignDraft withDefaultInterval(String interval) {
+        return new CampaignDraft(
+                slug,
+                title,
+                description,
+                currency,
+                status,
+                period,
+                timeZone,
+                startsAt,
+                endsAt,
+                countBasis,
+                amountStyle,
+                tiers,
+                embedOrigins,
+                interval,
+                goalType,
+                lateMoneyShown,
+                countRecurringAs);
+    }
+
+    /** The same draft with what its bar measures, whether it shows late money, and how it counts recurring gifts. */
+    public CampaignDraft withGoal(String type, Boolean lateMoney, String recurringCount) {
+        return new CampaignDraft(
+                slug,
+                title,
+                description,
+                currency,
+                status,
+                period,
+                timeZone,
+                startsAt,
+                endsAt,
+                countBasis,
+                amountStyle,
+                tiers,
+                embedOrigins,
+                defaultInterval,
+                type,
+                lateMoney,
+                recurringCount);
+    }
+
+    /** The same draft with an end date. */
+    public CampaignDraft endingAt(Instant end) {
+        return new CampaignDraft(
+                slug,
+                title,
+                description,
+                currency,
+                status,
+                period,
+                timeZone,
+                startsAt,
+                end,
+                countBasis,
+                amountStyle,
+                tiers,
+                embedOrigins,
+                defaultInterval,
+                goalType,
+                lateMoneyShown,
+                countRecurringAs);
     }
 
     /** A draft without an embed list: the widget may be embedded anywhere. */

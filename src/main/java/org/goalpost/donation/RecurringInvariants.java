@@ -44,15 +44,20 @@ class RecurringInvariants implements InvariantCheck {
             + "WHERE f.campaign_id = r.campaign_id AND f.period_key = r.period_key AND f.livemode = r.livemode), 0)";
 
     /**
-     * Recurring donations with a payment whose first-payment mark is missing, or names no payment of theirs in its
-     * period, or a first-year value that is not 12 times (monthly) or once (yearly) that payment.
+     * First-payment marks that name no payment of their donation in their period, or a first-year value that is not
+     * 12 times (monthly) or once (yearly) that payment (found through the ledger's unique key, not a scan).
      */
-    private static final String FIRST_PAYMENT_UNMARKED = "SELECT COUNT(*) FROM donation d WHERE "
-            + "d.donation_interval IN ('MONTH', 'YEAR') AND EXISTS (SELECT 1 FROM ledger_entry l WHERE l.donation_id "
-            + "= d.id AND l.kind = 'PAYMENT') AND NOT EXISTS (SELECT 1 FROM pledge_first f JOIN ledger_entry l ON "
-            + "l.kind = 'PAYMENT' AND l.source_ref = f.source_ref WHERE f.donation_id = d.id AND l.donation_id = d.id "
-            + "AND l.period_key = f.period_key AND f.first_year_minor = CASE d.donation_interval WHEN 'MONTH' THEN 12 "
-            + "* l.amount_minor ELSE l.amount_minor END)";
+    private static final String FIRST_PAYMENT_MISMARKED = "SELECT COUNT(*) FROM pledge_first f JOIN donation d ON "
+            + "d.id = f.donation_id LEFT JOIN ledger_entry l ON l.kind = 'PAYMENT' AND l.source_ref = f.source_ref "
+            + "AND l.donation_id = f.donation_id AND l.period_key = f.period_key WHERE l.id IS NULL OR "
+            + "f.first_year_minor <> CASE d.donation_interval WHEN 'MONTH' THEN 12 * l.amount_minor ELSE "
+            + "l.amount_minor END";
+
+    /** Recurring donations with a payment and no first-payment mark. */
+    private static final String FIRST_PAYMENT_UNMARKED = "SELECT COUNT(*) FROM (SELECT DISTINCT l.donation_id FROM "
+            + "ledger_entry l JOIN donation d ON d.id = l.donation_id WHERE l.kind = 'PAYMENT' AND d.donation_interval "
+            + "IN ('MONTH', 'YEAR')) p LEFT JOIN pledge_first f ON f.donation_id = p.donation_id WHERE f.donation_id "
+            + "IS NULL";
 
     /** Each cohort's starts, churns and reactivations per month, from the recurring revenue log. */
     private static final String COHORTS_FROM_LOG = "SELECT m.campaign_id, m.livemode, n.month_key AS cohort_month, "
@@ -122,7 +127,7 @@ class RecurringInvariants implements InvariantCheck {
                 "campaigns' pledged figures (one-time money and first-year value of new recurring gifts, per period "
                         + "and mode) that differ from the ledger, or recurring donations whose first payment is not "
                         + "marked as such",
-                count(KEPT_PLEDGED_DIFFERS) + count(FIRST_PAYMENT_UNMARKED)));
+                count(KEPT_PLEDGED_DIFFERS) + count(FIRST_PAYMENT_MISMARKED) + count(FIRST_PAYMENT_UNMARKED)));
         outcomes.add(new Outcome(
                 "cohorts-match-log-and-ledger",
                 "kept cohort figures (donors started, retained, lifetime value per cohort and month) that differ from "

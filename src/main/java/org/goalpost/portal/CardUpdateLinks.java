@@ -47,32 +47,12 @@ class CardUpdateLinks implements CardLinks {
 
     /** Whether the token opens something now (unused, unexpired), without using it. */
     boolean usable(String token) {
-        return LinkTokens.wellFormed(token)
-                && jdbc.sql("SELECT COUNT(*) FROM card_link WHERE token_hash = ? AND used_at IS NULL AND "
-                                        + "expires_at > ?")
-                                .params(LinkTokens.hash(token), DbTime.param(clock.instant()))
-                                .query(Long.class)
-                                .single()
-                        == 1;
+        return LinkTokens.usable(jdbc, "card_link", token, clock.instant());
     }
 
     /** Uses the link: the donation it was made for, once; empty when it is unknown, used or expired. */
     Optional<Long> use(String token) {
-        if (!LinkTokens.wellFormed(token)) {
-            return Optional.empty();
-        }
-        String hash = LinkTokens.hash(token);
-        Instant now = clock.instant();
-        int used = jdbc.sql(
-                        "UPDATE card_link SET used_at = ? WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?")
-                .params(DbTime.param(now), hash, DbTime.param(now))
-                .update();
-        return used == 1
-                ? jdbc.sql("SELECT donation_id FROM card_link WHERE token_hash = ?")
-                        .param(hash)
-                        .query(Long.class)
-                        .optional()
-                : Optional.empty();
+        return LinkTokens.use(jdbc, "card_link", "donation_id", Long.class, token, clock.instant());
     }
 
     /** Gives a used link back (the gateway could not open its page), so that the donor can press again. */

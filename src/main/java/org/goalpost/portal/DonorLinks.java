@@ -77,36 +77,12 @@ class DonorLinks implements OneTimeTokenService {
 
     /** Whether the token opens something now (unused, unexpired), without using it. */
     boolean usable(String token) {
-        return wellFormed(token)
-                && jdbc.sql("SELECT COUNT(*) FROM donor_link WHERE token_hash = ? AND used_at IS "
-                                        + "NULL AND expires_at > ?")
-                                .params(hash(token), DbTime.param(clock.instant()))
-                                .query(Long.class)
-                                .single()
-                        == 1;
+        return LinkTokens.usable(jdbc, "donor_link", token, clock.instant());
     }
 
     /** Uses the link: its address, once; empty when it is unknown, used or expired. */
     Optional<String> use(String token) {
-        if (!wellFormed(token)) {
-            return Optional.empty();
-        }
-        String hash = hash(token);
-        Instant now = clock.instant();
-        int used = jdbc.sql(
-                        "UPDATE donor_link SET used_at = ? WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?")
-                .params(DbTime.param(now), hash, DbTime.param(now))
-                .update();
-        return used == 1
-                ? jdbc.sql("SELECT email FROM donor_link WHERE token_hash = ?")
-                        .param(hash)
-                        .query(String.class)
-                        .optional()
-                : Optional.empty();
-    }
-
-    private static boolean wellFormed(String token) {
-        return LinkTokens.wellFormed(token);
+        return LinkTokens.use(jdbc, "donor_link", "email", String.class, token, clock.instant());
     }
 
     static String hash(String token) {

@@ -214,23 +214,8 @@ class WidgetEmbedBrowserTest {
     @Test
     void aDonorsGoalWithAnEndDateSaysSoInTheWidget() throws Exception {
         CampaignDraft d = TestCampaigns.draft(TestCampaigns.uniqueSlug("widget-donors"), 2, 5);
-        Campaign campaign = campaigns.create(new CampaignDraft(
-                d.slug(),
-                "Members",
-                d.description(),
-                d.currency(),
-                d.status(),
-                d.period(),
-                d.timeZone(),
-                null,
-                Instant.now().plus(Duration.ofDays(3).plusHours(1)),
-                d.countBasis(),
-                d.amountStyle(),
-                d.tiers(),
-                d.embedOrigins(),
-                d.defaultInterval(),
-                "donors",
-                null));
+        Campaign campaign = campaigns.create(
+                d.endingAt(Instant.now().plus(Duration.ofDays(3).plusHours(1))).withGoal("donors", null, null));
         for (int donor = 1; donor <= 2; donor++) {
             Instant now = Instant.now();
             ledger.record(

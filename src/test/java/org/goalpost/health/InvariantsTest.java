@@ -218,7 +218,7 @@ class InvariantsTest {
         sql("DELETE FROM donation WHERE id = " + monthly);
         assertHealthy();
 
-        // a pledged figure edited by hand, and a recurring donation's first payment no longer marked
+        // a pledged figure edited by hand
         sql("UPDATE campaign_pledged SET once_minor = once_minor + 1 WHERE campaign_id = " + campaign);
         assertBroken("pledged-matches-ledger", 1);
         sql("UPDATE campaign_pledged SET once_minor = once_minor - 1 WHERE campaign_id = " + campaign);
@@ -255,6 +255,13 @@ class InvariantsTest {
                 .single();
         assertThat(firstYear).as("12 x 3 $, once").isEqualTo(3_600);
         assertHealthy();
+        // the first payment's mark with a wrong first-year value, then no mark at all
+        sql("UPDATE pledge_first SET first_year_minor = first_year_minor + 1 WHERE donation_id = " + pledging);
+        assertBroken("pledged-matches-ledger", 2);
+        sql("UPDATE pledge_first SET first_year_minor = first_year_minor - 1 WHERE donation_id = " + pledging);
+        assertHealthy();
+        sql("DELETE FROM pledge_first WHERE donation_id = " + pledging);
+        assertBroken("pledged-matches-ledger", 2);
         sql("DELETE FROM campaign_pledged");
         sql("DELETE FROM pledge_first");
         assertBroken("pledged-matches-ledger", 1);

@@ -94,23 +94,7 @@ class CampaignPageTest {
     void theFormOffersTheCampaignsDefaultFrequencyUnlessTheLinkAsksForAnother() throws Exception {
         assertThat(chosen("/campaigns/support")).isEqualTo("once");
         CampaignDraft yearly = TestCampaigns.draft(TestCampaigns.uniqueSlug("yearly"), 250_000);
-        String slug = campaigns
-                .create(new CampaignDraft(
-                        yearly.slug(),
-                        yearly.title(),
-                        yearly.description(),
-                        yearly.currency(),
-                        yearly.status(),
-                        yearly.period(),
-                        yearly.timeZone(),
-                        null,
-                        null,
-                        yearly.countBasis(),
-                        yearly.amountStyle(),
-                        yearly.tiers(),
-                        null,
-                        "YEAR"))
-                .slug();
+        String slug = campaigns.create(yearly.withDefaultInterval("YEAR")).slug();
         assertThat(campaigns.find(slug).orElseThrow().defaultInterval()).isEqualTo("year");
         assertThat(chosen("/campaigns/" + slug)).isEqualTo("year");
         assertThat(chosen("/campaigns/" + slug + "?interval=month")).isEqualTo("month");
@@ -125,20 +109,20 @@ class CampaignPageTest {
         InvalidInputException refused = catchThrowableOfType(
                 InvalidInputException.class,
                 () -> campaigns.create(new CampaignDraft(
-                        TestCampaigns.uniqueSlug("weekly"),
-                        "Weekly",
-                        null,
-                        "USD",
-                        "active",
-                        "none",
-                        "UTC",
-                        null,
-                        null,
-                        null,
-                        null,
-                        yearly.tiers(),
-                        null,
-                        "weekly")));
+                                TestCampaigns.uniqueSlug("weekly"),
+                                "Weekly",
+                                null,
+                                "USD",
+                                "active",
+                                "none",
+                                "UTC",
+                                null,
+                                null,
+                                null,
+                                null,
+                                yearly.tiers(),
+                                null)
+                        .withDefaultInterval("weekly")));
         assertThat(refused.problems())
                 .containsExactly(new FieldProblem("defaultInterval", "must be 'once', 'month' or 'year'"));
     }

@@ -51,23 +51,7 @@ class GoalTypeTest extends StripeAppTestBase {
 
     private Campaign create(String prefix, String goalType, Boolean lateMoneyShown, Instant endsAt, long... tiers) {
         CampaignDraft d = TestCampaigns.draft(TestCampaigns.uniqueSlug(prefix), tiers);
-        return campaigns.create(new CampaignDraft(
-                d.slug(),
-                d.title(),
-                d.description(),
-                d.currency(),
-                d.status(),
-                d.period(),
-                d.timeZone(),
-                null,
-                endsAt,
-                d.countBasis(),
-                d.amountStyle(),
-                d.tiers(),
-                d.embedOrigins(),
-                d.defaultInterval(),
-                goalType,
-                lateMoneyShown));
+        return campaigns.create(d.endingAt(endsAt).withGoal(goalType, lateMoneyShown, null));
     }
 
     /** A recurring donation whose first payment Stripe reports, and its subscription active. */
@@ -289,24 +273,7 @@ class GoalTypeTest extends StripeAppTestBase {
     @Test
     void firstYearValueIsShownAsPledgedNextToMoneyReceivedNeverMixedIn() throws Exception {
         CampaignDraft d = TestCampaigns.draft(TestCampaigns.uniqueSlug("goalpledge"), 100_000);
-        Campaign campaign = campaigns.create(new CampaignDraft(
-                d.slug(),
-                d.title(),
-                d.description(),
-                d.currency(),
-                d.status(),
-                d.period(),
-                d.timeZone(),
-                null,
-                null,
-                d.countBasis(),
-                d.amountStyle(),
-                d.tiers(),
-                d.embedOrigins(),
-                d.defaultInterval(),
-                "raised",
-                null,
-                "first-year"));
+        Campaign campaign = campaigns.create(d.withGoal("raised", null, "first-year"));
         String[] gift = once(campaign, 2_500, "p1@example.org", now());
         Donation monthly = pendingDonation(campaign, DonationInterval.MONTH, 1_000, "p2@example.org");
         String subscription = recurring(monthly, DonationInterval.MONTH, 1_000);
@@ -365,22 +332,6 @@ class GoalTypeTest extends StripeAppTestBase {
     }
 
     private static CampaignDraft withLateMoney(CampaignDraft d) {
-        return new CampaignDraft(
-                d.slug(),
-                d.title(),
-                d.description(),
-                d.currency(),
-                d.status(),
-                d.period(),
-                d.timeZone(),
-                d.startsAt(),
-                d.endsAt(),
-                d.countBasis(),
-                d.amountStyle(),
-                d.tiers(),
-                d.embedOrigins(),
-                d.defaultInterval(),
-                d.goalType(),
-                true);
+        return d.withGoal(d.goalType(), true, d.countRecurringAs());
     }
 }
