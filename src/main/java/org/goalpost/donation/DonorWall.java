@@ -1,6 +1,7 @@
 package org.goalpost.donation;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.goalpost.campaign.Campaign;
@@ -12,15 +13,27 @@ import org.springframework.stereotype.Service;
 
 /**
  * The campaign page's list of recent supporters: the latest successful donations of the mode the
- * public sees, each with the donor's name (or none: "Anonymous" when the donor asked, or gave no
- * name), the message when given, and the amount only when the donor allowed it. Staff may hide an
+ * public sees that carry a name, each with the message when given and the amount only when the donor
+ * allowed it; gifts without a name (the donor asked to stay anonymous, or gave none) are not listed one by
+ * one but folded into one count of the last seven days ("and 7 others this week"). Staff may hide an
  * entry and show it again. {@code GOALPOST_DONOR_WALL} entries (10; 0: no wall).
  */
 @Service
 public class DonorWall {
 
-    /** One entry; {@code name} null means anonymous, {@code amount} null means not shown. */
+    /** One entry: a named supporter; {@code amount} null means not shown. */
     public record Entry(String name, String message, Money amount, Instant at) {}
+
+    /** The named entries, newest first, and how many gave without a name in the last seven days. */
+    public record Wall(List<Entry> entries, long othersThisWeek) {
+
+        public boolean isEmpty() {
+            return entries.isEmpty() && othersThisWeek == 0;
+        }
+    }
+
+    /** A donation that shows its donor's name on the wall, in SQL. */
+    private static final String NAMED = "anonymous = FALSE AND donor_name IS NOT NULL AND TRIM(donor_name) <> ''";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -32,29 +45,31 @@ public class DonorWall {
         this.size = Math.max(0, size);
     }
 
-    public List<Entry> recent(Campaign campaign, boolean livemode) {
+    public Wall recent(Campaign campaign, boolean livemode) {
         if (size == 0) {
-            return List.of();
+            return new Wall(List.of(), 0);
         }
-        return jdbc.sql("""
-                SELECT donor_name, anonymous, message, amount_minor, gift_minor, currency, show_amount,
-                created_at FROM donation
-                WHERE campaign_id = ? AND livemode = ? AND status = 'SUCCEEDED' AND wall_hidden_at IS NULL
-                ORDER BY created_at DESC, id DESC LIMIT ?""")
+        List<Entry> named = jdbc.sql("SELECT donor_name, message, amount_minor, gift_minor, currency, show_amount, "
+                        + "created_at FROM donation WHERE campaign_id = ? AND livemode = ? AND status = 'SUCCEEDED' "
+                        + "AND wall_hidden_at IS NULL AND " + NAMED + " ORDER BY created_at DESC, id DESC LIMIT ?")
                 .params(campaign.id(), livemode, size)
                 .query((rs, n) -> {
-                    String name = rs.getString("donor_name");
-                    boolean named = !rs.getBoolean("anonymous") && name != null && !name.isBlank();
                     long gift =
                             rs.getObject("gift_minor") == null ? rs.getLong("amount_minor") : rs.getLong("gift_minor");
                     String message = rs.getString("message");
                     return new Entry(
-                            named ? name.strip() : null,
+                            rs.getString("donor_name").strip(),
                             message == null || message.isBlank() ? null : message.strip(),
                             rs.getBoolean("show_amount") ? Money.of(gift, rs.getString("currency")) : null,
                             DbTime.read(rs, "created_at"));
                 })
                 .list();
+        long others = jdbc.sql("SELECT COUNT(*) FROM donation WHERE campaign_id = ? AND livemode = ? AND status = "
+                        + "'SUCCEEDED' AND wall_hidden_at IS NULL AND created_at >= ? AND NOT (" + NAMED + ")")
+                .params(campaign.id(), livemode, DbTime.param(clock.instant().minus(Duration.ofDays(7))))
+                .query(Long.class)
+                .single();
+        return new Wall(named, others);
     }
 
     /** Hides the donation's entry ({@code hidden}) or shows it again; answers whether anything changed. */

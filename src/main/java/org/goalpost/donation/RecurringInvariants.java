@@ -34,13 +34,16 @@ class RecurringInvariants implements InvariantCheck {
             + "NOT EXISTS (SELECT 1 FROM donation d WHERE d.campaign_id = k.campaign_id AND d.livemode = k.livemode "
             + "AND d.donation_interval IN ('MONTH', 'YEAR'))";
 
-    /** Kept pledged figures (campaign, period, mode) that differ from the ledger and the first-payment marks. */
+    /**
+     * Kept pledged figures (campaign, period, mode) that differ from the ledger and the first-payment marks; a period
+     * without a kept row has none (only later instalments landed in it: nothing pledged).
+     */
     private static final String KEPT_PLEDGED_DIFFERS = "SELECT COUNT(*) FROM (SELECT l.campaign_id, l.period_key, "
             + "l.livemode, SUM(CASE WHEN d.id IS NULL OR d.donation_interval = 'ONCE' THEN l.amount_minor ELSE 0 END) "
             + "AS once_minor FROM ledger_entry l LEFT JOIN donation d ON d.id = l.donation_id GROUP BY l.campaign_id, "
             + "l.period_key, l.livemode) r LEFT JOIN campaign_pledged k ON k.campaign_id = r.campaign_id AND "
-            + "k.period_key = r.period_key AND k.livemode = r.livemode WHERE k.campaign_id IS NULL OR k.once_minor <> "
-            + "r.once_minor OR k.first_year_minor <> COALESCE((SELECT SUM(f.first_year_minor) FROM pledge_first f "
+            + "k.period_key = r.period_key AND k.livemode = r.livemode WHERE COALESCE(k.once_minor, 0) <> r.once_minor "
+            + "OR COALESCE(k.first_year_minor, 0) <> COALESCE((SELECT SUM(f.first_year_minor) FROM pledge_first f "
             + "WHERE f.campaign_id = r.campaign_id AND f.period_key = r.period_key AND f.livemode = r.livemode), 0)";
 
     /**

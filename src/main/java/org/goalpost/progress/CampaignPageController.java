@@ -181,9 +181,10 @@ class CampaignPageController {
             form.setRequestKey(UUID.randomUUID().toString());
         }
         model.addAttribute("form", form);
+        DonorWall.Wall recent = wall.recent(campaign, mode.isLive());
         model.addAttribute(
                 "wall",
-                wall.recent(campaign, mode.isLive()).stream()
+                recent.entries().stream()
                         .map(e -> new WallLine(
                                 e.name(),
                                 e.message(),
@@ -191,6 +192,7 @@ class CampaignPageController {
                                         ? null
                                         : MoneyFormatter.format(e.amount(), locale, campaign.amountStyle())))
                         .toList());
+        model.addAttribute("wallOthers", recent.othersThisWeek());
         model.addAttribute(
                 "errors",
                 problems.stream()
@@ -211,7 +213,7 @@ class CampaignPageController {
                 : messages.getMessage("campaign.ends.hours", new Object[] {left.toHours()}, locale);
     }
 
-    /** A donor wall entry as shown: null name means "Anonymous", null amount means not shown. */
+    /** A donor wall entry as shown: a name, its message if any, null amount means not shown. */
     record WallLine(String name, String message, String amount) {}
 
     /** A campaign and its bar, for the list of campaigns. */

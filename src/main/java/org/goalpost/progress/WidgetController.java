@@ -69,11 +69,11 @@ class WidgetController {
     }
 
     /**
-     * The iframe shows the bar and a link: no script at all, styles from this app, framed only by its
-     * campaign's sites.
+     * The iframe shows the bar and a link, and runs one script of this app (it tells the page its height): no other
+     * script, styles from this app, framed only by its campaign's sites.
      */
-    static final String FRAME_POLICY = "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
-            + "object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors ";
+    static final String FRAME_POLICY = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors ";
 
     static String frameAncestors(EmbedOrigins origins) {
         return origins.allowsAny() ? "*" : "'self' " + String.join(" ", origins.asList());

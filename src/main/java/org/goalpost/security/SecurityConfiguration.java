@@ -213,6 +213,7 @@ class SecurityConfiguration {
                                 "/js/**",
                                 "/webjars/**",
                                 "/favicon.ico",
+                                "/robots.txt",
                                 "/error",
                                 "/login",
                                 "/actuator/health",

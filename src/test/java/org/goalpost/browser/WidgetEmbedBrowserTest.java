@@ -96,6 +96,11 @@ class WidgetEmbedBrowserTest {
                 title="Support us"></iframe>
                 </article></body></html>
                 """.formatted(width, port, slug, locale, attributes, port, slug, locale);
+        return serve(page);
+    }
+
+    /** Serves {@code page} from another origin (the news site); its address. */
+    private String serve(String page) throws Exception {
         if (newsSite != null) {
             newsSite.stop(0);
         }
@@ -250,6 +255,50 @@ class WidgetEmbedBrowserTest {
                 .isEqualTo("2 donors");
         BROWSER.driver().switchTo().defaultContent();
         Browser.screenshot(BROWSER.driver(), "widget-donors-goal");
+    }
+
+    @Test
+    void theIframeFitsTheDefaultAndTheReadmeSizesAndTellsThePageItsHeight() throws Exception {
+        String listener = "addEventListener(\"message\",e=>{if(e.origin===\"http://localhost:" + port
+                + "\"&&e.data&&e.data.goalpostHeight)for(const f of document.querySelectorAll(\"iframe\"))"
+                + "if(f.contentWindow===e.source){f.height=e.data.goalpostHeight;"
+                + "(window.heights=window.heights||{})[f.id]=e.data.goalpostHeight}})";
+        BROWSER.driver().get(serve("""
+                <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>An article</title></head>
+                <body><h1>An article</h1>
+                <iframe id="bare" src="http://localhost:%d/widget/support" title="Support us"></iframe>
+                <iframe id="readme" src="http://localhost:%d/widget/support?locale=de-DE" title="Support us"
+                 width="320" height="150" style="border:0"></iframe>
+                <script>%s</script>
+                </body></html>
+                """.formatted(port, port, listener)));
+        for (String frame : List.of("bare", "readme")) {
+            WebElement element = BROWSER.driver().findElement(By.id(frame));
+            BROWSER.driver().switchTo().frame(element);
+            new WebDriverWait(BROWSER.driver(), Duration.ofSeconds(10))
+                    .until(driver -> !driver.findElements(By.cssSelector("[data-testid=donate]"))
+                            .isEmpty());
+            @SuppressWarnings("unchecked")
+            List<Number> sizes = (List<Number>) BROWSER.driver()
+                    .executeScript("var d = document.documentElement; return [d.scrollWidth, d.clientWidth, "
+                            + "d.scrollHeight, d.clientHeight];");
+            assertThat(sizes.get(0).intValue())
+                    .as(frame + ": no horizontal scroll bar")
+                    .isLessThanOrEqualTo(sizes.get(1).intValue());
+            assertThat(sizes.get(2).intValue())
+                    .as(frame + ": no vertical scroll bar")
+                    .isLessThanOrEqualTo(sizes.get(3).intValue());
+            assertThat(BROWSER.driver()
+                            .findElement(By.cssSelector("[data-testid=donate]"))
+                            .isDisplayed())
+                    .isTrue();
+            BROWSER.driver().switchTo().defaultContent();
+        }
+        Number told = new WebDriverWait(BROWSER.driver(), Duration.ofSeconds(10))
+                .until(driver -> (Number) ((org.openqa.selenium.JavascriptExecutor) driver)
+                        .executeScript("return window.heights && window.heights.bare"));
+        assertThat(told.intValue()).as("the frame's height, sent to the page").isBetween(60, 150);
+        Browser.screenshot(BROWSER.driver(), "widget-iframe-default-and-readme-size");
     }
 
     private static double centreShare(SearchContext root, String amountMinor, Rectangle track) {

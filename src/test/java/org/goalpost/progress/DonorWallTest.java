@@ -2,9 +2,11 @@ package org.goalpost.progress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.goalpost.payment.stripe.StripeJson.event;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -89,29 +91,46 @@ class DonorWallTest extends StripeAppTestBase {
     }
 
     @Test
-    void paidDonationsNewestFirstNamesMessagesAndOnlyAllowedAmounts() throws Exception {
+    void paidDonationsNewestFirstNamesMessagesOnlyAllowedAmountsAndAnonymousGiftsFolded() throws Exception {
         Campaign campaign = campaign("wall");
         give(campaign, "Ada", false, "For the night desk", 2_500, true, true);
         give(campaign, "Grace", true, "Quietly", 1_000, true, true);
         give(campaign, "Mallory", false, "<script>alert('x')</script><b>bold</b>", 700, false, true);
         give(campaign, "Pending Pete", false, "not paid", 5_000, true, false);
 
+        give(campaign, null, false, "no name given", 900, false, true);
+        give(campaign, "   ", false, null, 900, false, true);
+
         List<String> entries = wall(campaign);
-        assertThat(entries).hasSize(3);
+        assertThat(entries).as("named supporters only").hasSize(2);
         assertThat(entries.get(0))
                 .startsWith("<span class=\"gp-wall-name\">Mallory</span>")
                 .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&lt;b&gt;bold&lt;/b&gt;")
                 .doesNotContain("gp-wall-amount")
                 .doesNotContain("<script>");
         assertThat(entries.get(1))
-                .startsWith("<span class=\"gp-wall-name\">Anonymous</span>")
-                .contains("<span class=\"gp-wall-amount\">$10</span>")
-                .contains("Quietly")
-                .doesNotContain("Grace");
-        assertThat(entries.get(2))
                 .startsWith("<span class=\"gp-wall-name\">Ada</span>")
                 .contains("<span class=\"gp-wall-amount\">$25</span>")
                 .contains("<q class=\"gp-wall-message\">For the night desk</q>");
+        String page = mvc.perform(get("/campaigns/" + campaign.slug()))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page)
+                .as("the anonymous gift, the nameless and the blank-named one fold into one line, messages unshown")
+                .contains("data-testid=\"wall-others\">and 3 others this week</p>")
+                .doesNotContain("Grace")
+                .doesNotContain("Quietly")
+                .doesNotContain("no name given");
+        mvc.perform(get("/campaigns/" + campaign.slug()).header("Accept-Language", "de-DE"))
+                .andExpect(content().string(containsString(">und 3 weitere diese Woche</p>")));
+
+        // a campaign where nobody gave a name: one line
+        Campaign quiet = campaign("wallquiet");
+        give(quiet, "Hidden Hal", true, null, 500, false, true);
+        assertThat(wall(quiet)).isEmpty();
+        mvc.perform(get("/campaigns/" + quiet.slug()))
+                .andExpect(content().string(containsString("data-testid=\"wall-others\">1 person gave this week</p>")));
     }
 
     @Test
