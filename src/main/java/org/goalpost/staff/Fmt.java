@@ -21,6 +21,17 @@ class Fmt {
         return MoneyFormatter.format(Money.of(minor, currency), Locale.US, AmountStyle.LOCALE);
     }
 
+    /** An amount of a campaign's, written as its public pages write it (its amount style), so that one campaign's
+     * figures read the same on every page. */
+    public String money(long minor, org.goalpost.campaign.Campaign campaign) {
+        return MoneyFormatter.format(Money.of(minor, campaign.currency()), Locale.US, campaign.amountStyle());
+    }
+
+    /** An amount in a currency, in a given amount style. */
+    public String money(long minor, Currency currency, AmountStyle style) {
+        return MoneyFormatter.format(Money.of(minor, currency), Locale.US, style);
+    }
+
     public String money(Money money) {
         return money == null ? "" : MoneyFormatter.format(money, Locale.US, AmountStyle.LOCALE);
     }

@@ -64,7 +64,13 @@ class RecurringController {
     }
 
     /** What a recurring view covers: one campaign, or every campaign in one currency. */
-    record Scope(String title, String zone, java.util.Currency currency, String monthsCsv, String cohortsCsv) {}
+    record Scope(
+            String title,
+            String zone,
+            java.util.Currency currency,
+            org.goalpost.shared.money.AmountStyle style,
+            String monthsCsv,
+            String cohortsCsv) {}
 
     @GetMapping("/staff/campaigns/{slug}/recurring")
     String page(@PathVariable String slug, HttpSession session, Model model) {
@@ -74,6 +80,7 @@ class RecurringController {
                         campaign.title(),
                         campaign.timeZone().getId(),
                         campaign.currency(),
+                        campaign.amountStyle(),
                         "/staff/campaigns/" + slug + "/recurring.csv",
                         "/staff/campaigns/" + slug + "/cohorts.csv"),
                 recurring.of(campaign, StaffPageAdvice.livemode(session, appMode)),
@@ -98,6 +105,9 @@ class RecurringController {
                         "all campaigns in " + chosen,
                         zoneOf(group),
                         group.get(0).currency(),
+                        group.stream().map(Campaign::amountStyle).distinct().count() == 1
+                                ? group.get(0).amountStyle()
+                                : org.goalpost.shared.money.AmountStyle.LOCALE,
                         "/staff/recurring.csv?currency=" + chosen,
                         "/staff/recurring/cohorts.csv?currency=" + chosen),
                 recurring.of(group, StaffPageAdvice.livemode(session, appMode)),
@@ -116,7 +126,7 @@ class RecurringController {
                 .map(m -> new Bar(
                         m.month().toString(),
                         top <= 0 ? 0 : Math.max(0, m.mrrMinor()) * 100 / top,
-                        m.month() + ": " + fmt.money(m.mrrMinor(), scope.currency()) + " a month"))
+                        m.month() + ": " + fmt.money(m.mrrMinor(), scope.currency(), scope.style()) + " a month"))
                 .toList();
         model.addAttribute("scope", scope);
         model.addAttribute("currencies", currencies);

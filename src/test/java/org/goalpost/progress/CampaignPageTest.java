@@ -39,6 +39,33 @@ class CampaignPageTest {
     JdbcClient jdbc;
 
     @Test
+    void thePageHasADescriptionRobotsKeepOutOfStaffAndStaffReadOneMoneyFormatPerCampaign() throws Exception {
+        mvc.perform(get("/campaigns/support"))
+                .andExpect(
+                        content().string(containsString("<meta name=\"description\" content=\"Our reporting is free")));
+        mvc.perform(get("/robots.txt"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Disallow: /staff")))
+                .andExpect(content().string(containsString("Disallow: /donors/")));
+        // the demo campaign writes amounts as "895 $": its dashboard card too, in the bar and in the table
+        String dashboard = mvc.perform(
+                        get("/staff")
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.user("staff")
+                                        .roles("STAFF")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String card = dashboard.substring(dashboard.indexOf("data-campaign=\"support\""));
+        card = card.substring(0, card.indexOf("</section>"));
+        assertThat(card)
+                .contains("<strong>895 $</strong> raised")
+                .containsPattern("data-testid=\"raised\">[0-9,]+ \\$<")
+                .doesNotContain(">$");
+    }
+
+    @Test
     void showsTheDemoBoxInTestMode() throws Exception {
         mvc.perform(get("/campaigns/support"))
                 .andExpect(status().isOk())
