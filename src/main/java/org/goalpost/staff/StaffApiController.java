@@ -4,9 +4,6 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.stream.Collectors;
 import org.goalpost.audit.AuditLog;
 import org.goalpost.campaign.Campaign;
 import org.goalpost.campaign.CampaignDraft;
@@ -19,7 +16,6 @@ import org.goalpost.donation.Donations;
 import org.goalpost.donation.OfflineGifts;
 import org.goalpost.donation.PeriodTotals;
 import org.goalpost.donation.Pledges;
-import org.goalpost.donation.RecurringRevenue;
 import org.goalpost.donation.Totals;
 import org.goalpost.payment.Refunds;
 import org.goalpost.progress.ProgressService;
@@ -165,73 +161,6 @@ class StaffApiController {
 
     record RefundBody(Long amountMinor) {}
 
-    /** A campaign's recurring revenue: now, and month by month (the current month first). */
-    record RecurringJson(
-            String campaign,
-            boolean livemode,
-            String currency,
-            long mrrMinor,
-            long arrMinor,
-            Active active,
-            long paused,
-            List<RecurringRevenue.Month> months,
-            Map<String, Long> cancellationReasons,
-            RecurringRevenue.Renewals renewalsNext30Days,
-            List<CohortJson> cohorts) {
-
-        record Active(long month, long year) {}
-
-        /**
-         * A cohort: donors who started in {@code month}; {@code retained[k]} of them still donors k months later
-         * ({@code retainedPercent[k]} of the cohort, rounded down to a hundredth); the money they brought.
-         */
-        record CohortJson(
-                String month,
-                long donors,
-                List<Long> retained,
-                List<java.math.BigDecimal> retainedPercent,
-                long lifetimeValueMinor,
-                long averageLifetimeValueMinor) {
-
-            static CohortJson of(RecurringRevenue.Cohort c) {
-                return new CohortJson(
-                        c.month().toString(),
-                        c.donors(),
-                        c.retained(),
-                        java.util.stream.IntStream.range(0, c.retained().size())
-                                .mapToObj(k -> java.math.BigDecimal.valueOf(c.retainedBasisPoints(k), 2))
-                                .toList(),
-                        c.valueMinor(),
-                        c.averageValueMinor());
-            }
-        }
-
-        static RecurringJson of(Campaign campaign, boolean live, RecurringRevenue.Report r) {
-            return of(campaign.slug(), live, campaign.currency().getCurrencyCode(), r);
-        }
-
-        /** {@code campaign}: the campaign's slug, or null for all campaigns in the currency. */
-        static RecurringJson of(String campaign, boolean live, String currency, RecurringRevenue.Report r) {
-            return new RecurringJson(
-                    campaign,
-                    live,
-                    currency,
-                    r.mrrMinor(),
-                    r.arrMinor(),
-                    new Active(r.activeMonthly(), r.activeYearly()),
-                    r.paused(),
-                    r.months(),
-                    r.cancellationReasons().entrySet().stream()
-                            .collect(Collectors.toMap(
-                                    e -> e.getKey().name().toLowerCase(Locale.ROOT),
-                                    Map.Entry::getValue,
-                                    (a, b) -> a,
-                                    java.util.TreeMap::new)),
-                    r.renewalsNext30Days(),
-                    r.cohorts().stream().map(CohortJson::of).toList());
-        }
-    }
-
     private final Campaigns campaigns;
     private final Totals totals;
     private final Donations donations;
@@ -240,7 +169,6 @@ class StaffApiController {
     private final Refunds refunds;
     private final AuditLog audit;
     private final AppMode appMode;
-    private final RecurringRevenue recurring;
 
     private final ProgressService progress;
     private final Pledges pledges;
@@ -254,7 +182,6 @@ class StaffApiController {
             Refunds refunds,
             AuditLog audit,
             AppMode appMode,
-            RecurringRevenue recurring,
             ProgressService progress,
             Pledges pledges) {
         this.progress = progress;
@@ -267,47 +194,6 @@ class StaffApiController {
         this.refunds = refunds;
         this.audit = audit;
         this.appMode = appMode;
-        this.recurring = recurring;
-    }
-
-    /**
-     * Recurring revenue of live or test money ({@code ?mode=}): monthly and yearly now, donations collecting
-     * and paused, and the last 24 months' movements.
-     */
-    @GetMapping("/campaigns/{slug}/recurring")
-    RecurringJson recurring(@PathVariable String slug, @RequestParam(required = false) String mode) {
-        Campaign campaign = campaign(slug);
-        boolean live = live(mode);
-        return RecurringJson.of(campaign, live, recurring.of(campaign, live));
-    }
-
-    /** Every campaign's recurring revenue, per currency (one entry per currency campaigns count in). */
-    record AllRecurringJson(boolean livemode, List<CurrencyRecurring> currencies) {
-
-        record CurrencyRecurring(String currency, List<String> campaigns, RecurringJson recurring) {}
-    }
-
-    /**
-     * The all-campaigns recurring view of live or test money: for each currency, its campaigns' recurring revenue
-     * summed exactly (monthly figures rounded once from the summed yearly units).
-     */
-    @GetMapping("/recurring")
-    AllRecurringJson allRecurring(@RequestParam(required = false) String mode) {
-        boolean live = live(mode);
-        Map<String, List<Campaign>> byCurrency = campaigns.findAll().stream()
-                .collect(Collectors.groupingBy(
-                        c -> c.currency().getCurrencyCode(), java.util.TreeMap::new, Collectors.toList()));
-        return new AllRecurringJson(
-                live,
-                byCurrency.entrySet().stream()
-                        .map(e -> new AllRecurringJson.CurrencyRecurring(
-                                e.getKey(),
-                                e.getValue().stream()
-                                        .map(Campaign::slug)
-                                        .sorted()
-                                        .toList(),
-                                RecurringJson.of(null, live, e.getKey(), recurring.of(e.getValue(), live))))
-                        .toList());
     }
 
     @GetMapping("/campaigns")
@@ -432,6 +318,11 @@ class StaffApiController {
     }
 
     private boolean live(String mode) {
+        return live(mode, appMode);
+    }
+
+    /** {@code ?mode=}: live or test money; the app's own mode when absent; anything else a 400 naming it. */
+    static boolean live(String mode, AppMode appMode) {
         if (mode == null || mode.isBlank()) {
             return appMode.isLive();
         }
@@ -443,6 +334,11 @@ class StaffApiController {
     }
 
     private Campaign campaign(String slug) {
+        return campaign(campaigns, slug);
+    }
+
+    /** A campaign by slug; a 404 when there is none. */
+    static Campaign campaign(Campaigns campaigns, String slug) {
         return campaigns.find(slug).orElseThrow(() -> new NotFoundException("No campaign '" + slug + "'"));
     }
 }
