@@ -31,7 +31,12 @@ public record PeriodTotals(
 
     /** What the campaign's bar shows: the raised amount, or that amount after Stripe's fees. */
     public Money raised(CountBasis basis) {
-        return Money.of(basis == CountBasis.NET ? raisedMinor - feesMinor : raisedMinor, currency);
+        return Money.of(raisedMinor(basis, raisedMinor, feesMinor), currency);
+    }
+
+    /** The rule behind {@link #raised}: the raised sum, less the fees when the campaign counts net. */
+    static long raisedMinor(CountBasis basis, long raisedMinor, long feesMinor) {
+        return basis == CountBasis.NET ? raisedMinor - feesMinor : raisedMinor;
     }
 
     public long netMinor() {

@@ -3,7 +3,6 @@ package org.goalpost.donation;
 import java.time.Instant;
 import java.util.List;
 import org.goalpost.campaign.Campaign;
-import org.goalpost.campaign.CountBasis;
 import org.goalpost.campaign.PeriodKey;
 import org.goalpost.shared.db.DbTime;
 import org.goalpost.shared.money.Money;
@@ -39,7 +38,7 @@ public class Totals {
                         + "occurred_at < ?")
                 .params(campaign.id(), livemode, period.value(), DbTime.param(until))
                 .query((rs, n) -> Money.of(
-                        rs.getLong("raised") - (campaign.countBasis() == CountBasis.NET ? rs.getLong("fees") : 0),
+                        PeriodTotals.raisedMinor(campaign.countBasis(), rs.getLong("raised"), rs.getLong("fees")),
                         campaign.currency()))
                 .single();
     }

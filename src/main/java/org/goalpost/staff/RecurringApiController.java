@@ -126,9 +126,7 @@ class RecurringApiController {
     @GetMapping("/recurring")
     AllRecurringJson allRecurring(@RequestParam(required = false) String mode) {
         boolean live = live(mode);
-        Map<String, List<Campaign>> byCurrency = campaigns.findAll().stream()
-                .collect(Collectors.groupingBy(
-                        c -> c.currency().getCurrencyCode(), java.util.TreeMap::new, Collectors.toList()));
+        Map<String, List<Campaign>> byCurrency = RecurringController.byCurrency(campaigns);
         return new AllRecurringJson(
                 live,
                 byCurrency.entrySet().stream()

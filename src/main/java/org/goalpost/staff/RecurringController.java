@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVPrinter;
 import org.goalpost.audit.AuditLog;
 import org.goalpost.campaign.Campaign;
@@ -94,12 +97,13 @@ class RecurringController {
      */
     @GetMapping("/staff/recurring")
     String all(@RequestParam(required = false) String currency, HttpSession session, Model model) {
-        List<String> currencies = currencies();
+        Map<String, List<Campaign>> byCurrency = byCurrency(campaigns);
+        List<String> currencies = List.copyOf(byCurrency.keySet());
         if (currencies.isEmpty()) {
             throw new NotFoundException("No campaign yet");
         }
         String chosen = chosen(currency, currencies);
-        List<Campaign> group = inCurrency(chosen);
+        List<Campaign> group = byCurrency.get(chosen);
         return page(
                 new Scope(
                         "all campaigns in " + chosen,
@@ -153,8 +157,9 @@ class RecurringController {
     @GetMapping("/staff/recurring.csv")
     void allCsv(@RequestParam(required = false) String currency, HttpSession session, HttpServletResponse response)
             throws IOException {
-        String chosen = chosen(currency, currencies());
-        List<Campaign> group = inCurrency(chosen);
+        Map<String, List<Campaign>> byCurrency = byCurrency(campaigns);
+        String chosen = chosen(currency, List.copyOf(byCurrency.keySet()));
+        List<Campaign> group = byCurrency.get(chosen);
         boolean live = StaffPageAdvice.livemode(session, appMode);
         audit.record("export.recurring", "*", "currency=" + chosen + " livemode=" + live);
         writeMonths(
@@ -225,8 +230,9 @@ class RecurringController {
     @GetMapping("/staff/recurring/cohorts.csv")
     void allCohorts(@RequestParam(required = false) String currency, HttpSession session, HttpServletResponse response)
             throws IOException {
-        String chosen = chosen(currency, currencies());
-        List<Campaign> group = inCurrency(chosen);
+        Map<String, List<Campaign>> byCurrency = byCurrency(campaigns);
+        String chosen = chosen(currency, List.copyOf(byCurrency.keySet()));
+        List<Campaign> group = byCurrency.get(chosen);
         boolean live = StaffPageAdvice.livemode(session, appMode);
         audit.record("export.cohorts", "*", "currency=" + chosen + " livemode=" + live);
         writeCohorts(
@@ -261,13 +267,10 @@ class RecurringController {
         }
     }
 
-    /** The currencies campaigns count in, sorted. */
-    private List<String> currencies() {
+    /** Every campaign by the currency it counts in, the currencies sorted: what the all-campaigns views cover. */
+    static Map<String, List<Campaign>> byCurrency(Campaigns campaigns) {
         return campaigns.findAll().stream()
-                .map(c -> c.currency().getCurrencyCode())
-                .distinct()
-                .sorted()
-                .toList();
+                .collect(Collectors.groupingBy(c -> c.currency().getCurrencyCode(), TreeMap::new, Collectors.toList()));
     }
 
     /** The currency asked for, or the first; one no campaign counts in is a 400 naming the field. */
@@ -286,12 +289,6 @@ class RecurringController {
         return code;
     }
 
-    private List<Campaign> inCurrency(String code) {
-        return campaigns.findAll().stream()
-                .filter(c -> c.currency().getCurrencyCode().equals(code))
-                .toList();
-    }
-
     /** The campaigns' time zone when they share one, else UTC (as the combined report counts its months). */
     private static String zoneOf(List<Campaign> group) {
         return group.stream().map(c -> c.timeZone().getId()).distinct().count() == 1
@@ -300,6 +297,6 @@ class RecurringController {
     }
 
     private Campaign campaign(String slug) {
-        return campaigns.find(slug).orElseThrow(() -> new NotFoundException("No campaign '" + slug + "'"));
+        return StaffApiController.campaign(campaigns, slug);
     }
 }
