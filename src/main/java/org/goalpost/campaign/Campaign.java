@@ -11,7 +11,8 @@ import org.goalpost.shared.money.Money;
  * form offers to give by default ({@code defaultInterval}: {@code once}, {@code month} or {@code year}), what
  * its bar measures ({@code goalType}) and whether, once it has ended, the bar still shows money that comes
  * in after the end ({@code lateMoneyShown}; the ledger counts it either way), and whether a "pledged" figure
- * (first-year value of recurring gifts) is shown next to money received ({@code countRecurringAs}). Immutable.
+ * (first-year value of recurring gifts) is shown next to money received ({@code countRecurringAs}), and what its
+ * donate form asks for ({@code ask}: amounts per frequency, impact lines, headline, accent colour). Immutable.
  */
 public record Campaign(
         long id,
@@ -32,6 +33,7 @@ public record Campaign(
         GoalType goalType,
         boolean lateMoneyShown,
         RecurringCount countRecurringAs,
+        Ask ask,
         Instant createdAt,
         Instant updatedAt) {
 
@@ -69,6 +71,32 @@ public record Campaign(
     /** Whether the campaign shows the first-year value of recurring gifts ("pledged") next to money received. */
     public boolean showsPledged() {
         return goalType == GoalType.RAISED && countRecurringAs == RecurringCount.FIRST_YEAR;
+    }
+
+    /** The same campaign with another ask (a preview, an experiment's variant). */
+    public Campaign withAsk(Ask other) {
+        return new Campaign(
+                id,
+                slug,
+                title,
+                description,
+                currency,
+                status,
+                startsAt,
+                endsAt,
+                timeZone,
+                periodKind,
+                countBasis,
+                amountStyle,
+                tiers,
+                embedOrigins,
+                defaultInterval,
+                goalType,
+                lateMoneyShown,
+                countRecurringAs,
+                other,
+                createdAt,
+                updatedAt);
     }
 
     public Money money(long minor) {

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -146,9 +147,57 @@ class CampaignRepository {
                         new Tier(rs.getLong("amount_minor"), rs.getString("label"), rs.getString("description"))))
                 .list()
                 .forEach(entry -> tiers.get(entry.getKey()).add(entry.getValue()));
+        Map<Long, Ask> asks = asks(List.copyOf(tiers.keySet()));
         return rows.stream()
-                .map(row -> row.toCampaign(new Tiers(tiers.get(row.id()))))
+                .map(row -> row.toCampaign(new Tiers(tiers.get(row.id())), asks.getOrDefault(row.id(), Ask.NONE)))
                 .toList();
+    }
+
+    /** The asks of these campaigns; a campaign whose staff set none is missing from the map. */
+    private Map<Long, Ask> asks(List<Long> ids) {
+        Map<Long, String[]> looks = new HashMap<>();
+        jdbc.sql("SELECT campaign_id, headline, accent FROM campaign_ask WHERE campaign_id IN (:ids)")
+                .param("ids", ids)
+                .query((rs, n) -> looks.put(
+                        rs.getLong("campaign_id"), new String[] {rs.getString("headline"), rs.getString("accent")}))
+                .list();
+        Map<Long, Map<String, List<Ask.AskAmount>>> amounts = new HashMap<>();
+        jdbc.sql("SELECT campaign_id, frequency, amount_minor, impact, preselected FROM campaign_ask_amount "
+                        + "WHERE campaign_id IN (:ids) ORDER BY campaign_id, frequency, amount_order")
+                .param("ids", ids)
+                .query((rs, n) -> amounts.computeIfAbsent(rs.getLong("campaign_id"), id -> new LinkedHashMap<>())
+                        .computeIfAbsent(rs.getString("frequency"), f -> new ArrayList<>())
+                        .add(new Ask.AskAmount(
+                                rs.getLong("amount_minor"), rs.getString("impact"), rs.getBoolean("preselected"))))
+                .list();
+        Map<Long, Ask> asks = new HashMap<>();
+        looks.forEach((id, look) -> asks.put(id, new Ask(look[0], look[1], amounts.getOrDefault(id, Map.of()))));
+        return asks;
+    }
+
+    /** Replaces a campaign's ask and marks the campaign changed (so every instance's read path picks it up). */
+    void saveAsk(long campaignId, Ask ask, Instant now) {
+        jdbc.sql("DELETE FROM campaign_ask_amount WHERE campaign_id = ?")
+                .param(campaignId)
+                .update();
+        jdbc.sql("DELETE FROM campaign_ask WHERE campaign_id = ?")
+                .param(campaignId)
+                .update();
+        jdbc.sql("INSERT INTO campaign_ask (campaign_id, headline, accent) VALUES (?, ?, ?)")
+                .params(campaignId, ask.headline(), ask.accent())
+                .update();
+        ask.amounts().forEach((frequency, list) -> {
+            for (int i = 0; i < list.size(); i++) {
+                Ask.AskAmount amount = list.get(i);
+                jdbc.sql("INSERT INTO campaign_ask_amount (campaign_id, frequency, amount_order, amount_minor, impact, "
+                                + "preselected) VALUES (?, ?, ?, ?, ?, ?)")
+                        .params(campaignId, frequency, i, amount.amountMinor(), amount.impact(), amount.preselected())
+                        .update();
+            }
+        });
+        jdbc.sql("UPDATE campaign SET updated_at = ? WHERE id = ?")
+                .params(DbTime.param(now), campaignId)
+                .update();
     }
 
     private CampaignRow row(ResultSet rs, int rowNum) throws SQLException {
@@ -195,7 +244,7 @@ class CampaignRepository {
             Instant createdAt,
             Instant updatedAt) {
 
-        Campaign toCampaign(Tiers tiers) {
+        Campaign toCampaign(Tiers tiers, Ask ask) {
             return new Campaign(
                     id,
                     slug,
@@ -215,6 +264,7 @@ class CampaignRepository {
                     GoalType.valueOf(goalType),
                     lateMoneyShown,
                     RecurringCount.valueOf(countRecurringAs),
+                    ask,
                     createdAt,
                     updatedAt);
         }

@@ -173,8 +173,25 @@ public class Campaigns {
                 valid.goalType(),
                 valid.lateMoneyShown(),
                 valid.countRecurringAs(),
+                Ask.NONE,
                 now,
                 now);
+    }
+
+    /**
+     * Replaces a campaign's ask, checked by {@link AskRules} against the smallest and largest gift (minor units), and
+     * tells the read path, as any change of a campaign does.
+     *
+     * @throws InvalidInputException naming each field that breaks a rule; nothing is written
+     */
+    public Campaign saveAsk(String slug, AskDraft draft, long minimumMinor, long maximumMinor) {
+        Campaign current = find(slug).orElseThrow(() -> new NotFoundException("No campaign '" + slug + "'"));
+        Ask ask = AskRules.check(draft, minimumMinor, maximumMinor);
+        writeOrReportDuplicate(() -> {
+            repository.saveAsk(current.id(), ask, clock.instant());
+            return current.id();
+        });
+        return repository.findById(current.id()).orElseThrow();
     }
 
     /** Activates, ends or archives a campaign, keeping everything else as it is. */

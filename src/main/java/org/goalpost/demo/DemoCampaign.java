@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import org.goalpost.campaign.AskDraft;
+import org.goalpost.campaign.AskDraft.AmountDraft;
 import org.goalpost.campaign.Campaign;
 import org.goalpost.campaign.CampaignDraft;
 import org.goalpost.campaign.CampaignDraft.TierDraft;
@@ -11,6 +14,7 @@ import org.goalpost.campaign.Campaigns;
 import org.goalpost.donation.Donation;
 import org.goalpost.donation.DonationChannel;
 import org.goalpost.donation.DonationInterval;
+import org.goalpost.donation.DonationPolicy;
 import org.goalpost.donation.DonationStatus;
 import org.goalpost.donation.Donations;
 import org.goalpost.donation.Ledger;
@@ -55,13 +59,21 @@ class DemoCampaign implements ApplicationRunner {
     private record DemoGift(long cents, String email) {}
 
     private final Campaigns campaigns;
+    private final DonationPolicy policy;
     private final Donations donations;
     private final Ledger ledger;
     private final Transactions transactions;
     private final Clock clock;
 
-    DemoCampaign(Campaigns campaigns, Donations donations, Ledger ledger, Transactions transactions, Clock clock) {
+    DemoCampaign(
+            Campaigns campaigns,
+            DonationPolicy policy,
+            Donations donations,
+            Ledger ledger,
+            Transactions transactions,
+            Clock clock) {
         this.campaigns = campaigns;
+        this.policy = policy;
         this.donations = donations;
         this.ledger = ledger;
         this.transactions = transactions;
@@ -94,6 +106,24 @@ class DemoCampaign implements ApplicationRunner {
                 List.of(
                         new TierDraft(250_000L, "Keep the lights on", "Hosting, tools and the basics of publishing."),
                         new TierDraft(500_000L, "Fund new reporting", "A new investigation, start to finish."))));
+        campaign = campaigns.saveAsk(
+                SLUG,
+                new AskDraft(
+                        null,
+                        null,
+                        Map.of(
+                                "once",
+                                List.of(
+                                        new AmountDraft(1_000L, "Pays for a public records request", null),
+                                        new AmountDraft(2_500L, "Pays for an hour of local reporting", true),
+                                        new AmountDraft(5_000L, "Keeps the site online for a week", null)),
+                                "month",
+                                List.of(
+                                        new AmountDraft(500L, null, null),
+                                        new AmountDraft(1_000L, "A year of it pays for a court reporter's week", true),
+                                        new AmountDraft(2_000L, "A year of it funds a month of fact-checking", null)))),
+                policy.minimum(campaign).minor(),
+                policy.maximum(campaign).minor());
         Instant start = clock.instant().minus(Duration.ofDays(GIFTS.size()));
         for (int i = 0; i < GIFTS.size(); i++) {
             DemoGift gift = GIFTS.get(i);

@@ -1,8 +1,12 @@
 package org.goalpost.donation;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.goalpost.campaign.Ask;
 import org.goalpost.campaign.Campaign;
 import org.goalpost.shared.money.Money;
 import org.goalpost.shared.text.EmailAddresses;
@@ -83,11 +87,41 @@ public class DonationPolicy {
         return Money.ofMajor(limits.maximum().stripTrailingZeros().toPlainString(), campaign.currency());
     }
 
-    /** The preset amounts the donate form offers, in the campaign's currency. */
-    public List<Money> presets(Campaign campaign) {
-        return limits.presets().stream()
-                .map(p -> Money.ofMajor(p.stripTrailingZeros().toPlainString(), campaign.currency()))
-                .filter(p -> p.isAtLeast(minimum(campaign)) && maximum(campaign).isAtLeast(p))
+    /**
+     * What the donate form offers, for every frequency: the amounts the campaign's ask sets (those within the limits,
+     * should the limits have changed since), else the configured presets with the middle one preselected; the ask's
+     * headline and accent colour as staff set them.
+     */
+    public Ask ask(Campaign campaign) {
+        Map<String, List<Ask.AskAmount>> amounts = new LinkedHashMap<>();
+        long min = minimum(campaign).minor();
+        long max = maximum(campaign).minor();
+        for (DonationInterval interval : DonationInterval.values()) {
+            List<Ask.AskAmount> set = campaign.ask().amounts(interval.word()).stream()
+                    .filter(a -> a.amountMinor() >= min && a.amountMinor() <= max)
+                    .toList();
+            amounts.put(interval.word(), set.isEmpty() ? defaults(campaign, interval, min, max) : set);
+        }
+        return new Ask(campaign.ask().headline(), campaign.ask().accent(), amounts);
+    }
+
+    private List<Ask.AskAmount> defaults(Campaign campaign, DonationInterval interval, long min, long max) {
+        List<BigDecimal> configured = switch (interval) {
+            case ONCE -> limits.presets();
+            case MONTH -> limits.presetsMonth();
+            case YEAR -> limits.presetsYear();
+        };
+        // an amount the currency cannot write (0.50 in yen) is left out, as one outside the limits is
+        List<Long> minors = configured.stream()
+                .filter(p -> p.stripTrailingZeros().scale() <= Money.fractionDigits(campaign.currency()))
+                .map(p -> Money.ofMajor(p.stripTrailingZeros().toPlainString(), campaign.currency())
+                        .minor())
+                .filter(m -> m >= min && m <= max)
+                .distinct()
+                .toList();
+        int middle = (minors.size() - 1) / 2;
+        return java.util.stream.IntStream.range(0, minors.size())
+                .mapToObj(i -> new Ask.AskAmount(minors.get(i), null, i == middle))
                 .toList();
     }
 

@@ -7,13 +7,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.goalpost.campaign.Ask;
 import org.goalpost.campaign.Campaign;
 import org.goalpost.campaign.Campaigns;
+import org.goalpost.donation.Donation;
 import org.goalpost.donation.DonationPolicy;
+import org.goalpost.donation.Donations;
 import org.goalpost.donation.DonorWall;
 import org.goalpost.payment.CaptchaChallenge;
 import org.goalpost.payment.CheckoutService;
@@ -35,6 +37,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.servlet.view.RedirectView;
 
 /** The public campaign page: title, description, the tier bar, the figures and the donate form. */
@@ -46,6 +49,7 @@ class CampaignPageController {
     private final DonationPolicy policy;
     private final CheckoutService checkout;
     private final DonorWall wall;
+    private final Donations donations;
     private final AppMode mode;
     private final MessageSource messages;
     private final ProgressCache cache;
@@ -57,6 +61,7 @@ class CampaignPageController {
             DonationPolicy policy,
             CheckoutService checkout,
             DonorWall wall,
+            Donations donations,
             AppMode mode,
             MessageSource messages,
             ProgressCache cache,
@@ -68,6 +73,7 @@ class CampaignPageController {
         this.policy = policy;
         this.checkout = checkout;
         this.wall = wall;
+        this.donations = donations;
         this.mode = mode;
         this.messages = messages;
     }
@@ -147,14 +153,59 @@ class CampaignPageController {
         return "campaign";
     }
 
-    /** Where the gateway sends the donor back. It changes nothing: only the gateway's events move money. */
+    /**
+     * Where the gateway sends the donor back. It changes nothing (only the gateway's events move money): it thanks,
+     * says what the gift was (when the link names a donation of this campaign), shows the bar with the tier reached or
+     * the next one, offers a one-time donor to give monthly (one click back to a monthly checkout for the campaign's
+     * preselected monthly amount) and a link to share.
+     */
     @GetMapping("/campaigns/{slug}/thanks")
-    String thanks(@PathVariable String slug, Model model, Locale locale) {
+    String thanks(
+            @PathVariable String slug,
+            @RequestParam(required = false) String donation,
+            Model model,
+            Locale locale,
+            HttpServletRequest request) {
         Campaign campaign = publicCampaign(slug);
-        model.addAttribute("thanks", true);
         fill(model, campaign, DonateForm.offering(campaign, null), List.of(), locale);
-        return "campaign";
+        Optional<Donation> gift = donations.findByPublicId(donation).filter(d -> d.campaignId() == campaign.id());
+        model.addAttribute(
+                "gift",
+                gift.map(d -> text(
+                                "thanks.gift." + d.interval().word(),
+                                locale,
+                                MoneyFormatter.format(d.amount(), locale, campaign.amountStyle())))
+                        .orElse(null));
+        boolean once = gift.map(d -> !d.interval().isRecurring()).orElse(false);
+        model.addAttribute(
+                "upsell",
+                once && !campaign.hasEndedAt(clock.instant())
+                        ? policy.ask(campaign).amounts("month").stream()
+                                .filter(Ask.AskAmount::preselected)
+                                .findFirst()
+                                .map(a -> new Upsell(
+                                        String.valueOf(a.amountMinor()),
+                                        text(
+                                                "donate.give.month",
+                                                locale,
+                                                MoneyFormatter.format(
+                                                        campaign.money(a.amountMinor()),
+                                                        locale,
+                                                        campaign.amountStyle())),
+                                        UUID.randomUUID().toString()))
+                                .orElse(null)
+                        : null);
+        model.addAttribute(
+                "shareUrl",
+                ServletUriComponentsBuilder.fromContextPath(request)
+                        .path("/campaigns/{slug}")
+                        .buildAndExpand(campaign.slug())
+                        .toUriString());
+        return "thanks";
     }
+
+    /** The monthly gift a one-time donor is offered: the amount posted, the button's words, a fresh request key. */
+    record Upsell(String amount, String words, String requestKey) {}
 
     /** A public campaign, known from the read path's memory: an unknown slug is a 404 without a query. */
     private Campaign publicCampaign(String slug) {
@@ -169,12 +220,7 @@ class CampaignPageController {
         model.addAttribute("ended", campaign.hasEndedAt(now));
         model.addAttribute("countdown", countdown(campaign, now, locale));
         model.addAttribute("bar", ProgressBarView.of(progress.current(campaign), locale));
-        model.addAttribute(
-                "presets",
-                policy.presets(campaign).stream()
-                        .map(m -> Map.entry(
-                                String.valueOf(m.minor()), MoneyFormatter.format(m, locale, campaign.amountStyle())))
-                        .toList());
+        model.addAttribute("ask", AskView.of(policy.ask(campaign), campaign, form, locale));
         model.addAttribute("minimum", MoneyFormatter.format(policy.minimum(campaign), locale, campaign.amountStyle()));
         model.addAttribute("maximum", MoneyFormatter.format(policy.maximum(campaign), locale, campaign.amountStyle()));
         if (form.getRequestKey() == null || form.getRequestKey().isBlank()) {

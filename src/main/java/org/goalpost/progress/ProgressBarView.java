@@ -42,6 +42,22 @@ public record ProgressBarView(
             boolean reached,
             boolean start) {}
 
+    /** The highest tier reached (the start of the bar aside), or null while none is. */
+    public MarkerView reachedTier() {
+        MarkerView reached = null;
+        for (MarkerView marker : markers) {
+            if (marker.reached() && !marker.start()) {
+                reached = marker;
+            }
+        }
+        return reached;
+    }
+
+    /** The next tier to reach, or null once the last one is. */
+    public MarkerView nextTier() {
+        return markers.stream().filter(m -> !m.reached()).findFirst().orElse(null);
+    }
+
     /** The message that writes the figure: {@code {0}}, {@code {0} / month}. */
     public String valueKey() {
         return "bar.value." + goalType;

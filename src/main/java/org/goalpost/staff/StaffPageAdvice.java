@@ -25,7 +25,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
             ExportController.class,
             StaffAdminController.class,
             ReconcilerController.class,
-            RecurringController.class
+            RecurringController.class,
+            AskController.class
         })
 class StaffPageAdvice {
 

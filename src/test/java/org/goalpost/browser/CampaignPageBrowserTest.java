@@ -11,6 +11,7 @@ import org.goalpost.testing.SlowTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.WebElement;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -86,8 +87,8 @@ class CampaignPageBrowserTest {
         assertThat(BROWSER.driver()
                         .findElement(By.cssSelector("[data-testid=donate]"))
                         .getText())
-                .as("the button says what will be charged (no amount chosen yet)")
-                .isEqualTo("Einmalig spenden");
+                .as("the button says what will be charged: the preselected amount, once")
+                .isEqualTo("25 $ einmalig spenden");
         assertThat(BROWSER.driver()
                         .findElement(By.cssSelector("[data-testid=language]"))
                         .getText())
@@ -101,29 +102,123 @@ class CampaignPageBrowserTest {
     }
 
     @Test
-    void theButtonSaysWhatWillBeChargedAndHowOften() {
+    void theAskOffersEachFrequencysAmountsAndTheButtonSaysWhatWillBeCharged() {
+        BROWSER.driver().manage().window().setSize(new Dimension(360, 1400));
         BROWSER.driver().get("http://localhost:" + port + "/campaigns/support");
         WebElement button = BROWSER.driver().findElement(By.cssSelector("[data-testid=donate]"));
-        assertThat(button.getText()).isEqualTo("Give once");
-        BROWSER.driver()
-                .findElement(By.cssSelector("input[name=amount][value='2500']"))
-                .click();
-        assertThat(button.getText()).isEqualTo("Give 25 $ once");
-        BROWSER.driver()
-                .findElement(By.cssSelector("[data-testid=interval-month]"))
-                .click();
-        assertThat(button.getText()).isEqualTo("Give 25 $ every month");
-        BROWSER.driver()
-                .findElement(By.cssSelector("[data-testid=interval-year]"))
-                .click();
-        assertThat(button.getText()).isEqualTo("Give 25 $ every year");
+        WebElement impact = BROWSER.driver().findElement(By.cssSelector("[data-testid=impact]"));
+        assertThat(button.getText()).as("the preselected amount").isEqualTo("Give 25 $ once");
+        assertThat(impact.getText()).isEqualTo("Pays for an hour of local reporting");
+        assertThat(visibleAmounts()).containsExactly("10 $", "25 $", "50 $");
+        Browser.screenshot(BROWSER.driver(), "campaign-ask-360");
+
+        amountButton("1000").click();
+        assertThat(button.getText()).isEqualTo("Give 10 $ once");
+        assertThat(impact.getText()).isEqualTo("Pays for a public records request");
+
+        label("[data-testid=interval-month]").click();
+        assertThat(visibleAmounts()).as("the monthly amounts only").containsExactly("5 $", "10 $", "20 $");
+        assertThat(button.getText()).as("the monthly ask's preselected amount").isEqualTo("Give 10 $ every month");
+        assertThat(impact.getText()).isEqualTo("A year of it pays for a court reporter's week");
+
+        label("[data-testid=interval-year]").click();
+        assertThat(visibleAmounts()).as("the configured yearly defaults").containsExactly("50 $", "100 $", "200 $");
+        assertThat(button.getText()).isEqualTo("Give 100 $ every year");
+        assertThat(impact.isDisplayed()).as("no impact line written for it").isFalse();
         Browser.screenshot(BROWSER.driver(), "campaign-give-yearly");
-        BROWSER.driver()
-                .findElement(By.cssSelector("input[name=amount][value=custom]"))
-                .click();
+
+        WebElement field = BROWSER.driver().findElement(By.cssSelector("input[name=customAmount]"));
+        assertThat(field.isDisplayed()).as("'Other' closed").isFalse();
+        label("[data-testid=amount-other]").click();
+        assertThat(field.isDisplayed()).isTrue();
+        assertThat(BROWSER.driver().switchTo().activeElement())
+                .as("the field has the focus")
+                .isEqualTo(field);
         assertThat(button.getText()).as("an amount still being typed").isEqualTo("Give every year");
-        Rectangle size = button.getRect();
-        assertThat(size.getHeight()).as("a large tap target").isGreaterThanOrEqualTo(44);
+        field.sendKeys("12");
+        assertThat(button.getText()).isEqualTo("Give 12 $ every year");
+        assertThat(BROWSER.driver()
+                        .findElement(By.cssSelector("[data-testid=other-field] .gp-currency"))
+                        .getText())
+                .as("the currency in place")
+                .isEqualTo("$");
+        Browser.screenshot(BROWSER.driver(), "campaign-ask-other-360");
+
+        for (WebElement target : BROWSER.driver().findElements(By.cssSelector(".gp-tab span, .gp-amount span"))) {
+            if (target.isDisplayed()) {
+                assertThat(target.getRect().getHeight())
+                        .as("a large tap target")
+                        .isGreaterThanOrEqualTo(44);
+                assertThat(target.getRect().getWidth()).isGreaterThanOrEqualTo(44);
+            }
+        }
+        assertThat(button.getRect().getHeight()).isGreaterThanOrEqualTo(44);
+        assertThat((Long) BROWSER.driver().executeScript("return document.documentElement.scrollWidth"))
+                .as("no horizontal scrolling at 360 px")
+                .isLessThanOrEqualTo(360L);
+        BROWSER.driver().manage().window().setSize(new Dimension(1000, 1400));
+    }
+
+    @Test
+    void theKeyboardReachesEveryControlAndShowsWhereItIs() {
+        BROWSER.driver().get("http://localhost:" + port + "/campaigns/support");
+        WebElement body = BROWSER.driver().findElement(By.tagName("body"));
+        java.util.Set<String> reached = new java.util.LinkedHashSet<>();
+        for (int i = 0; i < 40; i++) {
+            BROWSER.driver().switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.TAB);
+            WebElement focused = BROWSER.driver().switchTo().activeElement();
+            if (focused.equals(body)) {
+                break;
+            }
+            String name = focused.getAttribute("name") + "=" + focused.getAttribute("value");
+            reached.add(focused.getTagName() + ":"
+                    + (focused.getAttribute("data-testid") != null ? focused.getAttribute("data-testid") : name));
+            // what shows the focus: an outline on the control, or on the button face drawn after a radio
+            String outline = (String) BROWSER.driver()
+                    .executeScript(
+                            "var e = arguments[0]; var face = e.type === 'radio' ? e.nextElementSibling : e;"
+                                    + "var s = getComputedStyle(face); return s.outlineStyle + ' ' + s.outlineWidth + ' ' + s.boxShadow;",
+                            focused);
+            assertThat(outline).as("focus shown on " + reached).doesNotStartWith("none 0px none");
+        }
+        assertThat(reached)
+                .as("the frequency and the amount (one stop per radio group), the fields, the boxes and the button")
+                .containsSubsequence(
+                        "a:language",
+                        "input:interval-once",
+                        "input:amount=2500",
+                        "input:email=",
+                        "textarea:message=",
+                        "input:coverFees=true",
+                        "button:donate");
+        // arrows move within a radio group: the next frequency
+        BROWSER.driver()
+                .findElement(By.cssSelector("[data-testid=interval-once]"))
+                .sendKeys(org.openqa.selenium.Keys.ARROW_RIGHT);
+        assertThat(BROWSER.driver()
+                        .findElement(By.cssSelector("[data-testid=interval-month]"))
+                        .isSelected())
+                .isTrue();
+        assertThat(BROWSER.driver()
+                        .findElement(By.cssSelector("[data-testid=donate]"))
+                        .getText())
+                .isEqualTo("Give 10 $ every month");
+    }
+
+    /** The button face a reader taps: the label around the radio. */
+    private WebElement amountButton(String minor) {
+        return label("input[name=amount][value='" + minor + "']");
+    }
+
+    private WebElement label(String input) {
+        return BROWSER.driver().findElement(By.cssSelector(input)).findElement(By.xpath(".."));
+    }
+
+    private List<String> visibleAmounts() {
+        return BROWSER.driver().findElements(By.cssSelector(".gp-amounts .gp-amount span")).stream()
+                .filter(WebElement::isDisplayed)
+                .map(WebElement::getText)
+                .toList();
     }
 
     private Rectangle tick(String amountMinor) {

@@ -197,11 +197,12 @@ class StaffBrowserTest {
         // a reader gives 25 dollars every month (the local test gateway): a donor of this month's cohort
         BROWSER.driver().get(url("/campaigns/city-desk"));
         BROWSER.driver()
-                .findElement(By.cssSelector("input[name=amount][value='2500']"))
-                .click();
-        BROWSER.driver()
                 .findElement(By.cssSelector("input[name=interval][value=month]"))
                 .click();
+        BROWSER.driver()
+                .findElement(By.cssSelector("input[name=amount][value=custom]"))
+                .click();
+        BROWSER.driver().findElement(By.cssSelector("input[name=customAmount]")).sendKeys("25");
         click("donate");
         waitFor(ExpectedConditions.urlContains("/test-checkout/test_cs_"));
         click("complete");

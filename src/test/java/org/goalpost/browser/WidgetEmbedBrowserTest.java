@@ -204,7 +204,7 @@ class WidgetEmbedBrowserTest {
                 .isEqualTo("Spenden");
         BROWSER.driver().switchTo().defaultContent();
         Browser.screenshot(BROWSER.driver(), "widget-embedded-de");
-        // the site asked for yearly gifts (data-interval): the donate page opens with "Jedes Jahr" chosen
+        // the site asked for yearly gifts (data-interval): the donate page opens with "Jährlich" chosen
         BROWSER.driver().get(donatePage);
         WebElement yearly = BROWSER.driver().findElement(By.cssSelector("[data-testid=interval-year]"));
         assertThat(yearly.isSelected()).isTrue();
@@ -212,7 +212,7 @@ class WidgetEmbedBrowserTest {
                         .findElement(By.cssSelector("[data-testid=interval-once]"))
                         .isSelected())
                 .isFalse();
-        assertThat(yearly.findElement(By.xpath("..")).getText()).isEqualTo("Jedes Jahr");
+        assertThat(yearly.findElement(By.xpath("..")).getText()).isEqualTo("Jährlich");
         Browser.screenshot(BROWSER.driver(), "donate-yearly-de");
     }
 

@@ -45,6 +45,63 @@ class CampaignsDbTest {
     }
 
     @Test
+    void anAskIsStoredWithItsOrderImpactLinesAndLookAndReplacedWhole() {
+        String slug = campaigns
+                .create(TestCampaigns.draft(TestCampaigns.uniqueSlug("ask"), 250_000))
+                .slug();
+        Instant before = campaigns.find(slug).orElseThrow().updatedAt();
+        assertThat(campaigns.find(slug).orElseThrow().ask()).isEqualTo(Ask.NONE);
+        Campaign saved = campaigns.saveAsk(
+                slug,
+                new AskDraft(
+                        "Keep us independent — für alle",
+                        "#1D4ED8",
+                        java.util.Map.of(
+                                "month",
+                                List.of(
+                                        new AskDraft.AmountDraft(500L, "Eine Woche Lokalnachrichten", null),
+                                        new AskDraft.AmountDraft(1_500L, null, true)),
+                                "year",
+                                List.of(new AskDraft.AmountDraft(10_000L, null, null)))),
+                100,
+                1_000_000);
+        Ask read = campaigns.find(slug).orElseThrow().ask();
+        assertThat(read).isEqualTo(saved.ask());
+        assertThat(read.headline()).isEqualTo("Keep us independent — für alle");
+        assertThat(read.accent()).isEqualTo("#1d4ed8");
+        assertThat(read.amounts("month"))
+                .containsExactly(
+                        new Ask.AskAmount(500, "Eine Woche Lokalnachrichten", false),
+                        new Ask.AskAmount(1_500, null, true));
+        assertThat(read.amounts("year")).containsExactly(new Ask.AskAmount(10_000, null, true));
+        assertThat(read.amounts("once")).isEmpty();
+        assertThat(campaigns.find(slug).orElseThrow().updatedAt())
+                .as("the campaign counts as changed, so every instance's read path picks the ask up")
+                .isAfter(before);
+
+        campaigns.saveAsk(
+                slug,
+                new AskDraft(null, null, java.util.Map.of("once", List.of(new AskDraft.AmountDraft(700L, null, null)))),
+                100,
+                1_000_000);
+        Ask replaced = campaigns.find(slug).orElseThrow().ask();
+        assertThat(replaced.headline()).isNull();
+        assertThat(replaced.amounts("month")).isEmpty();
+        assertThat(replaced.amounts("once")).containsExactly(new Ask.AskAmount(700, null, true));
+
+        InvalidInputException refused = catchThrowableOfType(
+                InvalidInputException.class,
+                () -> campaigns.saveAsk(slug, new AskDraft(null, "#ffff00", java.util.Map.of()), 100, 1_000_000));
+        assertThat(refused.problems()).extracting(FieldProblem::field).containsExactly("accent");
+        assertThat(campaigns.find(slug).orElseThrow().ask())
+                .as("nothing changed")
+                .isEqualTo(replaced);
+        // a campaign edit keeps the ask
+        campaigns.update(slug, Campaigns.draftOf(campaigns.find(slug).orElseThrow(), "active"));
+        assertThat(campaigns.find(slug).orElseThrow().ask()).isEqualTo(replaced);
+    }
+
+    @Test
     void createsACampaignWithItsTiersAndReadsItBack() {
         String slug = TestCampaigns.uniqueSlug("create");
         Instant start = Instant.parse("2026-12-01T05:00:00.123456Z");

@@ -67,6 +67,7 @@ public final class TestCampaigns {
                 org.goalpost.campaign.GoalType.RAISED,
                 true,
                 RecurringCount.PAID,
+                Ask.NONE,
                 created,
                 created);
     }

@@ -8,6 +8,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+import org.goalpost.campaign.Ask;
 import org.goalpost.campaign.Campaign;
 import org.goalpost.campaign.CampaignStatus;
 import org.goalpost.campaign.PeriodKind;
@@ -24,7 +26,9 @@ class DonationPolicyTest {
             new DonationLimits(
                     new BigDecimal("1.00"),
                     new BigDecimal("10000.00"),
-                    List.of(new BigDecimal("10"), new BigDecimal("25"))),
+                    List.of(new BigDecimal("10"), new BigDecimal("25")),
+                    List.of(new BigDecimal("5"), new BigDecimal("10"), new BigDecimal("20")),
+                    List.of(new BigDecimal("0.5"), new BigDecimal("100"), new BigDecimal("20000"))),
             Clock.fixed(NOW, ZoneOffset.UTC));
     private final Campaign campaign = TestCampaigns.campaign("USD", PeriodKind.NONE, "UTC", 250_000, 500_000);
 
@@ -71,8 +75,45 @@ class DonationPolicyTest {
         Campaign yen = TestCampaigns.campaign("JPY", PeriodKind.NONE, "UTC", 100_000);
         assertThat(policy.minimum(yen)).isEqualTo(Money.of(1, "JPY"));
         assertThat(policy.maximum(yen)).isEqualTo(Money.of(10_000, "JPY"));
-        assertThat(policy.presets(yen)).containsExactly(Money.of(10, "JPY"), Money.of(25, "JPY"));
-        assertThat(policy.presets(campaign)).containsExactly(Money.of(1_000, "USD"), Money.of(2_500, "USD"));
+        assertThat(amounts(policy.ask(yen), "once")).containsExactly(10L, 25L);
+        assertThat(amounts(policy.ask(campaign), "once")).containsExactly(1_000L, 2_500L);
+    }
+
+    @Test
+    void theAskOffersTheConfiguredAmountsPerFrequencyWithTheMiddleOnePreselected() {
+        Ask ask = policy.ask(campaign);
+        assertThat(amounts(ask, "month")).containsExactly(500L, 1_000L, 2_000L);
+        assertThat(ask.amounts("month")).extracting(Ask.AskAmount::preselected).containsExactly(false, true, false);
+        assertThat(ask.amounts("once")).extracting(Ask.AskAmount::preselected).containsExactly(true, false);
+        assertThat(amounts(ask, "year"))
+                .as("0.50 $ and 20,000 $ lie outside the limits of 1 $ to 10,000 $")
+                .containsExactly(10_000L);
+        assertThat(ask.headline()).isNull();
+    }
+
+    @Test
+    void aCampaignsOwnAskReplacesTheDefaultsOfTheFrequenciesItSets() {
+        Campaign asking = campaign.withAsk(new Ask(
+                "Keep us independent",
+                "#1d4ed8",
+                Map.of(
+                        "month",
+                        List.of(
+                                new Ask.AskAmount(700, "A week of local news", false),
+                                new Ask.AskAmount(1_500, null, true),
+                                new Ask.AskAmount(2_000_000, "more than the maximum", false)))));
+        Ask ask = policy.ask(asking);
+        assertThat(ask.headline()).isEqualTo("Keep us independent");
+        assertThat(ask.accent()).isEqualTo("#1d4ed8");
+        assertThat(amounts(ask, "month"))
+                .as("an amount the limits no longer allow is left out")
+                .containsExactly(700L, 1_500L);
+        assertThat(ask.amounts("month").get(0).impact()).isEqualTo("A week of local news");
+        assertThat(amounts(ask, "once")).as("the defaults").containsExactly(1_000L, 2_500L);
+    }
+
+    private static List<Long> amounts(Ask ask, String frequency) {
+        return ask.amounts(frequency).stream().map(Ask.AskAmount::amountMinor).toList();
     }
 
     @Test
@@ -144,6 +185,7 @@ class DonationPolicyTest {
                 c.goalType(),
                 c.lateMoneyShown(),
                 c.countRecurringAs(),
+                c.ask(),
                 c.createdAt(),
                 c.updatedAt());
     }

@@ -133,6 +133,8 @@ class AccessRulesTest {
             Map.entry("GET /staff/export/donations.csv", Access.STAFF),
             Map.entry("GET /staff/export/totals.csv", Access.STAFF),
             Map.entry("GET /staff/campaigns/{slug}/recurring", Access.STAFF),
+            Map.entry("GET /staff/campaigns/{slug}/ask", Access.STAFF),
+            Map.entry("POST /staff/campaigns/{slug}/ask", Access.ADMIN),
             Map.entry("GET /staff/campaigns/{slug}/recurring.csv", Access.STAFF),
             Map.entry("GET /staff/campaigns/{slug}/cohorts.csv", Access.STAFF),
             Map.entry("GET /staff/recurring", Access.STAFF),
@@ -160,6 +162,8 @@ class AccessRulesTest {
             Map.entry("POST /staff/reconciler/dismiss", Access.ADMIN),
             // Staff API
             Map.entry("GET /api/staff/campaigns", Access.STAFF),
+            Map.entry("GET /api/staff/campaigns/{slug}/ask", Access.STAFF),
+            Map.entry("PUT /api/staff/campaigns/{slug}/ask", Access.ADMIN),
             Map.entry("POST /api/staff/campaigns", Access.ADMIN),
             Map.entry("PUT /api/staff/campaigns/{slug}", Access.ADMIN),
             Map.entry("GET /api/staff/campaigns/{slug}/totals", Access.STAFF),
@@ -389,7 +393,7 @@ class AccessRulesTest {
                 checked++;
             }
         }
-        assertThat(checked).as("staff API endpoints").isEqualTo(14);
+        assertThat(checked).as("staff API endpoints").isEqualTo(16);
     }
 
     /**

@@ -1,0 +1,113 @@
+package org.goalpost.staff;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.goalpost.audit.AuditLog;
+import org.goalpost.campaign.Ask;
+import org.goalpost.campaign.AskDraft;
+import org.goalpost.campaign.Campaign;
+import org.goalpost.campaign.CampaignRules;
+import org.goalpost.campaign.Campaigns;
+import org.goalpost.donation.DonationPolicy;
+import org.goalpost.shared.web.FieldProblem;
+import org.goalpost.shared.web.InvalidInputException;
+import org.goalpost.shared.web.NotFoundException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+
+/**
+ * A campaign's ask (issue 14): the amounts its donate form offers per frequency, their impact lines, the preselected
+ * one, the headline and the accent colour. Staff see it; admins change it (audited).
+ */
+@Controller
+class AskController {
+
+    private final Campaigns campaigns;
+    private final DonationPolicy policy;
+    private final AuditLog audit;
+    private final Fmt fmt;
+
+    AskController(Campaigns campaigns, DonationPolicy policy, AuditLog audit, Fmt fmt) {
+        this.fmt = fmt;
+        this.campaigns = campaigns;
+        this.policy = policy;
+        this.audit = audit;
+    }
+
+    @GetMapping("/staff/campaigns/{slug}/ask")
+    String show(@PathVariable String slug, Model model) {
+        Campaign campaign = campaign(slug);
+        return page(model, campaign, AskForm.of(campaign.ask(), campaign.currency()), List.of(), false);
+    }
+
+    @PostMapping("/staff/campaigns/{slug}/ask")
+    String save(
+            @PathVariable String slug,
+            @ModelAttribute("form") AskForm form,
+            Model model,
+            HttpServletResponse response) {
+        Campaign campaign = campaign(slug);
+        try {
+            Campaign saved = save(campaign, form.toDraft(campaign.currency()), policy, campaigns);
+            audit.record("campaign.ask", slug, summary(saved.ask()));
+            return page(model, saved, AskForm.of(saved.ask(), saved.currency()), List.of(), true);
+        } catch (InvalidInputException e) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return page(model, campaign, form, e.problems(), false);
+        }
+    }
+
+    /** Saves an ask within the donation limits of the campaign's currency: the page and the API save alike. */
+    static Campaign save(Campaign campaign, AskDraft draft, DonationPolicy policy, Campaigns campaigns) {
+        return campaigns.saveAsk(
+                campaign.slug(),
+                draft,
+                policy.minimum(campaign).minor(),
+                policy.maximum(campaign).minor());
+    }
+
+    /** What the audit log keeps of an ask: the amounts per frequency, the preselected one starred. */
+    static String summary(Ask ask) {
+        return CampaignRules.INTERVALS.stream()
+                        .map(f -> f + "="
+                                + ask.amounts(f).stream()
+                                        .map(a -> a.amountMinor() + (a.preselected() ? "*" : ""))
+                                        .collect(Collectors.joining(",")))
+                        .collect(Collectors.joining(" "))
+                + (ask.accent() == null ? "" : " accent=" + ask.accent());
+    }
+
+    private String page(Model model, Campaign campaign, AskForm form, List<FieldProblem> problems, boolean saved) {
+        model.addAttribute("campaign", campaign);
+        model.addAttribute("form", form);
+        model.addAttribute("saved", saved);
+        model.addAttribute("frequencies", CampaignRules.INTERVALS);
+        Ask offered = policy.ask(campaign);
+        model.addAttribute(
+                "offered",
+                CampaignRules.INTERVALS.stream()
+                        .collect(Collectors.toMap(
+                                f -> f,
+                                f -> offered.amounts(f).stream()
+                                        .map(a -> fmt.money(a.amountMinor(), campaign)
+                                                + (a.preselected() ? " (preselected)" : ""))
+                                        .collect(Collectors.joining(", ")))));
+        model.addAttribute("minimum", policy.minimum(campaign));
+        model.addAttribute("maximum", policy.maximum(campaign));
+        model.addAttribute(
+                "errors",
+                problems.stream()
+                        .collect(Collectors.toMap(FieldProblem::field, FieldProblem::message, (a, b) -> a + "; " + b)));
+        return "staff/ask";
+    }
+
+    private Campaign campaign(String slug) {
+        return campaigns.find(slug).orElseThrow(() -> new NotFoundException("No campaign '" + slug + "'"));
+    }
+}
