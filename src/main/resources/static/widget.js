@@ -3,7 +3,11 @@
  *   <script src="https://HOST/widget.js" data-campaign="support" async></script>
  * Optional: data-locale="de-DE" (language of the words, English or German, and number format;
  * default: the reader's browser), data-refresh="60"
- * (seconds between refreshes, 0 for none). Colours and font follow CSS custom properties set on the
+ * (seconds between refreshes, 0 for none), data-layout="full" (title, bar, tiers and button) or "compact" (one
+ * line: the bar, the figure and the button), data-interval="month" (the frequency the ask opens on), and
+ * data-overlay="off" to make Donate open the campaign page instead of the donate dialog. The dialog asks on the
+ * article itself (the campaign's amounts per frequency, "Other", the impact line), posts the checkout API and goes
+ * straight to the payment page; a middle or modified click, or a browser without <dialog>, opens the campaign page. Colours and font follow CSS custom properties set on the
  * page: --goalpost-accent, --goalpost-track, --goalpost-text, --goalpost-muted, --goalpost-font.
  * Everything renders inside a shadow root: no CSS leaks in or out. Only aggregates are fetched.
  */
@@ -16,20 +20,37 @@
     '.title{font-weight:700;margin:0 0 .75rem;font-size:1rem}',
     '.test{display:inline-block;font-size:.7rem;font-weight:700;color:#92400e;background:#fef3c7;padding:0 .35rem;border-radius:.25rem;margin-bottom:.5rem}',
     '.bar{position:relative;height:.75rem;margin:0 .5rem;background:var(--goalpost-track,#e5e7eb);border-radius:999px}',
-    '.fill{position:absolute;top:0;bottom:0;left:0;background:var(--goalpost-accent,#c2410c);border-radius:999px}',
+    '.fill{position:absolute;top:0;bottom:0;left:0;background:var(--goalpost-accent,var(--gp-c,#c2410c));border-radius:999px}',
     '.tick{position:absolute;top:-.25rem;width:2px;height:1.25rem;margin-left:-1px;background:var(--goalpost-muted,#6b7280)}',
-    '.tick.reached{background:var(--goalpost-accent,#c2410c)}',
+    '.tick.reached{background:var(--goalpost-accent,var(--gp-c,#c2410c))}',
     '.markers{position:relative;list-style:none;margin:.35rem .5rem 0;padding:0;height:2.5rem}',
     '.marker{position:absolute;top:0;transform:translateX(-50%);text-align:center;font-size:.8rem;white-space:nowrap;color:var(--goalpost-muted,#6b7280)}',
     '.marker.start{transform:none;text-align:left}',
     '.marker.end{transform:translateX(-100%);text-align:right}',
-    '.marker.reached{color:var(--goalpost-accent,#c2410c);font-weight:600}',
+    '.marker.reached{color:var(--goalpost-accent,var(--gp-c,#c2410c));font-weight:600}',
     '.marker small{display:block;font-size:.7rem}',
     '.foot{display:flex;align-items:center;justify-content:space-between;gap:.75rem;flex-wrap:wrap;margin-top:.25rem}',
     '.raised{margin:0;font-size:1.15rem}.raised strong{white-space:nowrap}.ends{margin:.25rem 0 0;font-size:.85rem}',
-    '.donate{display:inline-block;background:var(--goalpost-accent,#c2410c);color:#fff;text-decoration:none;font-weight:700;padding:.5rem 1.1rem;border-radius:.5rem}',
+    '.donate{display:inline-flex;align-items:center;min-height:44px;box-sizing:border-box;background:var(--goalpost-accent,var(--gp-c,#c2410c));color:#fff;text-decoration:none;font-weight:700;padding:.5rem 1.1rem;border-radius:.5rem}',
     '.donate:focus-visible{outline:3px solid var(--goalpost-text,#1f2937);outline-offset:2px}',
-    '@container (max-width: 380px){.marker small{display:none}.raised{font-size:1rem}}'
+    '@container (max-width: 380px){.marker small{display:none}.raised{font-size:1rem}}',
+    '.compact{display:flex;align-items:center;gap:.75rem;flex-wrap:wrap}.compact .bar{flex:1 1 8rem;margin:0}',
+    '.compact .raised{font-size:1rem}',
+    'dialog{--gp-a:var(--goalpost-accent,var(--gp-c,#c2410c));border:0;border-radius:.75rem;padding:1rem 1.1rem;width:min(26rem,calc(100vw - 1.5rem));max-height:calc(100vh - 1.5rem);box-sizing:border-box;font-family:var(--goalpost-font,system-ui,sans-serif);color:var(--goalpost-text,#1f2937)}',
+    'dialog::backdrop{background:rgba(17,24,39,.6)}',
+    '.head{display:flex;justify-content:space-between;align-items:start;gap:.5rem}.head h2{margin:0;font-size:1.15rem}',
+    '.close{min-width:44px;min-height:44px;border:0;background:none;font-size:1.5rem;line-height:1;cursor:pointer;color:inherit;border-radius:.5rem}',
+    'fieldset{border:0;margin:.75rem 0 0;padding:0;min-width:0}legend{font-weight:600;padding:0;margin-bottom:.35rem}',
+    '.tabs,.amounts{display:grid;grid-template-columns:repeat(3,1fr);gap:.4rem}',
+    '.opt{position:relative;display:block}.opt input{position:absolute;inset:0;opacity:0;margin:0;cursor:pointer}',
+    '.opt span{display:flex;align-items:center;justify-content:center;min-height:44px;border:2px solid var(--gp-a);border-radius:.5rem;font-weight:700;color:var(--gp-a);text-align:center;padding:0 .25rem}',
+    '.opt input:checked+span{background:var(--gp-a);color:#fff}',
+    '.opt input:focus-visible+span,.close:focus-visible,.give:focus-visible,.other input:focus-visible{outline:3px solid var(--goalpost-text,#1f2937);outline-offset:2px}',
+    '.other{display:flex;align-items:center;gap:.35rem;margin-top:.5rem}.other input{min-height:44px;width:7rem;font:inherit;padding:0 .5rem;box-sizing:border-box}',
+    '.impact{font-weight:600;margin:.6rem 0 0;min-height:1.2em}.error{color:#b91c1c;font-weight:600;margin:.5rem 0 0}',
+    '.give{display:block;width:100%;margin-top:.9rem;min-height:48px;border:0;border-radius:.5rem;background:var(--gp-a);color:#fff;font:inherit;font-weight:700;font-size:1.05rem;cursor:pointer}',
+    '.give[disabled]{opacity:.7;cursor:progress}.note{font-size:.8rem;margin:.5rem 0 0;color:var(--goalpost-muted,#4b5563)}',
+    '@media (prefers-reduced-motion: reduce){*{transition:none!important;animation:none!important}}'
   ].join('');
 
   function digitsOf(currency) {
@@ -69,12 +90,24 @@
       recurring: ['{0} / month', 'in recurring support', '{0} a month of {1} a month'],
       donors: ['{0}', 'donors', '{0} of {1} donors'], donor: 'donor',
       ends: function (days) { return days > 1 ? 'Ends in ' + days + ' days' : days === 1 ? 'Ends in 1 day' : 'Ends within a day'; },
-      ended: 'This campaign has ended.', donate: 'Donate', test: 'TEST MODE' },
+      ended: 'This campaign has ended.', donate: 'Donate', test: 'TEST MODE',
+      give: 'Give', how: 'How often', tab: { once: 'Once', month: 'Monthly', year: 'Yearly' },
+      amount: 'Amount', other: 'Other', otherLabel: 'Other amount', close: 'Close',
+      say: { once: 'Give {0} once', month: 'Give {0} every month', year: 'Give {0} every year' },
+      plain: { once: 'Give once', month: 'Give every month', year: 'Give every year' },
+      range: 'Give from {0} to {1}.', failed: 'The payment page could not be opened. Please try again.',
+      note: 'You pay on a secure payment page.' },
     de: { raised: ['{0}', 'gesammelt', '{0} von {1} gesammelt'],
       recurring: ['{0} / Monat', 'regelmäßige Unterstützung', '{0} im Monat von {1} im Monat'],
       donors: ['{0}', 'Unterstützende', '{0} von {1} Unterstützenden'], donor: 'Unterstützende Person',
       ends: function (days) { return days > 1 ? 'Endet in ' + days + ' Tagen' : days === 1 ? 'Endet in 1 Tag' : 'Endet innerhalb eines Tages'; },
-      ended: 'Diese Kampagne ist beendet.', donate: 'Spenden', test: 'TESTMODUS' }
+      ended: 'Diese Kampagne ist beendet.', donate: 'Spenden', test: 'TESTMODUS',
+      give: 'Spenden', how: 'Wie oft', tab: { once: 'Einmalig', month: 'Monatlich', year: 'Jährlich' },
+      amount: 'Betrag', other: 'Anderer', otherLabel: 'Anderer Betrag', close: 'Schließen',
+      say: { once: '{0} einmalig spenden', month: '{0} jeden Monat spenden', year: '{0} jedes Jahr spenden' },
+      plain: { once: 'Einmalig spenden', month: 'Jeden Monat spenden', year: 'Jedes Jahr spenden' },
+      range: 'Bitte zwischen {0} und {1} spenden.', failed: 'Die Zahlungsseite ließ sich nicht öffnen. Bitte versuchen Sie es noch einmal.',
+      note: 'Sie zahlen auf einer sicheren Zahlungsseite.' }
   };
 
   function fill(pattern, a, b) {
@@ -97,7 +130,156 @@
     return (Math.round(share * 10000) / 100) + '%';
   }
 
-  function render(root, data, base, locale, interval) {
+  /** Minor units of a typed amount ("12", "12.50", "12,5"), or null. */
+  function typedMinor(text, digits) {
+    var m = /^\s*(\d{1,9})(?:[.,](\d{1,2}))?\s*$/.exec(text || '');
+    if (!m || (m[2] && m[2].length > digits)) { return null; }
+    var fraction = (m[2] || '').padEnd(digits, '0');
+    return parseInt(m[1], 10) * Math.pow(10, digits) + (digits ? parseInt(fraction || '0', 10) : 0);
+  }
+
+  function radio(name, value, text, checked) {
+    var label = el('label', { 'class': 'opt' });
+    var input = el('input', { type: 'radio', name: name, value: value });
+    input.checked = checked;
+    label.appendChild(input);
+    label.appendChild(el('span', {}, text));
+    return label;
+  }
+
+  /**
+   * The donate dialog: the ask of the campaign's JSON, posted to the checkout API; the browser then goes to the
+   * payment page. Native <dialog> as a modal: the page behind is inert, Esc closes, focus returns to the button.
+   */
+  function openDialog(root, data, base, locale, say, interval, opener) {
+    var ask = data.ask;
+    var money = formatter(data, locale);
+    var digits = digitsOf(data.currency);
+    var dialog = el('dialog', { 'aria-modal': 'true', 'aria-labelledby': 'gp-dialog-title', 'class': 'ask' });
+    var head = el('div', { 'class': 'head' });
+    head.appendChild(el('h2', { id: 'gp-dialog-title' }, ask.headline || data.title));
+    var close = el('button', { type: 'button', 'class': 'close', 'aria-label': say.text.close }, '\u00d7');
+    head.appendChild(close);
+    dialog.appendChild(head);
+    if (data.mode === 'test') { dialog.appendChild(el('span', { 'class': 'test' }, say.text.test)); }
+    var form = el('form', { novalidate: '' });
+    var tabs = el('fieldset');
+    tabs.appendChild(el('legend', {}, say.text.how));
+    var tabRow = el('div', { 'class': 'tabs' });
+    var first = /^(once|month|year)$/.test(interval || '') ? interval : (ask.defaultInterval || 'once');
+    ['once', 'month', 'year'].sort(function (a, b) { return (b === first) - (a === first); }).forEach(function (word) {
+      tabRow.appendChild(radio('interval', word, say.text.tab[word], word === first));
+    });
+    tabs.appendChild(tabRow);
+    form.appendChild(tabs);
+    var amounts = el('fieldset');
+    amounts.appendChild(el('legend', {}, say.text.amount));
+    var amountRow = el('div', { 'class': 'amounts' });
+    amounts.appendChild(amountRow);
+    var other = el('div', { 'class': 'other' });
+    var otherChoice = radio('amount', 'other', say.text.other, false);
+    otherChoice.style.flex = '0 0 6.5rem';
+    var field = el('input', { type: 'text', inputmode: 'decimal', autocomplete: 'off', 'aria-label': say.text.otherLabel });
+    var sample = money(0).split('0');
+    other.appendChild(otherChoice);
+    if (sample[0].trim()) { other.appendChild(el('span', { 'aria-hidden': 'true' }, sample[0].trim())); }
+    other.appendChild(field);
+    if (sample[sample.length - 1].trim()) {
+      other.appendChild(el('span', { 'aria-hidden': 'true' }, sample[sample.length - 1].trim()));
+    }
+    amounts.appendChild(other);
+    form.appendChild(amounts);
+    var impact = el('p', { 'class': 'impact', 'aria-live': 'polite' });
+    var error = el('p', { 'class': 'error', role: 'alert' });
+    var give = el('button', { type: 'submit', 'class': 'give' });
+    form.appendChild(impact);
+    form.appendChild(error);
+    form.appendChild(give);
+    form.appendChild(el('p', { 'class': 'note' }, say.text.note));
+    dialog.appendChild(form);
+    var key = 'gp-' + Date.now().toString(36) + Math.random().toString(36).slice(2);
+
+    function every() { return form.querySelector('input[name=interval]:checked').value; }
+    function chosen() { return form.querySelector('input[name=amount]:checked'); }
+    function minor() {
+      var c = chosen();
+      if (!c) { return null; }
+      return c.value === 'other' ? typedMinor(field.value, digits) : parseInt(c.value, 10);
+    }
+    function showAmounts() {
+      var list = ask.amounts[every()] || [];
+      amountRow.replaceChildren();
+      list.forEach(function (a) {
+        var option = radio('amount', String(a.amountMinor), money(a.amountMinor), a.preselected);
+        option.firstChild.setAttribute('data-impact', a.impact || '');
+        amountRow.appendChild(option);
+      });
+      if (!list.length) { otherChoice.firstChild.checked = true; }
+    }
+    function update() {
+      var c = chosen();
+      var amount = minor();
+      field.hidden = !(c && c.value === 'other');
+      Array.prototype.forEach.call(other.querySelectorAll('span[aria-hidden]'), function (x) { x.hidden = field.hidden; });
+      impact.textContent = c && c.value !== 'other' ? (c.getAttribute('data-impact') || '') : '';
+      give.textContent = amount ? say.text.say[every()].replace('{0}', money(amount)) : say.text.plain[every()];
+    }
+    form.addEventListener('change', function (event) {
+      if (event.target.name === 'interval') { showAmounts(); }
+      error.textContent = '';
+      update();
+      if (event.target === otherChoice.firstChild) { field.focus(); }
+    });
+    field.addEventListener('input', function () { otherChoice.firstChild.checked = true; update(); });
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      var amount = minor();
+      if (!amount || amount < ask.minimumMinor || amount > ask.maximumMinor) {
+        error.textContent = fill(say.text.range, money(ask.minimumMinor), money(ask.maximumMinor));
+        return;
+      }
+      give.disabled = true;
+      fetch(base + '/api/campaigns/' + encodeURIComponent(data.slug) + '/checkout', {
+        method: 'POST', mode: 'cors', credentials: 'omit',
+        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': key },
+        body: JSON.stringify({ amountMinor: amount, interval: every() })
+      }).then(function (response) {
+        return response.json().then(function (body) { return { ok: response.ok, body: body }; });
+      }).then(function (answer) {
+        if (!answer.ok || !answer.body.checkoutUrl) {
+          throw new Error(answer.body && (answer.body.detail || answer.body.title) || 'failed');
+        }
+        window.location.assign(answer.body.checkoutUrl);
+      }).catch(function (problem) {
+        give.disabled = false;
+        error.textContent = problem && problem.message && problem.message !== 'failed'
+          && say.language === 'en' ? problem.message : say.text.failed;
+      });
+    });
+    // the focus stays in the dialog: past its last control it comes back to its first, and the other way round
+    dialog.addEventListener('keydown', function (event) {
+      if (event.key !== 'Tab') { return; }
+      var stops = Array.prototype.filter.call(dialog.querySelectorAll('button, input'), function (node) {
+        return !node.disabled && node.offsetParent !== null && (node.type !== 'radio' || node.checked);
+      });
+      var at = stops.indexOf(root.activeElement);
+      if (event.shiftKey && at <= 0) { event.preventDefault(); stops[stops.length - 1].focus(); }
+      if (!event.shiftKey && at === stops.length - 1) { event.preventDefault(); stops[0].focus(); }
+    });
+    close.addEventListener('click', function () { dialog.close(); });
+    dialog.addEventListener('close', function () { dialog.remove(); opener.focus(); });
+    dialog.addEventListener('click', function (event) { if (event.target === dialog) { dialog.close(); } });
+    showAmounts();
+    update();
+    root.appendChild(dialog);
+    dialog.showModal();
+    var preselected = form.querySelector('input[name=amount]:checked');
+    (preselected || close).focus();
+  }
+
+  function render(root, data, base, locale, options) {
+    var interval = options.interval;
+    var compact = options.layout === 'compact';
     var type = data.goalType || 'raised';
     var shown = data.progress === undefined ? data.raisedMinor : data.progress;
     var money = type === 'donors' ? function (n) { return new Intl.NumberFormat(locale).format(n); } : formatter(data, locale);
@@ -105,8 +287,10 @@
     var texts = say.text[type] || say.text.raised;
     var raised = money(shown);
     var goal = money(data.goalMinor);
-    var box = el('div', { 'class': 'gp', part: 'box' });
-    box.appendChild(el('p', { 'class': 'title' }, data.title));
+    var box = el('div', { 'class': 'gp' + (compact ? ' compact' : ''), part: 'box' });
+    // the campaign's accent colour, unless the site sets --goalpost-accent (the site's design wins)
+    if (data.ask && data.ask.accent) { root.host.style.setProperty('--gp-c', data.ask.accent); }
+    if (!compact) { box.appendChild(el('p', { 'class': 'title' }, data.title)); }
     if (data.mode === 'test') {
       box.appendChild(el('span', { 'class': 'test' }, say.text.test));
     }
@@ -131,8 +315,8 @@
       markers.appendChild(marker);
     });
     box.appendChild(bar);
-    box.appendChild(markers);
-    var foot = el('div', { 'class': 'foot' });
+    if (!compact) { box.appendChild(markers); }
+    var foot = compact ? box : el('div', { 'class': 'foot' });
     var line = el('p', { 'class': 'raised' });
     line.appendChild(el('strong', {}, fill(texts[0], raised)));
     line.appendChild(document.createTextNode(' ' + (type === 'donors' && shown === 1 ? say.text.donor : texts[1])));
@@ -140,16 +324,27 @@
 
     var over = data.ended || (data.endsAt && Date.parse(data.endsAt) <= Date.now());
     if (!over) {
-      var donate = base + '/campaigns/' + encodeURIComponent(data.slug) + '?lang=' + say.language
+      var page = base + '/campaigns/' + encodeURIComponent(data.slug) + '?lang=' + say.language
         + (interval ? '&interval=' + interval : '');
-      foot.appendChild(el('a', { 'class': 'donate', href: donate, target: '_blank', rel: 'noopener' }, say.text.donate));
+      var donate = el('a', { 'class': 'donate', href: page, target: '_blank', rel: 'noopener' }, say.text.donate);
+      if (options.overlay && data.ask && typeof HTMLDialogElement === 'function') {
+        donate.setAttribute('aria-haspopup', 'dialog');
+        donate.addEventListener('click', function (event) {
+          if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) { return; }
+          event.preventDefault();
+          openDialog(root, data, base, locale, say, interval, donate);
+        });
+      }
+      foot.appendChild(donate);
     }
-    box.appendChild(foot);
+    if (!compact) { box.appendChild(foot); }
     if (over || data.endsAt) {
       var days = Math.floor((Date.parse(data.endsAt) - Date.now()) / 86400000);
       box.appendChild(el('p', { 'class': 'ends' }, over ? say.text.ended : say.text.ends(days)));
     }
+    var open = root.querySelector('dialog');
     root.replaceChildren(el('style', {}, STYLE), box);
+    if (open) { root.appendChild(open); }
   }
 
   function mount(script) {
@@ -162,6 +357,11 @@
     // data-interval="month" (or once, year): the donate link opens the form with that frequency chosen
     var interval = /^(once|month|year)$/.test(script.getAttribute('data-interval') || '')
       ? script.getAttribute('data-interval') : null;
+    var options = {
+      interval: interval,
+      layout: script.getAttribute('data-layout') === 'compact' ? 'compact' : 'full',
+      overlay: script.getAttribute('data-overlay') !== 'off'
+    };
     var host = document.createElement('div');
     host.className = 'goalpost-widget';
     host.setAttribute('data-campaign', slug);
@@ -171,7 +371,7 @@
     function load() {
       fetch(url, { mode: 'cors', credentials: 'omit' })
         .then(function (response) { if (!response.ok) { throw new Error(response.status); } return response.json(); })
-        .then(function (data) { render(root, data, base, locale, interval); })
+        .then(function (data) { render(root, data, base, locale, options); })
         .catch(function () { /* keep what is shown; the next refresh tries again */ });
     }
     load();

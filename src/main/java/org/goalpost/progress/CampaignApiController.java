@@ -28,13 +28,16 @@ class CampaignApiController {
     private final AppMode mode;
 
     private final java.time.Clock clock;
+    private final org.goalpost.donation.DonationPolicy policy;
 
     CampaignApiController(
             ProgressService progress,
             ProgressCache cache,
             CachedResponses responses,
             AppMode mode,
-            java.time.Clock clock) {
+            java.time.Clock clock,
+            org.goalpost.donation.DonationPolicy policy) {
+        this.policy = policy;
         this.clock = clock;
         this.progress = progress;
         this.cache = cache;
@@ -73,9 +76,13 @@ class CampaignApiController {
                 .map(ProgressCache.Snapshot::campaign)
                 .orElseThrow(() -> new NotFoundException("No campaign '" + slug + "'"));
         if (period.isBlank()) {
-            return CampaignJson.of(progress.current(campaign), mode, clock.instant());
+            return CampaignJson.of(progress.current(campaign), AskJson.of(policy, campaign), mode, clock.instant());
         }
-        return CampaignJson.of(progress.of(campaign, periodKey(campaign, period)), mode, clock.instant());
+        return CampaignJson.of(
+                progress.of(campaign, periodKey(campaign, period)),
+                AskJson.of(policy, campaign),
+                mode,
+                clock.instant());
     }
 
     private static PeriodKey periodKey(Campaign campaign, String value) {

@@ -14,7 +14,8 @@ import org.goalpost.shared.mode.AppMode;
  * month for the latter; a count for {@code donors}), against tiers in the same unit; {@code raisedMinor} is always
  * the money received in the period, and {@code pledgedMinor} (only when the campaign counts recurring gifts at their
  * first-year value, else null) that money with each new recurring gift at its first-year value; {@code endsAt} the
- * end date, if any, and {@code ended} whether it has passed.
+ * end date, if any, and {@code ended} whether it has passed; {@code ask} what its donate form offers (the widget's
+ * donate dialog asks the same).
  */
 record CampaignJson(
         String slug,
@@ -37,13 +38,14 @@ record CampaignJson(
         PeriodJson period,
         Instant endsAt,
         boolean ended,
+        AskJson ask,
         Instant updatedAt) {
 
     record TierJson(long amountMinor, String label, String description, boolean reached) {}
 
     record PeriodJson(String key, Instant start, Instant end) {}
 
-    static CampaignJson of(CampaignProgress view, AppMode mode, Instant now) {
+    static CampaignJson of(CampaignProgress view, AskJson ask, AppMode mode, Instant now) {
         Campaign campaign = view.campaign();
         Progress progress = view.progress();
         List<TierJson> tiers = progress.markers().stream()
@@ -77,6 +79,7 @@ record CampaignJson(
                 period,
                 campaign.endsAt(),
                 campaign.hasEndedAt(now),
+                ask,
                 view.updatedAt());
     }
 

@@ -15,6 +15,7 @@ import org.goalpost.campaign.Campaign;
 import org.goalpost.campaign.CampaignChanged;
 import org.goalpost.campaign.Campaigns;
 import org.goalpost.donation.CommitmentChanged;
+import org.goalpost.donation.DonationPolicy;
 import org.goalpost.donation.MoneyRecorded;
 import org.goalpost.shared.mode.AppMode;
 import org.slf4j.Logger;
@@ -60,6 +61,7 @@ public class ProgressCache {
     record Stamp(Instant campaignUpdatedAt, Instant totalsUpdatedAt, String period) {}
 
     private final Campaigns campaigns;
+    private final DonationPolicy policy;
     private final ProgressService progress;
     private final JsonMapper json;
     private final MessageSource messages;
@@ -85,7 +87,9 @@ public class ProgressCache {
             ChangeStamps stamps,
             Clock clock,
             MessageSource messages,
-            @Qualifier("applicationTaskExecutor") TaskExecutor background) {
+            @Qualifier("applicationTaskExecutor") TaskExecutor background,
+            DonationPolicy policy) {
+        this.policy = policy;
         this.messages = messages;
         this.background = background;
         this.campaigns = campaigns;
@@ -273,8 +277,8 @@ public class ProgressCache {
         Instant totalsUpdatedAt = current.totals().updatedAt();
         Instant latestTotals = stamps.latestTotalsChange(campaign.id());
         Stamp stamp = new Stamp(campaign.updatedAt(), latestTotals, phase(campaign, clock.instant()));
-        Representation body =
-                Representation.of(json.writeValueAsBytes(CampaignJson.of(current, mode, clock.instant())));
+        Representation body = Representation.of(
+                json.writeValueAsBytes(CampaignJson.of(current, AskJson.of(policy, campaign), mode, clock.instant())));
         bySlug.compute(campaign.slug(), (slug, previous) -> {
             if (previous != null && isOlder(stamp, previous.stamp())) {
                 return previous;
@@ -312,7 +316,7 @@ public class ProgressCache {
     private synchronized void rebuildList() {
         List<CampaignJson> all = bySlug.values().stream()
                 .sorted((a, b) -> Long.compare(a.campaign().id(), b.campaign().id()))
-                .map(s -> CampaignJson.of(s.progress(), mode, clock.instant()))
+                .map(s -> CampaignJson.of(s.progress(), AskJson.of(policy, s.campaign()), mode, clock.instant()))
                 .toList();
         list = Representation.of(json.writeValueAsBytes(all));
     }

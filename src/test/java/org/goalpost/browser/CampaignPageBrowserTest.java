@@ -177,7 +177,8 @@ class CampaignPageBrowserTest {
             String outline = (String) BROWSER.driver()
                     .executeScript(
                             "var e = arguments[0]; var face = e.type === 'radio' ? e.nextElementSibling : e;"
-                                    + "var s = getComputedStyle(face); return s.outlineStyle + ' ' + s.outlineWidth + ' ' + s.boxShadow;",
+                                    + "var s = getComputedStyle(face);"
+                                    + "return s.outlineStyle + ' ' + s.outlineWidth + ' ' + s.boxShadow;",
                             focused);
             assertThat(outline).as("focus shown on " + reached).doesNotStartWith("none 0px none");
         }

@@ -195,7 +195,24 @@ class WidgetReadPathTest {
                         "period",
                         "endsAt",
                         "ended",
+                        "ask",
                         "updatedAt");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> ask = (Map<String, Object>) body.get("ask");
+        assertThat(ask.keySet())
+                .as("what the donate form offers, nothing about anyone")
+                .containsExactlyInAnyOrder(
+                        "headline", "accent", "defaultInterval", "amounts", "minimumMinor", "maximumMinor");
+        assertThat(ask.get("amounts").toString())
+                .isEqualTo("{once=[{amountMinor=1000, impact=null, preselected=false}, "
+                        + "{amountMinor=2500, impact=null, preselected=true}, "
+                        + "{amountMinor=5000, impact=null, preselected=false}], "
+                        + "month=[{amountMinor=500, impact=null, preselected=false}, "
+                        + "{amountMinor=1000, impact=null, preselected=true}, "
+                        + "{amountMinor=2000, impact=null, preselected=false}], "
+                        + "year=[{amountMinor=5000, impact=null, preselected=false}, "
+                        + "{amountMinor=10000, impact=null, preselected=true}, "
+                        + "{amountMinor=20000, impact=null, preselected=false}]}");
     }
 
     @Test

@@ -126,6 +126,16 @@ class AskTest extends StripeAppTestBase {
                 .andExpect(jsonPath("$.amounts.month[1].preselected").value(true))
                 .andExpect(jsonPath("$.offered.once[1].amountMinor").value(2_500));
         assertThat(audited(slug)).isEqualTo(1);
+        // the read path's JSON (the widget's donate dialog) offers the same, as soon as the change is committed
+        String json = "";
+        for (int i = 0; i < 50 && !json.contains("Keep the newsroom independent"); i++) {
+            Thread.sleep(50);
+            json = page("/api/campaigns/" + slug);
+        }
+        assertThat(json)
+                .contains("\"headline\":\"Keep the newsroom independent\"")
+                .contains("\"accent\":\"#1d4ed8\"")
+                .contains("{\"amountMinor\":1500,\"impact\":\"A month of fact-checking\",\"preselected\":true}");
 
         String monthly = page("/campaigns/" + slug + "?interval=month");
         assertThat(checkedAmount(monthly)).isEqualTo("1500");

@@ -119,6 +119,33 @@ public final class Browser {
     }
 
     /**
+     * axe-core's violations on the page the browser shows (shadow roots included), as {@code "rule: target"} lines:
+     * the WCAG 2.0/2.1 A and AA rules and axe's best practices. Empty means axe found nothing to fix.
+     */
+    public static List<String> axeViolations(ChromeDriver driver) {
+        String axe;
+        try (var in = Browser.class.getClassLoader().getResourceAsStream("axe.min.js")) {
+            if (in == null) {
+                throw new IllegalStateException("axe.min.js is not on the test class path (com.deque.html.axe-core)");
+            }
+            axe = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        driver.executeScript(axe);
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        @SuppressWarnings("unchecked")
+        List<String> violations = (List<String>) driver.executeAsyncScript("var done = arguments[arguments.length - 1];"
+                + "axe.run(document, {runOnly: {type: 'tag', values: "
+                + "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}})"
+                + ".then(function (r) { done(r.violations.map(function (v) {"
+                + "  return v.id + ' (' + v.impact + '): ' + v.nodes.map(function (n) {"
+                + "    return JSON.stringify(n.target); }).join(', '); })); },"
+                + " function (e) { done(['axe failed: ' + e]); });");
+        return violations;
+    }
+
+    /**
      * Saves what the browser shows under {@code target/screenshots/NAME.png}, once it has checked
      * that the page broke none of its Content Security Policy (a page that shows well must also load
      * nothing the policy refuses).
