@@ -5,7 +5,10 @@
  * default: the reader's browser), data-refresh="60"
  * (seconds between refreshes, 0 for none), data-layout="full" (title, bar, tiers and button) or "compact" (one
  * line: the bar, the figure and the button), data-interval="month" (the frequency the ask opens on), and
- * data-overlay="off" to make Donate open the campaign page instead of the donate dialog. The dialog asks on the
+ * data-overlay="off" to make Donate open the campaign page instead of the donate dialog, and data-placement="end"
+ * (where on the page this box sits, for the campaign's attribution report; default "default"). Each render counts
+ * one view (a beacon with the page's address and the placement; no cookie, nothing about the reader), a Donate
+ * click one click, and the checkout carries the page and placement. The dialog asks on the
  * article itself (the campaign's amounts per frequency, "Other", the impact line), posts the checkout API and goes
  * straight to the payment page; a middle or modified click, or a browser without <dialog>, opens the campaign page. Colours and font follow CSS custom properties set on the
  * page: --goalpost-accent, --goalpost-track, --goalpost-text, --goalpost-muted, --goalpost-font.
@@ -151,7 +154,8 @@
    * The donate dialog: the ask of the campaign's JSON, posted to the checkout API; the browser then goes to the
    * payment page. Native <dialog> as a modal: the page behind is inert, Esc closes, focus returns to the button.
    */
-  function openDialog(root, data, base, locale, say, interval, opener) {
+  function openDialog(root, data, base, locale, say, options, opener) {
+    var interval = options.interval;
     var ask = data.ask;
     var money = formatter(data, locale);
     var digits = digitsOf(data.currency);
@@ -242,7 +246,8 @@
       fetch(base + '/api/campaigns/' + encodeURIComponent(data.slug) + '/checkout', {
         method: 'POST', mode: 'cors', credentials: 'omit',
         headers: { 'Content-Type': 'application/json', 'Idempotency-Key': key },
-        body: JSON.stringify({ amountMinor: amount, interval: every() })
+        body: JSON.stringify({ amountMinor: amount, interval: every(),
+          attribution: { page: location.href, placement: options.placement } })
       }).then(function (response) {
         return response.json().then(function (body) { return { ok: response.ok, body: body }; });
       }).then(function (answer) {
@@ -275,6 +280,16 @@
     dialog.showModal();
     var preselected = form.querySelector('input[name=amount]:checked');
     (preselected || close).focus();
+  }
+
+  /** One view or click, counted by the campaign's server: the page's address and the placement, nothing else. */
+  function beacon(base, slug, options, event) {
+    var body = JSON.stringify({ page: location.href, placement: options.placement, event: event });
+    var url = base + '/api/campaigns/' + encodeURIComponent(slug) + '/views';
+    try {
+      if (navigator.sendBeacon && navigator.sendBeacon(url, body)) { return; }
+      fetch(url, { method: 'POST', mode: 'cors', credentials: 'omit', keepalive: true, body: body });
+    } catch (e) { /* counting never breaks the widget */ }
   }
 
   function render(root, data, base, locale, options) {
@@ -325,14 +340,16 @@
     var over = data.ended || (data.endsAt && Date.parse(data.endsAt) <= Date.now());
     if (!over) {
       var page = base + '/campaigns/' + encodeURIComponent(data.slug) + '?lang=' + say.language
-        + (interval ? '&interval=' + interval : '');
+        + (interval ? '&interval=' + interval : '')
+        + '&placement=' + encodeURIComponent(options.placement) + '&page=' + encodeURIComponent(location.href);
       var donate = el('a', { 'class': 'donate', href: page, target: '_blank', rel: 'noopener' }, say.text.donate);
       if (options.overlay && data.ask && typeof HTMLDialogElement === 'function') {
         donate.setAttribute('aria-haspopup', 'dialog');
         donate.addEventListener('click', function (event) {
           if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) { return; }
           event.preventDefault();
-          openDialog(root, data, base, locale, say, interval, donate);
+          beacon(base, data.slug, options, 'click');
+          openDialog(root, data, base, locale, say, options, donate);
         });
       }
       foot.appendChild(donate);
@@ -360,8 +377,11 @@
     var options = {
       interval: interval,
       layout: script.getAttribute('data-layout') === 'compact' ? 'compact' : 'full',
-      overlay: script.getAttribute('data-overlay') !== 'off'
+      overlay: script.getAttribute('data-overlay') !== 'off',
+      placement: /^[A-Za-z0-9_.-]{1,64}$/.test(script.getAttribute('data-placement') || '')
+        ? script.getAttribute('data-placement') : 'default'
     };
+    var counted = false;
     var host = document.createElement('div');
     host.className = 'goalpost-widget';
     host.setAttribute('data-campaign', slug);
@@ -371,7 +391,10 @@
     function load() {
       fetch(url, { mode: 'cors', credentials: 'omit' })
         .then(function (response) { if (!response.ok) { throw new Error(response.status); } return response.json(); })
-        .then(function (data) { render(root, data, base, locale, options); })
+        .then(function (data) {
+          render(root, data, base, locale, options);
+          if (!counted) { counted = true; beacon(base, slug, options, 'view'); }
+        })
         .catch(function () { /* keep what is shown; the next refresh tries again */ });
     }
     load();

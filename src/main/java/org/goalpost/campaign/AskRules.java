@@ -41,15 +41,12 @@ public final class AskRules {
             if (!ThemeContrast.isHexColour(accent)) {
                 problems.add(new FieldProblem("accent", "write the colour as #rrggbb, such as #c2410c"));
             } else {
-                double ratio = ThemeContrast.ratio(accent, WHITE);
+                long ratio = ThemeContrast.ratioHundredths(accent, WHITE);
                 if (ratio < ThemeContrast.TEXT) {
                     problems.add(new FieldProblem(
                             "accent",
-                            String.format(
-                                    java.util.Locale.ROOT,
-                                    "has %.2f:1 contrast with white; buttons and reached tiers need at least 4.5:1 "
-                                            + "(choose a darker colour)",
-                                    ratio)));
+                            "has " + ThemeContrast.written(ratio) + " contrast with white; buttons and reached tiers "
+                                    + "need at least 4.5:1 (choose a darker colour)"));
                 }
                 accent = ThemeContrast.normalised(accent);
             }

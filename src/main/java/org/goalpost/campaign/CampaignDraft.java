@@ -86,6 +86,28 @@ public record CampaignDraft(
                 countRecurringAs);
     }
 
+    /** The same draft embedded only on these sites ({@code https://news.example}; none: anywhere). */
+    public CampaignDraft withEmbedOrigins(String... origins) {
+        return new CampaignDraft(
+                slug,
+                title,
+                description,
+                currency,
+                status,
+                period,
+                timeZone,
+                startsAt,
+                endsAt,
+                countBasis,
+                amountStyle,
+                tiers,
+                List.of(origins),
+                defaultInterval,
+                goalType,
+                lateMoneyShown,
+                countRecurringAs);
+    }
+
     /** The same draft with what its bar measures, whether it shows late money, and how it counts recurring gifts. */
     public CampaignDraft withGoal(String type, Boolean lateMoney, String recurringCount) {
         return new CampaignDraft(

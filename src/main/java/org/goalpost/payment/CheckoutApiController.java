@@ -3,6 +3,9 @@ package org.goalpost.payment;
 import jakarta.servlet.http.HttpServletRequest;
 import java.math.BigInteger;
 import java.util.Locale;
+import org.goalpost.attribution.Attribution;
+import org.goalpost.attribution.AttributionDraft;
+import org.goalpost.attribution.AttributionRules;
 import org.goalpost.donation.DonationRequest;
 import org.goalpost.shared.web.MalformedInputException;
 import org.springframework.http.HttpStatus;
@@ -39,7 +42,15 @@ class CheckoutApiController {
             String message,
             Boolean coverFees,
             String captchaToken,
-            Boolean showAmount) {
+            Boolean showAmount,
+            AttributionDraft attribution) {
+
+        /** Where the checkout came from, normalised; null without one. Bad values are a 422 before anything else. */
+        Attribution checkedAttribution() {
+            return attribution == null || attribution.isEmpty()
+                    ? null
+                    : AttributionRules.check(attribution, "attribution.");
+        }
 
         DonationRequest toRequest() {
             return new DonationRequest(amount(), interval, name, email, anonymous, message, coverFees, showAmount);
@@ -79,8 +90,15 @@ class CheckoutApiController {
                         || !idempotencyKey.chars().allMatch(c -> c > 32 && c < 127))) {
             throw new MalformedInputException("Idempotency-Key", "use 1 to 64 printable ASCII characters");
         }
+        Attribution attribution = body.checkedAttribution();
         CheckoutService.Started started = checkout.start(
-                slug, body.toRequest(), idempotencyKey, request.getRemoteAddr(), body.captchaToken(), locale);
+                slug,
+                body.toRequest(),
+                idempotencyKey,
+                request.getRemoteAddr(),
+                body.captchaToken(),
+                locale,
+                attribution);
         String url = started.checkoutUrl().startsWith("/")
                 ? ServletUriComponentsBuilder.fromCurrentContextPath()
                         .path(started.checkoutUrl())

@@ -3,6 +3,8 @@ package org.goalpost.payment;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.goalpost.attribution.Attribution;
+import org.goalpost.attribution.Attributions;
 import org.goalpost.campaign.Campaign;
 import org.goalpost.campaign.Campaigns;
 import org.goalpost.donation.AcceptedDonation;
@@ -37,6 +39,8 @@ public class CheckoutService {
     private final CheckoutRateLimits limits;
     private final Captcha captcha;
 
+    private final Attributions attributions;
+
     CheckoutService(
             Campaigns campaigns,
             DonationPolicy policy,
@@ -46,7 +50,9 @@ public class CheckoutService {
             AppMode mode,
             PaymentProperties properties,
             CheckoutRateLimits limits,
-            Captcha captcha) {
+            Captcha captcha,
+            Attributions attributions) {
+        this.attributions = attributions;
         this.campaigns = campaigns;
         this.policy = policy;
         this.donations = donations;
@@ -67,6 +73,7 @@ public class CheckoutService {
      * counted again)
      * @param captchaToken the person check's token from the form or the API, when the donor was shown the check
      * @param locale the donor's language, for their emails
+     * @param attribution where the checkout came from (page, placement, variant, utm fields), or null
      * @throws org.goalpost.shared.web.InvalidInputException when the policy refuses the donation (nothing
      * written, no gateway call)
      * @throws org.goalpost.shared.web.TooManyRequestsException when a rate limit refuses it (nothing written,
@@ -81,7 +88,8 @@ public class CheckoutService {
             String requestKey,
             String clientAddress,
             String captchaToken,
-            Locale locale) {
+            Locale locale,
+            Attribution attribution) {
         String key = requestKey == null || requestKey.isBlank() ? null : requestKey.strip();
         boolean repeat = key != null && donations.findByRequestKey(key).isPresent();
         // limited before anything else is looked at (the campaign, the policy): a flood of invalid requests is refused
@@ -116,6 +124,9 @@ public class CheckoutService {
                     requestKey == null ? "request" : "Idempotency-Key",
                     "was already used for a different donation; use a new key for a new donation");
         }
+        // stored once with the donation (a repeated request keeps the first); its money is attributed through the
+        // ledger
+        attributions.record(donation.id(), campaign.id(), attribution);
         if (donation.checkoutUrl() != null) {
             return new Started(donation.publicId(), donation.checkoutUrl());
         }

@@ -10,8 +10,9 @@ import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 
 /**
- * CORS per campaign: its JSON ({@code GET /api/campaigns/{slug}}) and its checkout API
- * ({@code POST /api/campaigns/{slug}/checkout}) answer pages of the campaign's embed origins (any
+ * CORS per campaign: its JSON ({@code GET /api/campaigns/{slug}}), its checkout API
+ * ({@code POST /api/campaigns/{slug}/checkout}) and its views beacon ({@code POST /api/campaigns/{slug}/views}) answer
+ * pages of the campaign's embed origins (any
  * site when it lists none); the list of campaigns answers any site. Never with credentials: only
  * aggregates are served, and the checkout needs no session. Read from {@link ProgressCache}; a
  * request without an {@code Origin} (not a cross-origin one) costs nothing here.
@@ -19,7 +20,7 @@ import org.springframework.web.cors.CorsConfigurationSource;
 @Component
 class CampaignCorsSource implements CorsConfigurationSource {
 
-    private static final Pattern CAMPAIGN = Pattern.compile("^/api/campaigns/([^/]+)(/checkout)?/?$");
+    private static final Pattern CAMPAIGN = Pattern.compile("^/api/campaigns/([^/]+)(/checkout|/views)?/?$");
 
     private final ProgressCache cache;
 

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.goalpost.attribution.Attribution;
 import org.goalpost.campaign.Ask;
 import org.goalpost.campaign.Campaign;
 import org.goalpost.campaign.Campaigns;
@@ -54,6 +55,8 @@ class CampaignPageController {
     private final MessageSource messages;
     private final ProgressCache cache;
     private final Clock clock;
+    private final ReaderSignals signals;
+    private static final Attribution EMPTY = new Attribution(null, null, null, null, null, null);
 
     CampaignPageController(
             Campaigns campaigns,
@@ -65,7 +68,9 @@ class CampaignPageController {
             AppMode mode,
             MessageSource messages,
             ProgressCache cache,
-            Clock clock) {
+            Clock clock,
+            ReaderSignals signals) {
+        this.signals = signals;
         this.cache = cache;
         this.clock = clock;
         this.campaigns = campaigns;
@@ -89,11 +94,22 @@ class CampaignPageController {
         return "home";
     }
 
+    /**
+     * The campaign page. A link from the widget carries where the reader came from ({@code page}, {@code placement},
+     * {@code variant}; a newsletter's link its {@code utm_source}, {@code utm_medium}, {@code utm_campaign}): the form
+     * carries it into the checkout, and a link from the widget (it names a placement) counts as a click.
+     */
     @GetMapping("/campaigns/{slug}")
     String page(
             @PathVariable String slug,
             @RequestParam(required = false) String canceled,
             @RequestParam(required = false) String interval,
+            @RequestParam(required = false) String page,
+            @RequestParam(required = false) String placement,
+            @RequestParam(required = false) String variant,
+            @RequestParam(name = "utm_source", required = false) String utmSource,
+            @RequestParam(name = "utm_medium", required = false) String utmMedium,
+            @RequestParam(name = "utm_campaign", required = false) String utmCampaign,
             Model model,
             Locale locale,
             HttpServletRequest request) {
@@ -101,7 +117,19 @@ class CampaignPageController {
         if (canceled != null) {
             model.addAttribute("notice", messages.getMessage("campaign.canceled", null, locale));
         }
-        fill(model, campaign, DonateForm.offering(campaign, interval), List.of(), locale);
+        DonateForm form = DonateForm.offering(campaign, interval);
+        form.setPage(page);
+        form.setPlacement(placement);
+        form.setVariant(variant);
+        form.setUtmSource(utmSource);
+        form.setUtmMedium(utmMedium);
+        form.setUtmCampaign(utmCampaign);
+        Attribution from = form.checkedAttribution();
+        form.carry(from == null ? EMPTY : from);
+        if (from != null && placement != null && signals.countable(request)) {
+            signals.click(campaign, from);
+        }
+        fill(model, campaign, form, List.of(), locale);
         model.addAttribute(
                 "captcha", checkout.captchaFor(request.getRemoteAddr()).orElse(null));
         return "campaign";
@@ -128,7 +156,8 @@ class CampaignPageController {
                     form.getRequestKey(),
                     request.getRemoteAddr(),
                     captcha.map(c -> request.getParameter(c.responseField())).orElse(null),
-                    locale);
+                    locale,
+                    form.checkedAttribution());
             RedirectView toCheckout = new RedirectView(started.checkoutUrl(), true);
             toCheckout.setStatusCode(HttpStatus.SEE_OTHER);
             toCheckout.setExposeModelAttributes(false);

@@ -2,6 +2,9 @@ package org.goalpost.progress;
 
 import java.util.Currency;
 import java.util.Locale;
+import org.goalpost.attribution.Attribution;
+import org.goalpost.attribution.AttributionDraft;
+import org.goalpost.attribution.AttributionRules;
 import org.goalpost.campaign.Campaign;
 import org.goalpost.donation.DonationInterval;
 import org.goalpost.donation.DonationRequest;
@@ -24,6 +27,91 @@ class DonateForm {
     private boolean coverFees;
     private boolean showAmount;
     private String requestKey;
+    private String page;
+    private String placement;
+    private String variant;
+    private String utmSource;
+    private String utmMedium;
+    private String utmCampaign;
+
+    /** Where the reader came from, as the form carries it (from the widget's link into hidden fields). */
+    AttributionDraft attribution() {
+        return new AttributionDraft(page, placement, variant, utmSource, utmMedium, utmCampaign);
+    }
+
+    /** Carries an attribution into the form's hidden fields. */
+    void carry(Attribution a) {
+        page = a.page();
+        placement = a.placement();
+        variant = a.variant();
+        utmSource = a.utmSource();
+        utmMedium = a.utmMedium();
+        utmCampaign = a.utmCampaign();
+    }
+
+    /**
+     * The attribution the form carries, normalised, or null when it carries none or one that breaks a rule (a
+     * reader is never refused a gift for what a link put in hidden fields).
+     */
+    Attribution checkedAttribution() {
+        AttributionDraft draft = attribution();
+        if (draft.isEmpty()) {
+            return null;
+        }
+        try {
+            return AttributionRules.check(draft, "");
+        } catch (org.goalpost.shared.web.InvalidInputException e) {
+            return null;
+        }
+    }
+
+    public String getPage() {
+        return page;
+    }
+
+    public void setPage(String page) {
+        this.page = page;
+    }
+
+    public String getPlacement() {
+        return placement;
+    }
+
+    public void setPlacement(String placement) {
+        this.placement = placement;
+    }
+
+    public String getVariant() {
+        return variant;
+    }
+
+    public void setVariant(String variant) {
+        this.variant = variant;
+    }
+
+    public String getUtmSource() {
+        return utmSource;
+    }
+
+    public void setUtmSource(String utmSource) {
+        this.utmSource = utmSource;
+    }
+
+    public String getUtmMedium() {
+        return utmMedium;
+    }
+
+    public void setUtmMedium(String utmMedium) {
+        this.utmMedium = utmMedium;
+    }
+
+    public String getUtmCampaign() {
+        return utmCampaign;
+    }
+
+    public void setUtmCampaign(String utmCampaign) {
+        this.utmCampaign = utmCampaign;
+    }
 
     /**
      * An empty form offering {@code interval} first when it names one ({@code once}, {@code month},

@@ -1,5 +1,6 @@
 package org.goalpost.progress;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Locale;
@@ -25,10 +26,12 @@ class WidgetController {
 
     private final ProgressCache cache;
     private final CachedResponses responses;
+    private final ReaderSignals signals;
 
-    WidgetController(ProgressCache cache, CachedResponses responses) {
+    WidgetController(ProgressCache cache, CachedResponses responses, ReaderSignals signals) {
         this.cache = cache;
         this.responses = responses;
+        this.signals = signals;
     }
 
     @GetMapping("/widget/{slug}.svg")
@@ -36,9 +39,11 @@ class WidgetController {
             @PathVariable String slug,
             @RequestParam(required = false) String locale,
             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
+            HttpServletRequest request,
             HttpServletResponse response)
             throws IOException {
         ProgressCache.Snapshot snapshot = snapshot(slug);
+        signals.servedView(snapshot.campaign(), request, "svg");
         responses.serve(cache.svg(snapshot, locale), ifNoneMatch, "image/svg+xml", response);
     }
 
@@ -48,6 +53,7 @@ class WidgetController {
             @RequestParam(required = false) String locale,
             Locale requestLocale,
             Model model,
+            HttpServletRequest request,
             HttpServletResponse response) {
         Optional<ProgressCache.Snapshot> found = cache.find(slug);
         if (found.isEmpty()) {
@@ -58,6 +64,7 @@ class WidgetController {
             throw new NotFoundException("No campaign '" + slug + "'");
         }
         ProgressCache.Snapshot snapshot = found.get();
+        signals.servedView(snapshot.campaign(), request, "iframe");
         Locale shown = locale == null || locale.isBlank() ? requestLocale : Locale.forLanguageTag(locale);
         model.addAttribute("campaign", snapshot.campaign());
         model.addAttribute("bar", ProgressBarView.of(snapshot.progress(), shown));

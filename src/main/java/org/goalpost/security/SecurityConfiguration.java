@@ -79,7 +79,8 @@ class SecurityConfiguration {
     }
 
     /**
-     * The public read path (the widget's data, the SVG, the script, the ping): read-only, public,
+     * The public read path (the widget's data, the SVG, the script, the ping, and the views beacon, which only
+     * counts): public,
      * without session, cookie or CSRF token, so its chain keeps only what it needs, CORS and the
      * security headers, which makes it about as cheap as the servlet container allows.
      */
@@ -90,6 +91,7 @@ class SecurityConfiguration {
         http.securityMatcher(new OrRequestMatcher(
                         paths.matcher(HttpMethod.GET, "/api/campaigns"),
                         paths.matcher(HttpMethod.GET, "/api/campaigns/*"),
+                        paths.matcher(HttpMethod.POST, "/api/campaigns/*/views"),
                         paths.matcher(HttpMethod.GET, "/api/ping"),
                         paths.matcher(HttpMethod.GET, "/widget.js"),
                         paths.matcher(HttpMethod.GET, "/widget/*")))

@@ -19,7 +19,7 @@ import org.goalpost.shared.web.InvalidInputException;
  * amount in major units ({@code 25} or {@code 25.50}; blank rows are left out) and its impact line, with the index of
  * the preselected row.
  */
-public class AskForm {
+class AskForm {
 
     private String headline;
     private String accent;

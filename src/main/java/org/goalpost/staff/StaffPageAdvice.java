@@ -26,7 +26,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
             StaffAdminController.class,
             ReconcilerController.class,
             RecurringController.class,
-            AskController.class
+            AskController.class,
+            AttributionController.class
         })
 class StaffPageAdvice {
 

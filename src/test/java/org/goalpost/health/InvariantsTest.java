@@ -294,6 +294,23 @@ class InvariantsTest {
         assertThat(meters.get("goalpost.reconciler.parked").gauge().value()).isEqualTo(1.0);
         sql("UPDATE reconcile_parked SET state = 'DISMISSED' WHERE item_key = 'event:evt_parked_test'");
         assertHealthy();
+
+        // a demo gift attributed, once under its own campaign (healthy), once filed under another campaign
+        long other = campaigns.create(org.goalpost.campaign.TestCampaigns.draft(
+                                org.goalpost.campaign.TestCampaigns.uniqueSlug("invariants-attribution"), 100_000))
+                .id();
+        long gift = jdbc.sql("SELECT MIN(donation_id) FROM ledger_entry WHERE campaign_id = ?")
+                .param(campaign)
+                .query(Long.class)
+                .single();
+        sql("INSERT INTO donation_attribution (donation_id, campaign_id, key_hash, page, placement, created_at) "
+                + "VALUES (" + gift + ", " + campaign + ", '" + "a".repeat(64) + "', 'https://news.example/a', "
+                + "'end', '2026-01-01 00:00:00')");
+        assertHealthy();
+        sql("UPDATE donation_attribution SET campaign_id = " + other + " WHERE donation_id = " + gift);
+        assertBroken("attribution-of-its-campaign", 1);
+        sql("DELETE FROM donation_attribution WHERE donation_id = " + gift);
+        assertHealthy();
     }
 
     private void assertBroken(String invariant, long violations) {
@@ -316,6 +333,8 @@ class InvariantsTest {
         assertThat(report.outcomes())
                 .extracting(InvariantCheck.Outcome::invariant)
                 .containsExactlyInAnyOrder(
+                        "attribution-matches-ledger",
+                        "attribution-of-its-campaign",
                         "totals-match-ledger",
                         "one-row-per-money-movement",
                         "no-orphan-rows",

@@ -79,6 +79,7 @@ class AccessRulesTest {
             Map.entry("GET /api/campaigns", Access.PUBLIC),
             Map.entry("GET /api/campaigns/{slug}", Access.PUBLIC),
             Map.entry("POST /api/campaigns/{slug}/checkout", Access.PUBLIC),
+            Map.entry("POST /api/campaigns/{slug}/views", Access.PUBLIC),
             Map.entry("GET /widget/{slug}", Access.PUBLIC),
             Map.entry("GET /widget/{slug}.svg", Access.PUBLIC),
             Map.entry("GET /test-checkout/{sessionId}", Access.PUBLIC),
@@ -134,6 +135,8 @@ class AccessRulesTest {
             Map.entry("GET /staff/export/totals.csv", Access.STAFF),
             Map.entry("GET /staff/campaigns/{slug}/recurring", Access.STAFF),
             Map.entry("GET /staff/campaigns/{slug}/ask", Access.STAFF),
+            Map.entry("GET /staff/campaigns/{slug}/attribution", Access.STAFF),
+            Map.entry("GET /staff/campaigns/{slug}/attribution.csv", Access.STAFF),
             Map.entry("POST /staff/campaigns/{slug}/ask", Access.ADMIN),
             Map.entry("GET /staff/campaigns/{slug}/recurring.csv", Access.STAFF),
             Map.entry("GET /staff/campaigns/{slug}/cohorts.csv", Access.STAFF),
@@ -163,6 +166,7 @@ class AccessRulesTest {
             // Staff API
             Map.entry("GET /api/staff/campaigns", Access.STAFF),
             Map.entry("GET /api/staff/campaigns/{slug}/ask", Access.STAFF),
+            Map.entry("GET /api/staff/campaigns/{slug}/attribution", Access.STAFF),
             Map.entry("PUT /api/staff/campaigns/{slug}/ask", Access.ADMIN),
             Map.entry("POST /api/staff/campaigns", Access.ADMIN),
             Map.entry("PUT /api/staff/campaigns/{slug}", Access.ADMIN),
@@ -393,7 +397,7 @@ class AccessRulesTest {
                 checked++;
             }
         }
-        assertThat(checked).as("staff API endpoints").isEqualTo(16);
+        assertThat(checked).as("staff API endpoints").isEqualTo(17);
     }
 
     /**
