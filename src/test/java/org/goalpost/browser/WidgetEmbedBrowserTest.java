@@ -157,7 +157,11 @@ class WidgetEmbedBrowserTest {
                 .as("the page's CSS stays out")
                 .isNotEqualTo("rgba(255, 0, 0, 1)");
         WebElement donate = root.findElement(By.cssSelector(".donate"));
-        assertThat(donate.getAttribute("href")).isEqualTo("http://localhost:" + port + "/campaigns/support?lang=en");
+        assertThat(donate.getAttribute("href"))
+                .as("the campaign page, with where the reader came from for the attribution report")
+                .isEqualTo("http://localhost:" + port + "/campaigns/support?lang=en&placement=default&page="
+                        + java.net.URLEncoder.encode(
+                                BROWSER.driver().getCurrentUrl(), java.nio.charset.StandardCharsets.UTF_8));
 
         BROWSER.driver().switchTo().frame(BROWSER.driver().findElement(By.id("frame")));
         assertThat(BROWSER.driver()
@@ -191,7 +195,8 @@ class WidgetEmbedBrowserTest {
                 .isEqualTo("895\u00a0$ von 5.000\u00a0$ gesammelt");
         WebElement donate = root.findElement(By.cssSelector(".donate"));
         assertThat(donate.getText()).isEqualTo("Spenden");
-        assertThat(donate.getAttribute("href")).endsWith("/campaigns/support?lang=de&interval=year");
+        assertThat(donate.getAttribute("href"))
+                .contains("/campaigns/support?lang=de&interval=year&placement=default&page=");
         String donatePage = donate.getAttribute("href");
         BROWSER.driver().switchTo().frame("frame");
         assertThat(BROWSER.driver()

@@ -296,8 +296,9 @@ class InvariantsTest {
         assertHealthy();
 
         // a demo gift attributed, once under its own campaign (healthy), once filed under another campaign
-        long other = campaigns.create(org.goalpost.campaign.TestCampaigns.draft(
-                                org.goalpost.campaign.TestCampaigns.uniqueSlug("invariants-attribution"), 100_000))
+        long other = campaigns
+                .create(org.goalpost.campaign.TestCampaigns.draft(
+                        org.goalpost.campaign.TestCampaigns.uniqueSlug("invariants-attribution"), 100_000))
                 .id();
         long gift = jdbc.sql("SELECT MIN(donation_id) FROM ledger_entry WHERE campaign_id = ?")
                 .param(campaign)

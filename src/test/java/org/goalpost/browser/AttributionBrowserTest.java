@@ -1,0 +1,144 @@
+package org.goalpost.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import org.goalpost.attribution.AttributionReport;
+import org.goalpost.attribution.ReaderCounts;
+import org.goalpost.campaign.Campaign;
+import org.goalpost.campaign.Campaigns;
+import org.goalpost.testing.AppTest;
+import org.goalpost.testing.Browser;
+import org.goalpost.testing.SlowTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.SearchContext;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Attribution in a real browser (issue 13): an article on another origin with the widget at two placements; each
+ * render counts a view, Donate a click, and a gift through the local test gateway is attributed to the page and the
+ * placement it came from; the staff report shows it.
+ */
+@AppTest
+@SlowTest
+class AttributionBrowserTest {
+
+    @RegisterExtension
+    static final Browser.Session BROWSER = new Browser.Session();
+
+    private static HttpServer newsSite;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ReaderCounts counts;
+
+    @Autowired
+    AttributionReport report;
+
+    @Autowired
+    Campaigns campaigns;
+
+    @AfterAll
+    static void close() {
+        if (newsSite != null) {
+            newsSite.stop(0);
+        }
+    }
+
+    private String serveArticle() throws Exception {
+        String page = """
+                <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Council vote</title></head>
+                <body><main><article><h1>Council vote</h1>
+                <div id="top"><script src="http://localhost:%d/widget.js" data-campaign="support"
+                  data-locale="en-US" data-layout="compact" data-placement="top" async></script></div>
+                <p>The reporting.</p>
+                <div id="end"><script src="http://localhost:%d/widget.js" data-campaign="support"
+                  data-locale="en-US" data-placement="end" async></script></div>
+                </article></main></body></html>
+                """.formatted(port, port);
+        newsSite = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        newsSite.createContext("/", exchange -> {
+            byte[] body = page.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        newsSite.start();
+        return "http://127.0.0.1:" + newsSite.getAddress().getPort() + "/news/council-vote";
+    }
+
+    private SearchContext widget(String id) {
+        return new WebDriverWait(BROWSER.driver(), Duration.ofSeconds(15)).until(driver -> {
+            List<WebElement> hosts = driver.findElements(By.cssSelector("#" + id + " .goalpost-widget"));
+            if (hosts.isEmpty()) {
+                return null;
+            }
+            SearchContext root = hosts.get(0).getShadowRoot();
+            return root.findElements(By.cssSelector(".donate")).isEmpty() ? null : root;
+        });
+    }
+
+    private AttributionReport.Row row(AttributionReport.By by, String key) {
+        Campaign campaign = campaigns.find("support").orElseThrow();
+        LocalDate today = LocalDate.now(campaign.timeZone());
+        return report.of(campaign, by, today.minusDays(1), today, false).rows().stream()
+                .filter(r -> key.equals(r.key()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no row " + key));
+    }
+
+    @Test
+    void viewsClicksAndAGiftAreAttributedToThePageAndPlacement() throws Exception {
+        String article = serveArticle();
+        BROWSER.driver().get(article + "?utm_source=newsletter&reader=ada");
+        widget("top");
+        SearchContext end = widget("end");
+        new WebDriverWait(BROWSER.driver(), Duration.ofSeconds(5)).until(d -> {
+            counts.flush();
+            return row(AttributionReport.By.PLACEMENT, "top").views() >= 1
+                    && row(AttributionReport.By.PLACEMENT, "end").views() >= 1;
+        });
+
+        WebElement donate = end.findElement(By.cssSelector(".donate"));
+        BROWSER.driver().executeScript("arguments[0].scrollIntoView()", donate);
+        donate.click();
+        WebElement dialog = end.findElement(By.cssSelector("dialog"));
+        dialog.findElement(By.cssSelector(".give")).click();
+        new WebDriverWait(BROWSER.driver(), Duration.ofSeconds(15))
+                .until(ExpectedConditions.urlContains("/test-checkout/test_cs_"));
+        BROWSER.driver().findElement(By.cssSelector("[data-testid=complete]")).click();
+        new WebDriverWait(BROWSER.driver(), Duration.ofSeconds(15))
+                .until(ExpectedConditions.urlContains("/campaigns/support/thanks"));
+        counts.flush();
+
+        String page = "http://127.0.0.1:" + newsSite.getAddress().getPort() + "/news/council-vote";
+        AttributionReport.Row byPage = row(AttributionReport.By.PAGE, page);
+        assertThat(byPage.views()).as("two placements, one view each").isEqualTo(2);
+        assertThat(byPage.clicks()).isEqualTo(1);
+        assertThat(byPage.checkouts()).isEqualTo(1);
+        assertThat(byPage.donations()).isEqualTo(1);
+        assertThat(byPage.raisedMinor()).as("the preselected 25 $").isEqualTo(2_500);
+        AttributionReport.Row atEnd = row(AttributionReport.By.PLACEMENT, "end");
+        assertThat(atEnd.raisedMinor()).isEqualTo(2_500);
+        assertThat(atEnd.clicks()).isEqualTo(1);
+        assertThat(row(AttributionReport.By.PLACEMENT, "top").raisedMinor()).isZero();
+        assertThat(row(AttributionReport.By.UTM_SOURCE, "newsletter").raisedMinor())
+                .isEqualTo(2_500);
+        Browser.screenshot(BROWSER.driver(), "attribution-thanks");
+    }
+}
