@@ -1,19 +1,6 @@
-/*
- * Goalpost progress widget. Embed with one line:
- *   <script src="https://HOST/widget.js" data-campaign="support" async></script>
- * Optional: data-locale="de-DE" (language of the words, English or German, and number format;
- * default: the reader's browser), data-refresh="60"
- * (seconds between refreshes, 0 for none), data-layout="full" (title, bar, tiers and button) or "compact" (one
- * line: the bar, the figure and the button), data-interval="month" (the frequency the ask opens on), and
- * data-overlay="off" to make Donate open the campaign page instead of the donate dialog, and data-placement="end"
- * (where on the page this box sits, for the campaign's attribution report; default "default"). Each render counts
- * one view (a beacon with the page's address and the placement; no cookie, nothing about the reader), a Donate
- * click one click, and the checkout carries the page and placement. The dialog asks on the
- * article itself (the campaign's amounts per frequency, "Other", the impact line), posts the checkout API and goes
- * straight to the payment page; a middle or modified click, or a browser without <dialog>, opens the campaign page. Colours and font follow CSS custom properties set on the
- * page: --goalpost-accent, --goalpost-track, --goalpost-text, --goalpost-muted, --goalpost-font.
- * Everything renders inside a shadow root: no CSS leaks in or out. Only aggregates are fetched.
- */
+/* Goalpost widget: <script src="https://HOST/widget.js" data-campaign="support" async></script>.
+ * Options (data-locale, -refresh, -layout, -interval, -overlay, -placement), theming, the donate dialog and what it
+ * counts (one view per load, a click per Donate; no cookie): docs/GUIDE.md#the-widget. */
 (function () {
   'use strict';
 
@@ -157,6 +144,11 @@
   function openDialog(root, data, base, locale, say, options, opener) {
     var interval = options.interval;
     var ask = data.ask;
+    var variant = (ask.variants || []).filter(function (v) { return v.key === options.variant; })[0];
+    if (variant) {
+      ask = { headline: variant.headline, defaultInterval: variant.defaultInterval, amounts: variant.amounts,
+        minimumMinor: ask.minimumMinor, maximumMinor: ask.maximumMinor };
+    }
     var money = formatter(data, locale);
     var digits = digitsOf(data.currency);
     var dialog = el('dialog', { 'aria-modal': 'true', 'aria-labelledby': 'gp-dialog-title', 'class': 'ask' });
@@ -247,7 +239,7 @@
         method: 'POST', mode: 'cors', credentials: 'omit',
         headers: { 'Content-Type': 'application/json', 'Idempotency-Key': key },
         body: JSON.stringify({ amountMinor: amount, interval: every(),
-          attribution: { page: location.href, placement: options.placement } })
+          attribution: { page: location.href, placement: options.placement, variant: options.variant } })
       }).then(function (response) {
         return response.json().then(function (body) { return { ok: response.ok, body: body }; });
       }).then(function (answer) {
@@ -284,7 +276,8 @@
 
   /** One view or click, counted by the campaign's server: the page's address and the placement, nothing else. */
   function beacon(base, slug, options, event) {
-    var body = JSON.stringify({ page: location.href, placement: options.placement, event: event });
+    var body = JSON.stringify({ page: location.href, placement: options.placement, variant: options.variant,
+      event: event });
     var url = base + '/api/campaigns/' + encodeURIComponent(slug) + '/views';
     try {
       if (navigator.sendBeacon && navigator.sendBeacon(url, body)) { return; }
@@ -341,7 +334,8 @@
     if (!over) {
       var page = base + '/campaigns/' + encodeURIComponent(data.slug) + '?lang=' + say.language
         + (interval ? '&interval=' + interval : '')
-        + '&placement=' + encodeURIComponent(options.placement) + '&page=' + encodeURIComponent(location.href);
+        + '&placement=' + encodeURIComponent(options.placement) + '&page=' + encodeURIComponent(location.href)
+        + (options.variant ? '&variant=' + encodeURIComponent(options.variant) : '');
       var donate = el('a', { 'class': 'donate', href: page, target: '_blank', rel: 'noopener' }, say.text.donate);
       if (options.overlay && data.ask && typeof HTMLDialogElement === 'function') {
         donate.setAttribute('aria-haspopup', 'dialog');
@@ -392,6 +386,16 @@
       fetch(url, { mode: 'cors', credentials: 'omit' })
         .then(function (response) { if (!response.ok) { throw new Error(response.status); } return response.json(); })
         .then(function (data) {
+          // a running experiment: one variant per page view, at random by share, the same in every box of the page
+          var variants = (data.ask && data.ask.variants) || [];
+          var shown = window.goalpostVariants = window.goalpostVariants || {};
+          if (options.variant === undefined) {
+            var roll = Math.random() * 100;
+            options.variant = shown[url] !== undefined ? shown[url] : null;
+            variants.forEach(function (v) { if (shown[url] === undefined && options.variant === null && (roll -= v.sharePercent) < 0) { options.variant = v.key; } });
+            if (options.variant === null && variants.length) { options.variant = variants[variants.length - 1].key; }
+            shown[url] = options.variant;
+          }
           render(root, data, base, locale, options);
           if (!counted) { counted = true; beacon(base, slug, options, 'view'); }
         })

@@ -27,9 +27,11 @@ class CampaignRepository {
             + "late_money_shown, count_recurring_as, created_at, updated_at";
 
     private final JdbcClient jdbc;
+    private final ExperimentRepository experiments;
 
-    CampaignRepository(JdbcClient jdbc) {
+    CampaignRepository(JdbcClient jdbc, ExperimentRepository experiments) {
         this.jdbc = jdbc;
+        this.experiments = experiments;
     }
 
     Optional<Campaign> findBySlug(String slug) {
@@ -153,7 +155,7 @@ class CampaignRepository {
                 .toList();
     }
 
-    /** The asks of these campaigns; a campaign whose staff set none is missing from the map. */
+    /** The asks of these campaigns (with their running experiment); a campaign with neither is missing. */
     private Map<Long, Ask> asks(List<Long> ids) {
         Map<Long, String[]> looks = new HashMap<>();
         jdbc.sql("SELECT campaign_id, headline, accent FROM campaign_ask WHERE campaign_id IN (:ids)")
@@ -172,7 +174,25 @@ class CampaignRepository {
                 .list();
         Map<Long, Ask> asks = new HashMap<>();
         looks.forEach((id, look) -> asks.put(id, new Ask(look[0], look[1], amounts.getOrDefault(id, Map.of()))));
+        experiments.open(ids).values().stream()
+                .filter(AskExperiment::running)
+                .forEach(e -> asks.put(
+                        e.campaignId(),
+                        asks.getOrDefault(e.campaignId(), Ask.NONE).running(e)));
         return asks;
+    }
+
+    /** Marks a campaign changed now (its read path rebuilds), and sets the frequency its form offers first if given. */
+    void touch(long campaignId, String defaultInterval, Instant now) {
+        if (defaultInterval != null) {
+            jdbc.sql("UPDATE campaign SET default_interval = ?, updated_at = ? WHERE id = ?")
+                    .params(defaultInterval, DbTime.param(now), campaignId)
+                    .update();
+        } else {
+            jdbc.sql("UPDATE campaign SET updated_at = ? WHERE id = ?")
+                    .params(DbTime.param(now), campaignId)
+                    .update();
+        }
     }
 
     /** Replaces a campaign's ask and marks the campaign changed (so every instance's read path picks it up). */

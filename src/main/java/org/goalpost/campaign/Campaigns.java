@@ -69,6 +69,11 @@ public class Campaigns {
         return found;
     }
 
+    /** Drops a campaign from the payment path's one-second memory (it changed). */
+    void forget(long id) {
+        byId.remove(id);
+    }
+
     /** A campaign by id, read from the database now. */
     public Optional<Campaign> load(long id) {
         return repository.findById(id);

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.goalpost.campaign.Ask;
+import org.goalpost.campaign.AskExperiment;
 import org.goalpost.campaign.Campaign;
 import org.goalpost.shared.money.Money;
 import org.goalpost.shared.text.EmailAddresses;
@@ -93,16 +94,49 @@ public class DonationPolicy {
      * headline and accent colour as staff set them.
      */
     public Ask ask(Campaign campaign) {
+        return offered(campaign, campaign.ask()).running(campaign.ask().experiment());
+    }
+
+    /**
+     * What the donate form offers to a reader shown a variant of the running experiment: the variant's amounts (with
+     * the impact lines the campaign's ask has for the same amounts) and headline (else the campaign's), the
+     * campaign's accent colour; frequencies the variant leaves empty offer the campaign's own.
+     */
+    public Ask ask(Campaign campaign, AskExperiment.Variant variant) {
+        if (variant == null) {
+            return ask(campaign);
+        }
+        Ask own = campaign.ask();
+        Map<String, List<Ask.AskAmount>> amounts = new LinkedHashMap<>(own.amounts());
+        variant.amounts()
+                .forEach((frequency, list) -> amounts.put(
+                        frequency,
+                        list.stream()
+                                .map(a -> new Ask.AskAmount(
+                                        a.amountMinor(),
+                                        own.amounts(frequency).stream()
+                                                .filter(o -> o.amountMinor() == a.amountMinor())
+                                                .map(Ask.AskAmount::impact)
+                                                .findFirst()
+                                                .orElse(null),
+                                        a.preselected()))
+                                .toList()));
+        return offered(
+                campaign,
+                new Ask(variant.headline() != null ? variant.headline() : own.headline(), own.accent(), amounts));
+    }
+
+    private Ask offered(Campaign campaign, Ask source) {
         Map<String, List<Ask.AskAmount>> amounts = new LinkedHashMap<>();
         long min = minimum(campaign).minor();
         long max = maximum(campaign).minor();
         for (DonationInterval interval : DonationInterval.values()) {
-            List<Ask.AskAmount> set = campaign.ask().amounts(interval.word()).stream()
+            List<Ask.AskAmount> set = source.amounts(interval.word()).stream()
                     .filter(a -> a.amountMinor() >= min && a.amountMinor() <= max)
                     .toList();
             amounts.put(interval.word(), set.isEmpty() ? defaults(campaign, interval, min, max) : set);
         }
-        return new Ask(campaign.ask().headline(), campaign.ask().accent(), amounts);
+        return new Ask(source.headline(), source.accent(), amounts);
     }
 
     private List<Ask.AskAmount> defaults(Campaign campaign, DonationInterval interval, long min, long max) {

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.goalpost.campaign.Ask;
+import org.goalpost.campaign.AskExperiment;
 import org.goalpost.campaign.Campaign;
 import org.goalpost.campaign.CampaignRules;
 import org.goalpost.donation.DonationPolicy;
@@ -11,7 +12,7 @@ import org.goalpost.donation.DonationPolicy;
 /**
  * What a campaign's donate form offers, in its public JSON, for the widget's donate dialog: the headline (or null),
  * the accent colour (or null), the frequency offered first, per frequency the amounts (minor units) with their impact
- * lines and the preselected one, and the smallest and largest gift.
+ * lines and the preselected one, the smallest and largest gift, and the variants of a running experiment (else none).
  */
 record AskJson(
         String headline,
@@ -19,12 +20,41 @@ record AskJson(
         String defaultInterval,
         Map<String, List<Amount>> amounts,
         long minimumMinor,
-        long maximumMinor) {
+        long maximumMinor,
+        List<VariantJson> variants) {
 
     record Amount(long amountMinor, String impact, boolean preselected) {}
 
+    /** A variant of the running experiment: the widget shows one at random by {@code sharePercent}. */
+    record VariantJson(
+            String key, int sharePercent, String headline, String defaultInterval, Map<String, List<Amount>> amounts) {}
+
     static AskJson of(DonationPolicy policy, Campaign campaign) {
         Ask ask = policy.ask(campaign);
+        AskExperiment running = ask.experiment();
+        return new AskJson(
+                ask.headline(),
+                ask.accent(),
+                campaign.defaultInterval(),
+                amounts(ask),
+                policy.minimum(campaign).minor(),
+                policy.maximum(campaign).minor(),
+                running == null
+                        ? List.of()
+                        : running.variants().stream()
+                                .map(v -> {
+                                    Ask shown = policy.ask(campaign, v);
+                                    return new VariantJson(
+                                            v.key(),
+                                            v.sharePercent(),
+                                            shown.headline(),
+                                            v.defaultInterval(),
+                                            amounts(shown));
+                                })
+                                .toList());
+    }
+
+    private static Map<String, List<Amount>> amounts(Ask ask) {
         Map<String, List<Amount>> amounts = new LinkedHashMap<>();
         for (String frequency : CampaignRules.INTERVALS) {
             amounts.put(
@@ -33,12 +63,6 @@ record AskJson(
                             .map(a -> new Amount(a.amountMinor(), a.impact(), a.preselected()))
                             .toList());
         }
-        return new AskJson(
-                ask.headline(),
-                ask.accent(),
-                campaign.defaultInterval(),
-                amounts,
-                policy.minimum(campaign).minor(),
-                policy.maximum(campaign).minor());
+        return amounts;
     }
 }

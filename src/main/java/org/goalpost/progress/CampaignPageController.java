@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.goalpost.attribution.Attribution;
 import org.goalpost.campaign.Ask;
+import org.goalpost.campaign.AskExperiment;
 import org.goalpost.campaign.Campaign;
 import org.goalpost.campaign.Campaigns;
 import org.goalpost.donation.Donation;
@@ -117,10 +118,17 @@ class CampaignPageController {
         if (canceled != null) {
             model.addAttribute("notice", messages.getMessage("campaign.canceled", null, locale));
         }
-        DonateForm form = DonateForm.offering(campaign, interval);
+        // a running experiment: the variant the link names (the widget showed it), else one at random by share
+        AskExperiment running = campaign.ask().experiment();
+        AskExperiment.Variant shown = running == null
+                ? null
+                : running.variant(variant)
+                        .orElseGet(() -> running.pick(
+                                java.util.concurrent.ThreadLocalRandom.current().nextInt(100)));
+        DonateForm form = DonateForm.offering(campaign, interval, shown == null ? null : shown.defaultInterval());
         form.setPage(page);
         form.setPlacement(placement);
-        form.setVariant(variant);
+        form.setVariant(shown == null ? variant : shown.key());
         form.setUtmSource(utmSource);
         form.setUtmMedium(utmMedium);
         form.setUtmCampaign(utmCampaign);
@@ -249,7 +257,10 @@ class CampaignPageController {
         model.addAttribute("ended", campaign.hasEndedAt(now));
         model.addAttribute("countdown", countdown(campaign, now, locale));
         model.addAttribute("bar", ProgressBarView.of(progress.current(campaign), locale));
-        model.addAttribute("ask", AskView.of(policy.ask(campaign), campaign, form, locale));
+        AskExperiment running = campaign.ask().experiment();
+        AskExperiment.Variant shown =
+                running == null ? null : running.variant(form.getVariant()).orElse(null);
+        model.addAttribute("ask", AskView.of(policy.ask(campaign, shown), campaign, form, locale));
         model.addAttribute("minimum", MoneyFormatter.format(policy.minimum(campaign), locale, campaign.amountStyle()));
         model.addAttribute("maximum", MoneyFormatter.format(policy.maximum(campaign), locale, campaign.amountStyle()));
         if (form.getRequestKey() == null || form.getRequestKey().isBlank()) {

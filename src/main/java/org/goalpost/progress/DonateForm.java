@@ -118,9 +118,15 @@ class DonateForm {
      * {@code year}: a link from the widget or an article may ask), otherwise the campaign's default.
      */
     static DonateForm offering(Campaign campaign, String interval) {
+        return offering(campaign, interval, null);
+    }
+
+    /** The same, with the first frequency of the variant shown (null: the campaign's) when no link asks. */
+    static DonateForm offering(Campaign campaign, String interval, String variantInterval) {
         DonateForm form = new DonateForm();
-        form.interval =
-                DonationInterval.fromWord(interval).map(DonationInterval::word).orElse(campaign.defaultInterval());
+        form.interval = DonationInterval.fromWord(interval)
+                .map(DonationInterval::word)
+                .orElse(variantInterval != null ? variantInterval : campaign.defaultInterval());
         return form;
     }
 

@@ -1,15 +1,20 @@
 package org.goalpost.staff;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.goalpost.attribution.ExperimentReport;
 import org.goalpost.audit.AuditLog;
 import org.goalpost.campaign.Ask;
 import org.goalpost.campaign.AskDraft;
+import org.goalpost.campaign.AskExperiment;
 import org.goalpost.campaign.Campaign;
 import org.goalpost.campaign.CampaignRules;
 import org.goalpost.campaign.Campaigns;
+import org.goalpost.campaign.Experiments;
 import org.goalpost.donation.DonationPolicy;
+import org.goalpost.shared.mode.AppMode;
 import org.goalpost.shared.web.FieldProblem;
 import org.goalpost.shared.web.InvalidInputException;
 import org.goalpost.shared.web.NotFoundException;
@@ -20,6 +25,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * A campaign's ask (issue 14): the amounts its donate form offers per frequency, their impact lines, the preselected
@@ -32,8 +38,27 @@ class AskController {
     private final DonationPolicy policy;
     private final AuditLog audit;
     private final Fmt fmt;
+    private final Experiments experiments;
+    private final ExperimentReport results;
+    private final AppMode appMode;
+    private final java.time.Clock clock;
 
-    AskController(Campaigns campaigns, DonationPolicy policy, AuditLog audit, Fmt fmt) {
+    /** An experiment as the ask page lists it: the experiment and its results per variant. */
+    record ExperimentView(AskExperiment experiment, List<ExperimentReport.VariantResult> results) {}
+
+    AskController(
+            Campaigns campaigns,
+            DonationPolicy policy,
+            AuditLog audit,
+            Fmt fmt,
+            Experiments experiments,
+            ExperimentReport results,
+            AppMode appMode,
+            java.time.Clock clock) {
+        this.experiments = experiments;
+        this.results = results;
+        this.appMode = appMode;
+        this.clock = clock;
         this.fmt = fmt;
         this.campaigns = campaigns;
         this.policy = policy;
@@ -41,9 +66,36 @@ class AskController {
     }
 
     @GetMapping("/staff/campaigns/{slug}/ask")
-    String show(@PathVariable String slug, Model model) {
+    String show(@PathVariable String slug, HttpSession session, Model model) {
         Campaign campaign = campaign(slug);
+        experimentsOf(campaign, session, model);
         return page(model, campaign, AskForm.of(campaign.ask(), campaign.currency()), List.of(), false);
+    }
+
+    /** Stops a running experiment (audited): readers see the campaign's own ask again. */
+    @PostMapping("/staff/campaigns/{slug}/experiments/{id}/stop")
+    String stop(@PathVariable String slug, @PathVariable long id) {
+        experiments.stop(campaign(slug), id);
+        audit.record("experiment.stopped", slug, String.valueOf(id));
+        return "redirect:/staff/campaigns/" + slug + "/ask";
+    }
+
+    /** Ends an experiment with its winner (audited), which becomes the campaign's ask. */
+    @PostMapping("/staff/campaigns/{slug}/experiments/{id}/end")
+    String end(@PathVariable String slug, @PathVariable long id, @RequestParam String winner) {
+        AskExperiment ended = experiments.end(campaign(slug), id, winner);
+        audit.record("experiment.ended", slug, id + " winner=" + ended.winner());
+        return "redirect:/staff/campaigns/" + slug + "/ask";
+    }
+
+    private void experimentsOf(Campaign campaign, HttpSession session, Model model) {
+        boolean live = StaffPageAdvice.livemode(session, appMode);
+        model.addAttribute(
+                "experiments",
+                experiments.of(campaign).stream()
+                        .map(e -> new ExperimentView(e, results.of(campaign, e, live, clock.instant())))
+                        .toList());
+        model.addAttribute("minimumViews", ExperimentReport.MINIMUM_VIEWS);
     }
 
     @PostMapping("/staff/campaigns/{slug}/ask")
@@ -51,8 +103,10 @@ class AskController {
             @PathVariable String slug,
             @ModelAttribute("form") AskForm form,
             Model model,
+            HttpSession session,
             HttpServletResponse response) {
         Campaign campaign = campaign(slug);
+        experimentsOf(campaign, session, model);
         try {
             Campaign saved = save(campaign, form.toDraft(campaign.currency()), policy, campaigns);
             audit.record("campaign.ask", slug, summary(saved.ask()));

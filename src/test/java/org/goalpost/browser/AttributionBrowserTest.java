@@ -59,17 +59,30 @@ class AttributionBrowserTest {
         }
     }
 
+    @Autowired
+    org.goalpost.campaign.Experiments experiments;
+
+    @Autowired
+    org.goalpost.progress.ProgressCache cacheAccess;
+
     private String serveArticle() throws Exception {
+        return serve("support");
+    }
+
+    private String serve(String slug) throws Exception {
         String page = """
                 <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Council vote</title></head>
                 <body><main><article><h1>Council vote</h1>
-                <div id="top"><script src="http://localhost:%d/widget.js" data-campaign="support"
+                <div id="top"><script src="http://localhost:%d/widget.js" data-campaign="%s"
                   data-locale="en-US" data-layout="compact" data-placement="top" async></script></div>
                 <p>The reporting.</p>
-                <div id="end"><script src="http://localhost:%d/widget.js" data-campaign="support"
+                <div id="end"><script src="http://localhost:%d/widget.js" data-campaign="%s"
                   data-locale="en-US" data-placement="end" async></script></div>
                 </article></main></body></html>
-                """.formatted(port, port);
+                """.formatted(port, slug, port, slug);
+        if (newsSite != null) {
+            newsSite.stop(0);
+        }
         newsSite = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         newsSite.createContext("/", exchange -> {
             byte[] body = page.getBytes(StandardCharsets.UTF_8);
@@ -94,7 +107,11 @@ class AttributionBrowserTest {
     }
 
     private AttributionReport.Row row(AttributionReport.By by, String key) {
-        Campaign campaign = campaigns.find("support").orElseThrow();
+        return row("support", by, key);
+    }
+
+    private AttributionReport.Row row(String slug, AttributionReport.By by, String key) {
+        Campaign campaign = campaigns.find(slug).orElseThrow();
         LocalDate today = LocalDate.now(campaign.timeZone());
         return report.of(campaign, by, today.minusDays(1), today, false).rows().stream()
                 .filter(r -> key.equals(r.key()))
@@ -140,5 +157,48 @@ class AttributionBrowserTest {
         assertThat(row(AttributionReport.By.UTM_SOURCE, "newsletter").raisedMinor())
                 .isEqualTo(2_500);
         Browser.screenshot(BROWSER.driver(), "attribution-thanks");
+    }
+
+    @Test
+    void aReaderSeesOneVariantOfAnExperimentAndTheirGiftCountsForIt() throws Exception {
+        String slug = org.goalpost.campaign.TestCampaigns.uniqueSlug("exp-browser");
+        Campaign campaign = campaigns.create(org.goalpost.campaign.TestCampaigns.draft(slug, 100_000));
+        campaigns.changeStatus(slug, "active");
+        experiments.start(
+                campaigns.find(slug).orElseThrow(),
+                new org.goalpost.campaign.ExperimentDraft(
+                        "Headline test",
+                        List.of(
+                                new org.goalpost.campaign.ExperimentDraft.VariantDraft(
+                                        "plain", 50, "Support us", "once", java.util.Map.of()),
+                                new org.goalpost.campaign.ExperimentDraft.VariantDraft(
+                                        "local", 50, "Keep local news alive", "once", java.util.Map.of()))),
+                100,
+                1_000_000);
+        cacheAccess.awaitRebuilds();
+        BROWSER.driver().get(serve(slug));
+        widget("top");
+        SearchContext end = widget("end");
+        WebElement donate = end.findElement(By.cssSelector(".donate"));
+        String variant = donate.getAttribute("href").replaceAll(".*[?&]variant=([a-z]+).*", "$1");
+        assertThat(variant).isIn("plain", "local");
+        BROWSER.driver().executeScript("arguments[0].scrollIntoView()", donate);
+        donate.click();
+        WebElement dialog = end.findElement(By.cssSelector("dialog"));
+        assertThat(dialog.findElement(By.cssSelector("h2")).getText())
+                .isEqualTo(variant.equals("plain") ? "Support us" : "Keep local news alive");
+        dialog.findElement(By.cssSelector(".give")).click();
+        new WebDriverWait(BROWSER.driver(), Duration.ofSeconds(15))
+                .until(ExpectedConditions.urlContains("/test-checkout/test_cs_"));
+        BROWSER.driver().findElement(By.cssSelector("[data-testid=complete]")).click();
+        new WebDriverWait(BROWSER.driver(), Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("/thanks"));
+        counts.flush();
+        AttributionReport.Row shown = row(slug, AttributionReport.By.VARIANT, variant);
+        assertThat(shown.views())
+                .as("one page view, both boxes show the same variant")
+                .isEqualTo(2);
+        assertThat(shown.clicks()).isEqualTo(1);
+        assertThat(shown.donations()).isEqualTo(1);
+        assertThat(shown.raisedMinor()).isEqualTo(2_500);
     }
 }

@@ -202,7 +202,7 @@ class WidgetReadPathTest {
         assertThat(ask.keySet())
                 .as("what the donate form offers, nothing about anyone")
                 .containsExactlyInAnyOrder(
-                        "headline", "accent", "defaultInterval", "amounts", "minimumMinor", "maximumMinor");
+                        "headline", "accent", "defaultInterval", "amounts", "minimumMinor", "maximumMinor", "variants");
         assertThat(ask.get("amounts").toString())
                 .isEqualTo("{once=[{amountMinor=1000, impact=null, preselected=false}, "
                         + "{amountMinor=2500, impact=null, preselected=true}, "

@@ -138,6 +138,8 @@ class AccessRulesTest {
             Map.entry("GET /staff/campaigns/{slug}/attribution", Access.STAFF),
             Map.entry("GET /staff/campaigns/{slug}/attribution.csv", Access.STAFF),
             Map.entry("POST /staff/campaigns/{slug}/ask", Access.ADMIN),
+            Map.entry("POST /staff/campaigns/{slug}/experiments/{id}/stop", Access.ADMIN),
+            Map.entry("POST /staff/campaigns/{slug}/experiments/{id}/end", Access.ADMIN),
             Map.entry("GET /staff/campaigns/{slug}/recurring.csv", Access.STAFF),
             Map.entry("GET /staff/campaigns/{slug}/cohorts.csv", Access.STAFF),
             Map.entry("GET /staff/recurring", Access.STAFF),
@@ -167,6 +169,10 @@ class AccessRulesTest {
             Map.entry("GET /api/staff/campaigns", Access.STAFF),
             Map.entry("GET /api/staff/campaigns/{slug}/ask", Access.STAFF),
             Map.entry("GET /api/staff/campaigns/{slug}/attribution", Access.STAFF),
+            Map.entry("GET /api/staff/campaigns/{slug}/experiments", Access.STAFF),
+            Map.entry("POST /api/staff/campaigns/{slug}/experiments", Access.ADMIN),
+            Map.entry("POST /api/staff/campaigns/{slug}/experiments/{id}/stop", Access.ADMIN),
+            Map.entry("POST /api/staff/campaigns/{slug}/experiments/{id}/end", Access.ADMIN),
             Map.entry("PUT /api/staff/campaigns/{slug}/ask", Access.ADMIN),
             Map.entry("POST /api/staff/campaigns", Access.ADMIN),
             Map.entry("PUT /api/staff/campaigns/{slug}", Access.ADMIN),
@@ -397,7 +403,7 @@ class AccessRulesTest {
                 checked++;
             }
         }
-        assertThat(checked).as("staff API endpoints").isEqualTo(17);
+        assertThat(checked).as("staff API endpoints").isEqualTo(21);
     }
 
     /**
