@@ -128,14 +128,24 @@ public class ProgressCache {
 
     /** The SVG of a campaign's bar for a locale ({@code en-US}, {@code de-DE}), made once per locale. */
     public Representation svg(Snapshot snapshot, String localeTag) {
-        String tag = ProgressSvg.locale(localeTag).toLanguageTag();
+        return svg(snapshot, localeTag, null);
+    }
+
+    /**
+     * The SVG for a locale and a width ({@code ?width=}, snapped to 300 to 1,200 in steps of 100; 600 by default): the
+     * text keeps its size at every width, so the image stays readable in a 300 px column.
+     */
+    public Representation svg(Snapshot snapshot, String localeTag, String widthParameter) {
+        int width = ProgressSvg.width(widthParameter);
+        String tag = ProgressSvg.locale(localeTag).toLanguageTag() + (width == ProgressSvg.WIDTH ? "" : "@" + width);
         Representation known = snapshot.svgs().get(tag);
         if (known != null) {
             return known;
         }
-        Locale locale = ProgressSvg.locale(tag);
+        Locale locale = ProgressSvg.locale(localeTag);
         ProgressBarView bar = ProgressBarView.of(snapshot.progress(), locale);
         Representation made = Representation.of(ProgressSvg.render(
+                width,
                 bar,
                 snapshot.campaign().title(),
                 messages.getMessage(bar.valuetextKey(), new Object[] {bar.raised(), bar.goal()}, locale),

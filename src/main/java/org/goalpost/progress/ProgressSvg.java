@@ -11,7 +11,6 @@ final class ProgressSvg {
     static final int WIDTH = 600;
     private static final int LEFT = 16;
     private static final int RIGHT = 16;
-    private static final int TRACK = WIDTH - LEFT - RIGHT;
 
     private ProgressSvg() {}
 
@@ -20,11 +19,30 @@ final class ProgressSvg {
      * "820 $ / month"), {@code raised} the words after it, in the reader's language
      */
     static String render(ProgressBarView bar, String title, String summary, String value, String raised) {
+        return render(WIDTH, bar, title, summary, value, raised);
+    }
+
+    /** A width asked for ({@code ?width=}), snapped to 300 to 1,200 in steps of 100; {@link #WIDTH} when absent. */
+    static int width(String asked) {
+        if (asked == null || asked.isBlank()) {
+            return WIDTH;
+        }
+        try {
+            int w = Integer.parseInt(asked.strip());
+            return Math.max(300, Math.min(1_200, (w + 50) / 100 * 100));
+        } catch (NumberFormatException e) {
+            return WIDTH;
+        }
+    }
+
+    /** The image at a width: the bar spans it, the text keeps its size (13 and 20 px) at every width. */
+    static String render(int width, ProgressBarView bar, String title, String summary, String value, String raised) {
+        int track = width - LEFT - RIGHT;
         StringBuilder svg = new StringBuilder(2048);
         svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"")
-                .append(WIDTH)
+                .append(width)
                 .append("\" height=\"110\" viewBox=\"0 0 ")
-                .append(WIDTH)
+                .append(width)
                 .append(" 110\" role=\"img\" aria-labelledby=\"gp-title gp-desc\">")
                 .append("<title id=\"gp-title\">")
                 .append(escape(title))
@@ -39,9 +57,9 @@ final class ProgressSvg {
                 .append("<rect x=\"")
                 .append(LEFT)
                 .append("\" y=\"20\" width=\"")
-                .append(TRACK)
+                .append(track)
                 .append("\" height=\"12\" rx=\"6\" fill=\"#e5e7eb\"/>");
-        int fill = x(bar.fillBasisPoints()) - LEFT;
+        int fill = x(bar.fillBasisPoints(), track) - LEFT;
         if (fill > 0) {
             svg.append("<rect class=\"fill\" x=\"")
                     .append(LEFT)
@@ -50,7 +68,7 @@ final class ProgressSvg {
                     .append("\" height=\"12\" rx=\"6\" fill=\"#c2410c\"/>");
         }
         for (ProgressBarView.MarkerView marker : bar.markers()) {
-            int x = x(marker.positionBasisPoints());
+            int x = x(marker.positionBasisPoints(), track);
             String colour = marker.reached() ? "#c2410c" : "#6b7280";
             svg.append("<line class=\"tick\" data-amount-minor=\"")
                     .append(marker.amountMinor())
@@ -61,7 +79,7 @@ final class ProgressSvg {
                     .append("\" y1=\"16\" y2=\"36\" stroke=\"")
                     .append(colour)
                     .append("\" stroke-width=\"2\"/>");
-            String anchor = marker.start() ? "start" : x >= LEFT + TRACK ? "end" : "middle";
+            String anchor = marker.start() ? "start" : x >= LEFT + track ? "end" : "middle";
             svg.append("<text x=\"")
                     .append(x)
                     .append("\" y=\"52\" text-anchor=\"")
@@ -83,8 +101,8 @@ final class ProgressSvg {
     }
 
     /** A position in basis points of the bar (10,000 = the whole track) as an x coordinate. */
-    private static int x(int basisPoints) {
-        return LEFT + (int) ((long) basisPoints * TRACK / 10_000);
+    private static int x(int basisPoints, int track) {
+        return LEFT + (int) ((long) basisPoints * track / 10_000);
     }
 
     static String escape(String text) {

@@ -11,9 +11,10 @@ class ReadPathConfiguration {
     static final int ORDER = 0;
 
     @Bean
-    FilterRegistrationBean<ReadPathFilter> readPathFilter(ProgressCache cache, CachedResponses responses) {
+    FilterRegistrationBean<ReadPathFilter> readPathFilter(
+            ProgressCache cache, CachedResponses responses, ReaderSignals signals) {
         FilterRegistrationBean<ReadPathFilter> registration =
-                new FilterRegistrationBean<>(new ReadPathFilter(cache, responses));
+                new FilterRegistrationBean<>(new ReadPathFilter(cache, responses, signals));
         registration.addUrlPatterns("/api/campaigns", "/api/campaigns/*", "/widget/*");
         registration.setOrder(ORDER);
         registration.setName("readPathFilter");

@@ -26,9 +26,12 @@ class ReadPathFilter extends OncePerRequestFilter {
     private final ProgressCache cache;
     private final CachedResponses responses;
 
-    ReadPathFilter(ProgressCache cache, CachedResponses responses) {
+    private final ReaderSignals signals;
+
+    ReadPathFilter(ProgressCache cache, CachedResponses responses, ReaderSignals signals) {
         this.cache = cache;
         this.responses = responses;
+        this.signals = signals;
     }
 
     @Override
@@ -65,8 +68,9 @@ class ReadPathFilter extends OncePerRequestFilter {
             String slug = segment(path, WIDGET.length(), path.length() - SVG.length());
             Optional<ProgressCache.Snapshot> snapshot = slug == null ? Optional.empty() : cache.find(slug);
             if (snapshot.isPresent()) {
+                signals.servedView(snapshot.get().campaign(), request, "svg");
                 responses.serve(
-                        cache.svg(snapshot.get(), request.getParameter("locale")),
+                        cache.svg(snapshot.get(), request.getParameter("locale"), request.getParameter("width")),
                         ifNoneMatch,
                         "image/svg+xml",
                         response);

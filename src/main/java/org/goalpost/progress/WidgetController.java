@@ -38,13 +38,14 @@ class WidgetController {
     void svg(
             @PathVariable String slug,
             @RequestParam(required = false) String locale,
+            @RequestParam(required = false) String width,
             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
             HttpServletRequest request,
             HttpServletResponse response)
             throws IOException {
         ProgressCache.Snapshot snapshot = snapshot(slug);
         signals.servedView(snapshot.campaign(), request, "svg");
-        responses.serve(cache.svg(snapshot, locale), ifNoneMatch, "image/svg+xml", response);
+        responses.serve(cache.svg(snapshot, locale, width), ifNoneMatch, "image/svg+xml", response);
     }
 
     @GetMapping("/widget/{slug}")

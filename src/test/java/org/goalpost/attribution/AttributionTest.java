@@ -167,6 +167,12 @@ class AttributionTest extends StripeAppTestBase {
         beacon(embedded, "{\"page\": \"javascript:alert(1)\"}", 422);
         beacon(embedded, "{\"page\": \"" + STORY + "\", \"event\": \"purchase\"}", 422);
         mvc.perform(post("/api/campaigns/no-such-campaign/views").content(view)).andExpect(status().isNotFound());
+        // the SVG (a newsletter) and the iframe count a view when served, with the page the browser names
+        mvc.perform(from(get("/widget/" + campaign.slug() + ".svg").param("placement", "newsletter"))
+                        .header(HttpHeaders.REFERER, OTHER_STORY + "?x=1"))
+                .andExpect(status().isOk());
+        mvc.perform(from(get("/widget/" + campaign.slug())).header(HttpHeaders.REFERER, OTHER_STORY))
+                .andExpect(status().isOk());
         counts.flush();
         counts.flush();
 
@@ -175,7 +181,15 @@ class AttributionTest extends StripeAppTestBase {
                 .as("query and fragment dropped")
                 .isEqualTo(3);
         assertThat(row(byPage, STORY).path("clicks").asLong()).isEqualTo(1);
-        assertThat(row(byPage, OTHER_STORY).path("views").asLong()).isEqualTo(1);
+        assertThat(row(byPage, OTHER_STORY).path("views").asLong())
+                .as("a beacon, the SVG and the iframe")
+                .isEqualTo(3);
+        assertThat(row(report(campaign, "placement"), "newsletter")
+                        .path("views")
+                        .asLong())
+                .isEqualTo(1);
+        assertThat(row(report(campaign, "placement"), "iframe").path("views").asLong())
+                .isEqualTo(1);
         assertThat(row(report(campaign, "placement"), "end").path("views").asLong())
                 .isEqualTo(3);
         assertThat(row(report(campaign, "utmSource"), "newsletter")

@@ -32,6 +32,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * placement it came from; the staff report shows it.
  */
 @AppTest
+@org.springframework.test.context.TestPropertySource(
+        properties = {
+            org.goalpost.testing.StaffAccounts.ADMIN_EMAIL_SETTING,
+            org.goalpost.testing.StaffAccounts.ADMIN_PASSWORD_SETTING,
+            org.goalpost.testing.StaffAccounts.ADMIN_TOKEN_SETTING,
+            "goalpost.test.context=staff-browser"
+        })
 @SlowTest
 class AttributionBrowserTest {
 
@@ -157,6 +164,24 @@ class AttributionBrowserTest {
         assertThat(row(AttributionReport.By.UTM_SOURCE, "newsletter").raisedMinor())
                 .isEqualTo(2_500);
         Browser.screenshot(BROWSER.driver(), "attribution-thanks");
+
+        // the staff report shows the page and the placements
+        BROWSER.driver().get("http://localhost:" + port + "/staff/campaigns/support/attribution");
+        if (BROWSER.driver().getCurrentUrl().contains("/login")) {
+            BROWSER.driver().findElement(By.name("username")).sendKeys(org.goalpost.testing.StaffAccounts.ADMIN_EMAIL);
+            BROWSER.driver().findElement(By.name("password")).sendKeys(org.goalpost.testing.StaffAccounts.PASSWORD);
+            BROWSER.driver().findElement(By.cssSelector("[data-testid=login]")).click();
+            new WebDriverWait(BROWSER.driver(), Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("/staff"));
+            BROWSER.driver().get("http://localhost:" + port + "/staff/campaigns/support/attribution");
+        }
+        WebElement pages = BROWSER.driver().findElement(By.cssSelector("[data-testid=rows-pages]"));
+        assertThat(pages.findElement(By.cssSelector("tr[data-key='" + page + "']"))
+                        .getText())
+                .contains(page)
+                .contains("25 $");
+        assertThat(BROWSER.driver().findElements(By.cssSelector("[data-testid=attribution-chart] rect")))
+                .hasSize(60);
+        Browser.screenshot(BROWSER.driver(), "staff-attribution");
     }
 
     @Test

@@ -245,6 +245,19 @@ class WidgetReadPathTest {
         mvc.perform(get("/widget/support.svg").header("If-None-Match", etag)).andExpect(status().isNotModified());
         mvc.perform(get("/widget/support.svg").param("locale", "de-DE"))
                 .andExpect(content().string(containsString(">2.500 $</text>")));
+        // a 300 px column: the bar spans 300 units, the text keeps its 13 and 20 px
+        mvc.perform(get("/widget/support.svg").param("width", "300"))
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("width=\"300\" height=\"110\" viewBox=\"0 0 300 110\""),
+                                containsString("data-amount-minor=\"250000\" x1=\"150\" x2=\"150\""),
+                                containsString("data-amount-minor=\"500000\" x1=\"284\" x2=\"284\""),
+                                containsString("font-size:13px"),
+                                containsString("font-size:20px"))));
+        mvc.perform(get("/widget/support.svg").param("width", "50"))
+                .andExpect(content().string(containsString("viewBox=\"0 0 300 110\"")));
+        mvc.perform(get("/widget/support.svg").param("width", "wide"))
+                .andExpect(content().string(containsString("viewBox=\"0 0 600 110\"")));
         Campaign hostile = campaigns.create(new CampaignDraft(
                 TestCampaigns.uniqueSlug("svg"),
                 "<script>alert(1)</script> & co",
