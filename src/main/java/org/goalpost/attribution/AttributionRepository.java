@@ -13,40 +13,43 @@ import org.springframework.stereotype.Repository;
 class AttributionRepository {
 
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate batches;
     private final Transactions transactions;
 
-    AttributionRepository(JdbcClient jdbc, Transactions transactions) {
+    AttributionRepository(
+            JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batches, Transactions transactions) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.transactions = transactions;
     }
 
-    /** Adds views and clicks ({@code [views, clicks]} per key), all or nothing. */
+    /** Adds views and clicks ({@code [views, clicks]} per key), all or nothing, as one JDBC batch. */
     void add(Map<ReaderCounts.Key, long[]> batch) {
-        transactions.inTransaction(() -> {
-            batch.forEach((key, n) -> {
-                Attribution a = key.attribution();
-                jdbc.sql("INSERT INTO attribution_daily (campaign_id, view_day, key_hash, page, placement, variant, "
-                                + "utm_source, utm_medium, utm_campaign, views, clicks) "
-                                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                                + "ON DUPLICATE KEY UPDATE views = views + ?, clicks = clicks + ?")
-                        .params(
-                                key.campaignId(),
-                                key.day().toString(),
-                                a.key(),
-                                a.page(),
-                                a.placement(),
-                                a.variant(),
-                                a.utmSource(),
-                                a.utmMedium(),
-                                a.utmCampaign(),
-                                n[0],
-                                n[1],
-                                n[0],
-                                n[1])
-                        .update();
+        List<Object[]> rows = new java.util.ArrayList<>(batch.size());
+        batch.forEach((key, n) -> {
+            Attribution a = key.attribution();
+            rows.add(new Object[] {
+                key.campaignId(),
+                key.day().toString(),
+                a.key(),
+                a.page(),
+                a.placement(),
+                a.variant(),
+                a.utmSource(),
+                a.utmMedium(),
+                a.utmCampaign(),
+                n[0],
+                n[1],
+                n[0],
+                n[1]
             });
-            return null;
         });
+        transactions.inTransaction(() -> batches.batchUpdate(
+                "INSERT INTO attribution_daily (campaign_id, view_day, key_hash, page, placement, variant, "
+                        + "utm_source, utm_medium, utm_campaign, views, clicks) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                        + "ON DUPLICATE KEY UPDATE views = views + ?, clicks = clicks + ?",
+                rows));
     }
 
     /** Stores a donation's attribution once (a repeated checkout request keeps the first). */

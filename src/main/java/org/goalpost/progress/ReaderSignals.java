@@ -1,7 +1,8 @@
 package org.goalpost.progress;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.regex.Pattern;
+import java.util.List;
+import java.util.Locale;
 import org.goalpost.attribution.Attribution;
 import org.goalpost.attribution.AttributionDraft;
 import org.goalpost.attribution.AttributionRules;
@@ -19,10 +20,45 @@ import org.springframework.stereotype.Component;
 @Component
 class ReaderSignals {
 
-    /** Robots and tools that announce themselves. */
-    static final Pattern ROBOT =
-            Pattern.compile("(?i)bot\\b|bot/|crawl|spider|slurp|facebookexternalhit|embedly|preview|lighthouse|pingdom|"
-                    + "curl/|wget/|python-requests|go-http-client|java/|okhttp|headlesschrome.*goalpost-bench");
+    /**
+     * Words by which robots and tools announce themselves in a lower-cased {@code User-Agent} (plain substrings: a
+     * regular expression over every beacon's agent cost the endpoint two thirds of its throughput).
+     */
+    static final List<String> ROBOTS = List.of(
+            "bot/",
+            "bot;",
+            "robot",
+            "crawl",
+            "spider",
+            "slurp",
+            "facebookexternalhit",
+            "embedly",
+            "preview",
+            "lighthouse",
+            "pingdom",
+            "curl/",
+            "wget/",
+            "python-requests",
+            "go-http-client",
+            "java/",
+            "okhttp");
+
+    /** Whether a {@code User-Agent} announces a robot or a tool. */
+    static boolean robot(String agent) {
+        if (agent == null) {
+            return false;
+        }
+        String lower = agent.toLowerCase(Locale.ROOT);
+        if (lower.endsWith("bot")) {
+            return true;
+        }
+        for (String word : ROBOTS) {
+            if (lower.contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private final ReaderCounts counts;
     private final ClientKeys clients;
@@ -34,8 +70,7 @@ class ReaderSignals {
 
     /** Whether a request is one to count: no announced robot, its address within its bound. */
     boolean countable(HttpServletRequest request) {
-        String agent = request.getHeader(HttpHeaders.USER_AGENT);
-        if (agent != null && ROBOT.matcher(agent).find()) {
+        if (robot(request.getHeader(HttpHeaders.USER_AGENT))) {
             return false;
         }
         return counts.admits(clients.of(request.getRemoteAddr()));
