@@ -11,7 +11,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.goalpost.campaign.Campaign;
 import org.goalpost.donation.Donation;
 import org.goalpost.donation.DonationInterval;
@@ -24,7 +23,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -43,7 +41,6 @@ import tools.jackson.databind.json.JsonMapper;
 class AttributionTest extends StripeAppTestBase {
 
     private static final String ADMIN = StaffAccounts.bearer(StaffAccounts.ADMIN_TOKEN);
-    private static final AtomicInteger ADDRESS = new AtomicInteger(1);
     private static final String STORY = "https://news.example/politics/council-vote";
     private static final String OTHER_STORY = "https://news.example/culture/festival";
 
@@ -52,21 +49,6 @@ class AttributionTest extends StripeAppTestBase {
 
     @Autowired
     java.util.List<InvariantCheck> checks;
-
-    /** Each request from its own client address, clear of the per-address bounds of other tests. */
-    private static MockHttpServletRequestBuilder from(MockHttpServletRequestBuilder request) {
-        int n = ADDRESS.incrementAndGet();
-        return request.with(r -> {
-            r.setRemoteAddr("10.13." + (n / 250) + "." + (n % 250 + 1));
-            return r;
-        });
-    }
-
-    private Campaign active(String prefix) {
-        Campaign campaign = campaign(prefix);
-        campaigns.changeStatus(campaign.slug(), "active");
-        return campaigns.find(campaign.slug()).orElseThrow();
-    }
 
     private void beacon(Campaign campaign, String body, int expected) throws Exception {
         mvc.perform(from(post("/api/campaigns/" + campaign.slug() + "/views")

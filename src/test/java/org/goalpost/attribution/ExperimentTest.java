@@ -9,7 +9,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.util.concurrent.atomic.AtomicInteger;
 import org.goalpost.campaign.Campaign;
 import org.goalpost.payment.stripe.StripeAppTestBase;
 import org.goalpost.payment.stripe.StripeJson;
@@ -20,7 +19,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,7 +36,6 @@ import tools.jackson.databind.json.JsonMapper;
 class ExperimentTest extends StripeAppTestBase {
 
     private static final String ADMIN = StaffAccounts.bearer(StaffAccounts.ADMIN_TOKEN);
-    private static final AtomicInteger ADDRESS = new AtomicInteger(1);
     private static final String EXPERIMENT = """
             {"name": "Higher monthly asks", "variants": [
               {"key": "a", "sharePercent": 50, "defaultInterval": "once",
@@ -52,20 +49,6 @@ class ExperimentTest extends StripeAppTestBase {
 
     @Autowired
     ProgressCache cache;
-
-    private static MockHttpServletRequestBuilder from(MockHttpServletRequestBuilder request) {
-        int n = ADDRESS.incrementAndGet();
-        return request.with(r -> {
-            r.setRemoteAddr("10.14." + (n / 250) + "." + (n % 250 + 1));
-            return r;
-        });
-    }
-
-    private Campaign active(String prefix) {
-        Campaign campaign = campaign(prefix);
-        campaigns.changeStatus(campaign.slug(), "active");
-        return campaigns.find(campaign.slug()).orElseThrow();
-    }
 
     private JsonNode json(String body) {
         return JsonMapper.builder().build().readTree(body);

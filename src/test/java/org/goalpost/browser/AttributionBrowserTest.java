@@ -2,9 +2,6 @@ package org.goalpost.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -14,6 +11,7 @@ import org.goalpost.campaign.Campaign;
 import org.goalpost.campaign.Campaigns;
 import org.goalpost.testing.AppTest;
 import org.goalpost.testing.Browser;
+import org.goalpost.testing.NewsSite;
 import org.goalpost.testing.SlowTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -45,7 +43,7 @@ class AttributionBrowserTest {
     @RegisterExtension
     static final Browser.Session BROWSER = new Browser.Session();
 
-    private static HttpServer newsSite;
+    private static final NewsSite NEWS = new NewsSite();
 
     @LocalServerPort
     int port;
@@ -61,9 +59,7 @@ class AttributionBrowserTest {
 
     @AfterAll
     static void close() {
-        if (newsSite != null) {
-            newsSite.stop(0);
-        }
+        NEWS.stop();
     }
 
     @Autowired
@@ -87,30 +83,11 @@ class AttributionBrowserTest {
                   data-locale="en-US" data-placement="end" async></script></div>
                 </article></main></body></html>
                 """.formatted(port, slug, port, slug);
-        if (newsSite != null) {
-            newsSite.stop(0);
-        }
-        newsSite = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        newsSite.createContext("/", exchange -> {
-            byte[] body = page.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        newsSite.start();
-        return "http://127.0.0.1:" + newsSite.getAddress().getPort() + "/news/council-vote";
+        return NEWS.serve(page, "/news/council-vote");
     }
 
     private SearchContext widget(String id) {
-        return new WebDriverWait(BROWSER.driver(), Duration.ofSeconds(15)).until(driver -> {
-            List<WebElement> hosts = driver.findElements(By.cssSelector("#" + id + " .goalpost-widget"));
-            if (hosts.isEmpty()) {
-                return null;
-            }
-            SearchContext root = hosts.get(0).getShadowRoot();
-            return root.findElements(By.cssSelector(".donate")).isEmpty() ? null : root;
-        });
+        return NewsSite.widget(BROWSER.driver(), "#" + id + " .goalpost-widget", ".donate");
     }
 
     private AttributionReport.Row row(AttributionReport.By by, String key) {
@@ -150,7 +127,7 @@ class AttributionBrowserTest {
                 .until(ExpectedConditions.urlContains("/campaigns/support/thanks"));
         counts.flush();
 
-        String page = "http://127.0.0.1:" + newsSite.getAddress().getPort() + "/news/council-vote";
+        String page = "http://127.0.0.1:" + NEWS.port() + "/news/council-vote";
         AttributionReport.Row byPage = row(AttributionReport.By.PAGE, page);
         assertThat(byPage.views()).as("two placements, one view each").isEqualTo(2);
         assertThat(byPage.clicks()).isEqualTo(1);

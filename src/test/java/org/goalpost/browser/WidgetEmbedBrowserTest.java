@@ -3,9 +3,6 @@ package org.goalpost.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import com.sun.net.httpserver.HttpServer;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -21,6 +18,7 @@ import org.goalpost.donation.PeriodAttribution;
 import org.goalpost.progress.ProgressCache;
 import org.goalpost.testing.AppTest;
 import org.goalpost.testing.Browser;
+import org.goalpost.testing.NewsSite;
 import org.goalpost.testing.SlowTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -45,7 +43,7 @@ class WidgetEmbedBrowserTest {
     @RegisterExtension
     static final Browser.Session BROWSER = new Browser.Session();
 
-    private static HttpServer newsSite;
+    private static final NewsSite NEWS = new NewsSite();
 
     @LocalServerPort
     int port;
@@ -61,9 +59,7 @@ class WidgetEmbedBrowserTest {
 
     @AfterAll
     static void close() {
-        if (newsSite != null) {
-            newsSite.stop(0);
-        }
+        NEWS.stop();
     }
 
     private String serveNewsPage(String width) throws Exception {
@@ -101,30 +97,11 @@ class WidgetEmbedBrowserTest {
 
     /** Serves {@code page} from another origin (the news site); its address. */
     private String serve(String page) throws Exception {
-        if (newsSite != null) {
-            newsSite.stop(0);
-        }
-        newsSite = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        newsSite.createContext("/", exchange -> {
-            byte[] body = page.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        newsSite.start();
-        return "http://127.0.0.1:" + newsSite.getAddress().getPort() + "/article";
+        return NEWS.serve(page, "/article");
     }
 
     private SearchContext widget() {
-        return new WebDriverWait(BROWSER.driver(), Duration.ofSeconds(15)).until(driver -> {
-            List<WebElement> hosts = driver.findElements(By.cssSelector(".goalpost-widget"));
-            if (hosts.isEmpty()) {
-                return null;
-            }
-            SearchContext root = hosts.get(0).getShadowRoot();
-            return root.findElements(By.cssSelector("[role=progressbar]")).isEmpty() ? null : root;
-        });
+        return NewsSite.widget(BROWSER.driver(), ".goalpost-widget", "[role=progressbar]");
     }
 
     @Test

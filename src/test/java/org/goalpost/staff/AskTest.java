@@ -42,12 +42,6 @@ class AskTest extends StripeAppTestBase {
 
     private static final String ADMIN = StaffAccounts.bearer(StaffAccounts.ADMIN_TOKEN);
 
-    private Campaign active(String prefix) {
-        Campaign campaign = campaign(prefix);
-        campaigns.changeStatus(campaign.slug(), "active");
-        return campaigns.find(campaign.slug()).orElseThrow();
-    }
-
     private String page(String url) throws Exception {
         return mvc.perform(get(url)).andReturn().getResponse().getContentAsString();
     }

@@ -82,6 +82,26 @@ public abstract class StripeAppTestBase {
         jdbc.sql("DELETE FROM reconcile_parked").update();
     }
 
+    private static final java.util.concurrent.atomic.AtomicInteger ADDRESS =
+            new java.util.concurrent.atomic.AtomicInteger(1);
+
+    /** A new campaign, active (taking donations, on the public read path). */
+    protected Campaign active(String prefix) {
+        Campaign campaign = campaign(prefix);
+        campaigns.changeStatus(campaign.slug(), "active");
+        return campaigns.find(campaign.slug()).orElseThrow();
+    }
+
+    /** A request from a client address of its own, clear of the per-address bounds that other requests used. */
+    protected static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder from(
+            org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request) {
+        int n = ADDRESS.incrementAndGet();
+        return request.with(r -> {
+            r.setRemoteAddr("10.15." + (n / 250) + "." + (n % 250 + 1));
+            return r;
+        });
+    }
+
     protected Campaign campaign(String prefix) {
         return campaigns.create(TestCampaigns.draft(TestCampaigns.uniqueSlug(prefix), 100_000, 500_000));
     }
