@@ -243,15 +243,7 @@ class AttributionTest extends StripeAppTestBase {
                 .allSatisfy(o -> assertThat(o.holds()).as(o.invariant()).isTrue());
 
         // the staff page and the CSV say the same
-        jakarta.servlet.http.Cookie admin = StaffAccounts.loginAsAdmin(mvc);
-        mvc.perform(
-                        post("/staff/mode")
-                                .cookie(admin)
-                                .with(org.springframework.security.test.web.servlet.request
-                                        .SecurityMockMvcRequestPostProcessors.csrf())
-                                .param("mode", "test")
-                                .param("back", "/staff"))
-                .andExpect(status().is3xxRedirection());
+        jakarta.servlet.http.Cookie admin = StaffAccounts.loginAsAdminInTestMode(mvc);
         mvc.perform(get("/staff/campaigns/" + campaign.slug() + "/attribution").cookie(admin))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString(STORY)))

@@ -52,6 +52,21 @@ public final class StaffAccounts {
         return login(mvc, ADMIN_EMAIL, PASSWORD);
     }
 
+    /** The first admin signed in, looking at test money (the staff pages' Live/Test switch set to Test). */
+    public static Cookie loginAsAdminInTestMode(MockMvc mvc) throws Exception {
+        Cookie admin = loginAsAdmin(mvc);
+        int status = mvc.perform(post("/staff/mode")
+                        .cookie(admin)
+                        .with(csrf())
+                        .param("mode", "test")
+                        .param("back", "/staff"))
+                .andReturn()
+                .getResponse()
+                .getStatus();
+        assertThat(status).as("the mode switch answers with a redirect").isBetween(300, 399);
+        return admin;
+    }
+
     public static String bearer(String token) {
         return "Bearer " + token;
     }
