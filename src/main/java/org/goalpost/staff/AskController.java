@@ -72,6 +72,39 @@ class AskController {
         return page(model, campaign, AskForm.of(campaign.ask(), campaign.currency()), List.of(), false);
     }
 
+    /** Starts an experiment from the ask page (audited); a refused one comes back with its messages. */
+    @PostMapping("/staff/campaigns/{slug}/experiments")
+    String startExperiment(
+            @PathVariable String slug,
+            @ModelAttribute("experimentForm") ExperimentForm form,
+            HttpSession session,
+            Model model,
+            HttpServletResponse response) {
+        Campaign campaign = campaign(slug);
+        try {
+            AskExperiment started = experiments.start(
+                    campaign,
+                    form.toDraft(campaign.currency()),
+                    policy.minimum(campaign).minor(),
+                    policy.maximum(campaign).minor());
+            audit.record("experiment.started", slug, started.id() + " " + started.name() + " from the ask page");
+            return "redirect:/staff/campaigns/" + slug + "/ask";
+        } catch (InvalidInputException e) {
+            response.setStatus(
+                    e instanceof org.goalpost.shared.web.ConflictException
+                            ? org.springframework.http.HttpStatus.CONFLICT.value()
+                            : HttpStatus.UNPROCESSABLE_CONTENT.value());
+            experimentsOf(campaign, session, model);
+            model.addAttribute("experimentForm", form);
+            model.addAttribute(
+                    "experimentErrors",
+                    e.problems().stream()
+                            .map(p -> p.field() + ": " + p.message())
+                            .toList());
+            return page(model, campaign, AskForm.of(campaign.ask(), campaign.currency()), List.of(), false);
+        }
+    }
+
     /** Stops a running experiment (audited): readers see the campaign's own ask again. */
     @PostMapping("/staff/campaigns/{slug}/experiments/{id}/stop")
     String stop(@PathVariable String slug, @PathVariable long id) {
@@ -96,6 +129,12 @@ class AskController {
                         .map(e -> new ExperimentView(e, results.of(campaign, e, live, clock.instant())))
                         .toList());
         model.addAttribute("minimumViews", ExperimentReport.MINIMUM_VIEWS);
+        if (!model.containsAttribute("experimentForm")) {
+            model.addAttribute("experimentForm", new ExperimentForm());
+        }
+        if (!model.containsAttribute("experimentErrors")) {
+            model.addAttribute("experimentErrors", List.of());
+        }
     }
 
     @PostMapping("/staff/campaigns/{slug}/ask")

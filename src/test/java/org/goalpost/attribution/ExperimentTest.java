@@ -87,11 +87,56 @@ class ExperimentTest extends StripeAppTestBase {
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(content().string(containsString("test 2 to 4 variants")));
         assertThat(audited(campaign.slug(), "experiment.started")).isZero();
-        mvc.perform(post(path)
-                        .header(HttpHeaders.AUTHORIZATION, ADMIN)
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content(EXPERIMENT))
-                .andExpect(status().isCreated());
+        // the ask page's form: refused with its messages, then started
+        jakarta.servlet.http.Cookie admin = StaffAccounts.loginAsAdminInTestMode(mvc);
+        String form = "/staff/campaigns/" + campaign.slug() + "/experiments";
+        mvc.perform(
+                        post(form)
+                                .cookie(admin)
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.csrf())
+                                .param("name", "Monthly first")
+                                .param("variants[0].key", "a")
+                                .param("variants[0].share", "70")
+                                .param("variants[1].key", "b")
+                                .param("variants[1].share", "20")
+                                .param("variants[1].amounts[month]", "10, 15*, thirty"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("write amounts as 10, 25*, 50")));
+        mvc.perform(
+                        post(form)
+                                .cookie(admin)
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.csrf())
+                                .param("name", "Monthly first")
+                                .param("variants[0].key", "a")
+                                .param("variants[0].share", "70")
+                                .param("variants[1].key", "b")
+                                .param("variants[1].share", "20")
+                                .param("variants[1].first", "month")
+                                .param("variants[1].amounts[month]", "10, 15*, 30"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("shares add up to 90 percent, not 100")));
+        mvc.perform(
+                        post(form)
+                                .cookie(admin)
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.csrf())
+                                .param("name", "Monthly first")
+                                .param("variants[0].key", "a")
+                                .param("variants[0].share", "70")
+                                .param("variants[1].key", "b")
+                                .param("variants[1].share", "30")
+                                .param("variants[1].first", "month")
+                                .param("variants[1].amounts[month]", "10, 15*, 30"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get(path).header(HttpHeaders.AUTHORIZATION, ADMIN))
+                .andExpect(jsonPath("$[0].name").value("Monthly first"))
+                .andExpect(jsonPath("$[0].variants[1].amounts.month[1].amountMinor")
+                        .value(1_500))
+                .andExpect(jsonPath("$[0].variants[1].amounts.month[1].preselected")
+                        .value(true));
+        assertThat(audited(campaign.slug(), "experiment.started")).isEqualTo(1);
         mvc.perform(post(path)
                         .header(HttpHeaders.AUTHORIZATION, ADMIN)
                         .contentType(MediaType.APPLICATION_JSON)

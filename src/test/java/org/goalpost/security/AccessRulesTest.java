@@ -138,6 +138,7 @@ class AccessRulesTest {
             Map.entry("GET /staff/campaigns/{slug}/attribution", Access.STAFF),
             Map.entry("GET /staff/campaigns/{slug}/attribution.csv", Access.STAFF),
             Map.entry("POST /staff/campaigns/{slug}/ask", Access.ADMIN),
+            Map.entry("POST /staff/campaigns/{slug}/experiments", Access.ADMIN),
             Map.entry("POST /staff/campaigns/{slug}/experiments/{id}/stop", Access.ADMIN),
             Map.entry("POST /staff/campaigns/{slug}/experiments/{id}/end", Access.ADMIN),
             Map.entry("GET /staff/campaigns/{slug}/recurring.csv", Access.STAFF),
