@@ -14,10 +14,11 @@ import org.springframework.stereotype.Service;
 
 /**
  * An experiment's results per variant (issue 13), over the days it ran: views, clicks, checkouts, donations and money
- * (the attribution report by variant), revenue per 1,000 views, and whether a variant's revenue per view differs from
- * the first variant's (the control): a two-sided Welch test, normal approximation, on revenue per view (each view a
- * sample: the money of the donation it led to, 0 for most), shown once each of the two has {@link #MINIMUM_VIEWS}
- * views. Figures are whole numbers: the p-value in basis points (0 to 10,000; under 500 is significant at 5 %).
+ * (the attribution report by variant, under the variant's {@code tag}), revenue per 1,000 views, and whether a
+ * variant's revenue per view differs from the first variant's (the control): a two-sided Welch test, normal
+ * approximation, on revenue per view (each view a sample: the money of the donation it led to, 0 for most), shown
+ * once each of the two has {@link #MINIMUM_VIEWS} views. Figures are whole numbers: the p-value in basis points (0 to
+ * 10,000; under 500 is significant at 5 %).
  */
 @Service
 public class ExperimentReport {
@@ -62,9 +63,9 @@ public class ExperimentReport {
         AttributionReport.Row control = null;
         long[] controlSums = null;
         for (AskExperiment.Variant v : experiment.variants()) {
-            AttributionReport.Row row =
-                    rows.getOrDefault(v.key(), new AttributionReport.Row(v.key(), 0, 0, 0, 0, 0, 0, 0));
-            long[] s = sums.getOrDefault(v.key(), new long[2]);
+            String tag = experiment.tag(v);
+            AttributionReport.Row row = rows.getOrDefault(tag, new AttributionReport.Row(tag, 0, 0, 0, 0, 0, 0, 0));
+            long[] s = sums.getOrDefault(tag, new long[2]);
             Long p = null;
             if (control == null) {
                 control = row;

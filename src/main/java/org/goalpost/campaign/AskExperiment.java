@@ -9,7 +9,7 @@ import java.util.Map;
  * the frequency offered first and an optional headline, shown to readers at random by their shares (in percent, 100
  * in all). {@code state}: {@code RUNNING}, {@code STOPPED} (every reader sees the campaign's own ask again) or
  * {@code ENDED} (its {@code winner} became the campaign's ask). The variant a reader saw travels with their click and
- * checkout, so the attribution report by variant measures it.
+ * checkout as its {@link #tag}, so the attribution report by variant measures it.
  */
 public record AskExperiment(
         long id,
@@ -52,5 +52,18 @@ public record AskExperiment(
 
     public java.util.Optional<Variant> variant(String key) {
         return variants.stream().filter(v -> v.key().equals(key)).findFirst();
+    }
+
+    /**
+     * What readers' views, clicks and checkouts carry for a variant: {@code e12-b}, the experiment's id and the
+     * variant's key, so that two experiments of a campaign never mix their figures, even on the same day.
+     */
+    public String tag(Variant variant) {
+        return "e" + id + "-" + variant.key();
+    }
+
+    /** The variant a tag names, if it is one of this experiment's. */
+    public java.util.Optional<Variant> tagged(String tag) {
+        return variants.stream().filter(v -> tag(v).equals(tag)).findFirst();
     }
 }

@@ -11,7 +11,7 @@ import org.goalpost.shared.web.InvalidInputException;
 
 /**
  * What a valid experiment is: a name (one plain line, at most 100 characters); two to four variants with different
- * keys (1 to 32 lower-case letters, digits or {@code -}), shares from 1 to 99 percent adding up to 100, a first
+ * keys (1 to 16 lower-case letters, digits or {@code -}), shares from 1 to 99 percent adding up to 100, a first
  * frequency ({@code once}, {@code month}, {@code year}) and amounts that {@link AskRules} accepts; a frequency a
  * variant leaves empty offers the campaign's own amounts (a test of headlines or first frequencies alone).
  */
@@ -19,7 +19,7 @@ public final class ExperimentRules {
 
     public static final int MIN_VARIANTS = 2;
     public static final int MAX_VARIANTS = 4;
-    private static final Pattern KEY = Pattern.compile("[a-z0-9-]{1,32}");
+    private static final Pattern KEY = Pattern.compile("[a-z0-9-]{1,16}");
 
     private ExperimentRules() {}
 
@@ -44,7 +44,7 @@ public final class ExperimentRules {
             String key = v.key() == null ? "" : v.key().strip();
             if (!KEY.matcher(key).matches()) {
                 problems.add(
-                        new FieldProblem(at + "key", "use 1 to 32 lower-case letters, digits or '-', such as 'b'"));
+                        new FieldProblem(at + "key", "use 1 to 16 lower-case letters, digits or '-', such as 'b'"));
             } else if (!keys.add(key)) {
                 problems.add(new FieldProblem(at + "key", "is used by another variant"));
             }

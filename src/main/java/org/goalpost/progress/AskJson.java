@@ -25,7 +25,10 @@ record AskJson(
 
     record Amount(long amountMinor, String impact, boolean preselected) {}
 
-    /** A variant of the running experiment: the widget shows one at random by {@code sharePercent}. */
+    /**
+     * A variant of the running experiment: the widget shows one at random by {@code sharePercent}; {@code key} is the
+     * variant's tag ({@code e12-b}), which its views, clicks and checkouts carry.
+     */
     record VariantJson(
             String key, int sharePercent, String headline, String defaultInterval, Map<String, List<Amount>> amounts) {}
 
@@ -45,7 +48,7 @@ record AskJson(
                                 .map(v -> {
                                     Ask shown = policy.ask(campaign, v);
                                     return new VariantJson(
-                                            v.key(),
+                                            running.tag(v),
                                             v.sharePercent(),
                                             shown.headline(),
                                             v.defaultInterval(),

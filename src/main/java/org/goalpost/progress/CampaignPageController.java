@@ -122,13 +122,13 @@ class CampaignPageController {
         AskExperiment running = campaign.ask().experiment();
         AskExperiment.Variant shown = running == null
                 ? null
-                : running.variant(variant)
+                : running.tagged(variant)
                         .orElseGet(() -> running.pick(
                                 java.util.concurrent.ThreadLocalRandom.current().nextInt(100)));
         DonateForm form = DonateForm.offering(campaign, interval, shown == null ? null : shown.defaultInterval());
         form.setPage(page);
         form.setPlacement(placement);
-        form.setVariant(shown == null ? variant : shown.key());
+        form.setVariant(shown == null ? variant : running.tag(shown));
         form.setUtmSource(utmSource);
         form.setUtmMedium(utmMedium);
         form.setUtmCampaign(utmCampaign);
@@ -259,7 +259,7 @@ class CampaignPageController {
         model.addAttribute("bar", ProgressBarView.of(progress.current(campaign), locale));
         AskExperiment running = campaign.ask().experiment();
         AskExperiment.Variant shown =
-                running == null ? null : running.variant(form.getVariant()).orElse(null);
+                running == null ? null : running.tagged(form.getVariant()).orElse(null);
         model.addAttribute("ask", AskView.of(policy.ask(campaign, shown), campaign, form, locale));
         model.addAttribute("minimum", MoneyFormatter.format(policy.minimum(campaign), locale, campaign.amountStyle()));
         model.addAttribute("maximum", MoneyFormatter.format(policy.maximum(campaign), locale, campaign.amountStyle()));

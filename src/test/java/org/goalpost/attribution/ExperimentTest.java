@@ -163,24 +163,27 @@ class ExperimentTest extends StripeAppTestBase {
         assertThat(started.path("state").asString()).isEqualTo("RUNNING");
         assertThat(audited(slug, "experiment.started")).isEqualTo(1);
         cache.awaitRebuilds();
+        // what views, clicks and checkouts carry: the experiment's id and the variant's key
+        String tagA = "e" + id + "-a";
+        String tagB = "e" + id + "-b";
 
         // the widget's JSON offers both variants; the campaign page shows the one the link names
         mvc.perform(get("/api/campaigns/" + slug))
-                .andExpect(jsonPath("$.ask.variants[0].key").value("a"))
-                .andExpect(jsonPath("$.ask.variants[1].key").value("b"))
+                .andExpect(jsonPath("$.ask.variants[0].key").value(tagA))
+                .andExpect(jsonPath("$.ask.variants[1].key").value(tagB))
                 .andExpect(jsonPath("$.ask.variants[1].sharePercent").value(50))
                 .andExpect(jsonPath("$.ask.variants[1].headline").value("Become a monthly supporter"))
                 .andExpect(jsonPath("$.ask.variants[1].amounts.month[1].amountMinor")
                         .value(1_500))
                 .andExpect(jsonPath("$.ask.variants[1].amounts.month[1].preselected")
                         .value(true));
-        String page = mvc.perform(get("/campaigns/" + slug).param("variant", "b"))
+        String page = mvc.perform(get("/campaigns/" + slug).param("variant", tagB))
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
         assertThat(page)
                 .contains("<h2 id=\"donate-title\">Become a monthly supporter</h2>")
-                .contains("name=\"variant\" value=\"b\"")
+                .contains("name=\"variant\" value=\"" + tagB + "\"")
                 .containsPattern("name=\"interval\" value=\"month\"[^>]*checked")
                 .containsPattern("name=\"amount\" value=\"1500\"[^>]*checked");
         // without a variant in the link, the page picks one of the two
@@ -189,11 +192,11 @@ class ExperimentTest extends StripeAppTestBase {
                             .andReturn()
                             .getResponse()
                             .getContentAsString())
-                    .containsPattern("name=\"variant\" value=\"[ab]\"");
+                    .containsPattern("name=\"variant\" value=\"e" + id + "-[ab]\"");
         }
 
         // views per variant, and a paid gift from a reader shown b
-        for (String variant : new String[] {"a", "a", "b"}) {
+        for (String variant : new String[] {tagA, tagA, tagB}) {
             mvc.perform(from(post("/api/campaigns/" + slug + "/views")
                             .content(
                                     "{\"page\": \"https://news.example/story\", \"placement\": \"end\", \"variant\": \""
@@ -203,7 +206,7 @@ class ExperimentTest extends StripeAppTestBase {
         String body = mvc.perform(from(post("/api/campaigns/" + slug + "/checkout")
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"amountMinor\": 1500, \"interval\": \"once\", \"attribution\": "
-                                + "{\"page\": \"https://news.example/story\", \"variant\": \"b\"}}")))
+                                + "{\"page\": \"https://news.example/story\", \"variant\": \"" + tagB + "\"}}")))
                 .andExpect(status().isCreated())
                 .andReturn()
                 .getResponse()

@@ -182,13 +182,13 @@ class AttributionBrowserTest {
         widget("top");
         SearchContext end = widget("end");
         WebElement donate = end.findElement(By.cssSelector(".donate"));
-        String variant = donate.getAttribute("href").replaceAll(".*[?&]variant=([a-z]+).*", "$1");
-        assertThat(variant).isIn("plain", "local");
+        String variant = donate.getAttribute("href").replaceAll(".*[?&]variant=(e[0-9]+-[a-z]+).*", "$1");
+        assertThat(variant).matches("e[0-9]+-(plain|local)");
         BROWSER.driver().executeScript("arguments[0].scrollIntoView()", donate);
         donate.click();
         WebElement dialog = end.findElement(By.cssSelector("dialog"));
         assertThat(dialog.findElement(By.cssSelector("h2")).getText())
-                .isEqualTo(variant.equals("plain") ? "Support us" : "Keep local news alive");
+                .isEqualTo(variant.endsWith("-plain") ? "Support us" : "Keep local news alive");
         dialog.findElement(By.cssSelector(".give")).click();
         new WebDriverWait(BROWSER.driver(), Duration.ofSeconds(15))
                 .until(ExpectedConditions.urlContains("/test-checkout/test_cs_"));
