@@ -32,7 +32,30 @@ public record AskExperiment(
             int sharePercent,
             String headline,
             String defaultInterval,
-            Map<String, List<Ask.AskAmount>> amounts) {}
+            Map<String, List<Ask.AskAmount>> amounts) {
+
+        /**
+         * The ask a reader shown this variant sees, over the campaign's own: the variant's amounts with the impact
+         * lines the campaign's ask has for the same amounts, the campaign's own amounts for frequencies the variant
+         * leaves empty, the variant's headline (else the campaign's) and the campaign's accent colour.
+         */
+        public Ask over(Ask own) {
+            Map<String, List<Ask.AskAmount>> merged = new java.util.LinkedHashMap<>(own.amounts());
+            amounts.forEach((frequency, list) -> merged.put(
+                    frequency,
+                    list.stream()
+                            .map(a -> new Ask.AskAmount(
+                                    a.amountMinor(),
+                                    own.amounts(frequency).stream()
+                                            .filter(o -> o.amountMinor() == a.amountMinor())
+                                            .map(Ask.AskAmount::impact)
+                                            .findFirst()
+                                            .orElse(null),
+                                    a.preselected()))
+                            .toList()));
+            return new Ask(headline != null ? headline : own.headline(), own.accent(), merged);
+        }
+    }
 
     public boolean running() {
         return RUNNING.equals(state);

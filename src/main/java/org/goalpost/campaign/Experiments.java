@@ -3,7 +3,6 @@ package org.goalpost.campaign;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.goalpost.shared.db.Transactions;
 import org.goalpost.shared.web.ConflictException;
@@ -15,8 +14,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Tests of the ask (issue 13): staff start an experiment (one at a time per campaign), stop it (readers see the
- * campaign's own ask again) and end it, which makes the winning variant the campaign's ask (its amounts, with the
- * impact lines the campaign's ask has for the same amounts, its headline if it has one, its first frequency).
+ * campaign's own ask again) and end it, which makes the winning variant the campaign's ask as readers saw it
+ * ({@link AskExperiment.Variant#over}) with the winner's first frequency.
  * Every change marks the campaign changed, so the read path shows it at once.
  */
 @Service
@@ -98,22 +97,7 @@ public class Experiments {
                                 + experiment.variants().stream()
                                         .map(AskExperiment.Variant::key)
                                         .collect(Collectors.joining(", "))));
-        Ask current = campaign.ask();
-        Map<String, List<Ask.AskAmount>> amounts = chosen.amounts().entrySet().stream()
-                .collect(Collectors.toMap(
-                        Map.Entry::getKey,
-                        e -> e.getValue().stream()
-                                .map(a -> new Ask.AskAmount(
-                                        a.amountMinor(),
-                                        current.amounts(e.getKey()).stream()
-                                                .filter(c -> c.amountMinor() == a.amountMinor())
-                                                .map(Ask.AskAmount::impact)
-                                                .findFirst()
-                                                .orElse(null),
-                                        a.preselected()))
-                                .toList()));
-        Ask kept =
-                new Ask(chosen.headline() != null ? chosen.headline() : current.headline(), current.accent(), amounts);
+        Ask kept = chosen.over(campaign.ask());
         transactions.inTransaction(() -> {
             Instant now = clock.instant();
             if (!repository.move(

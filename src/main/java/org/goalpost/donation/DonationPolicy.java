@@ -106,24 +106,7 @@ public class DonationPolicy {
         if (variant == null) {
             return ask(campaign);
         }
-        Ask own = campaign.ask();
-        Map<String, List<Ask.AskAmount>> amounts = new LinkedHashMap<>(own.amounts());
-        variant.amounts()
-                .forEach((frequency, list) -> amounts.put(
-                        frequency,
-                        list.stream()
-                                .map(a -> new Ask.AskAmount(
-                                        a.amountMinor(),
-                                        own.amounts(frequency).stream()
-                                                .filter(o -> o.amountMinor() == a.amountMinor())
-                                                .map(Ask.AskAmount::impact)
-                                                .findFirst()
-                                                .orElse(null),
-                                        a.preselected()))
-                                .toList()));
-        return offered(
-                campaign,
-                new Ask(variant.headline() != null ? variant.headline() : own.headline(), own.accent(), amounts));
+        return offered(campaign, variant.over(campaign.ask()));
     }
 
     private Ask offered(Campaign campaign, Ask source) {

@@ -9,7 +9,6 @@ import org.goalpost.campaign.AskDraft;
 import org.goalpost.campaign.Campaign;
 import org.goalpost.campaign.Campaigns;
 import org.goalpost.donation.DonationPolicy;
-import org.goalpost.shared.web.NotFoundException;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -69,6 +68,6 @@ class AskApiController {
     }
 
     private Campaign campaign(String slug) {
-        return campaigns.find(slug).orElseThrow(() -> new NotFoundException("No campaign '" + slug + "'"));
+        return StaffApiController.campaign(campaigns, slug);
     }
 }

@@ -17,7 +17,6 @@ import org.goalpost.donation.DonationPolicy;
 import org.goalpost.shared.mode.AppMode;
 import org.goalpost.shared.web.FieldProblem;
 import org.goalpost.shared.web.InvalidInputException;
-import org.goalpost.shared.web.NotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -201,6 +200,6 @@ class AskController {
     }
 
     private Campaign campaign(String slug) {
-        return campaigns.find(slug).orElseThrow(() -> new NotFoundException("No campaign '" + slug + "'"));
+        return StaffApiController.campaign(campaigns, slug);
     }
 }
